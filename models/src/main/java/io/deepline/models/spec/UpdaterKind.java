@@ -1,0 +1,45 @@
+package io.deepline.models.spec;
+
+import java.util.Arrays;
+import java.util.Locale;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.learning.config.Sgd;
+
+/** The optimizers a spec may name, and how each becomes a DL4J updater. */
+public enum UpdaterKind {
+    /** Plain stochastic gradient descent: w ← w − η∇L. */
+    SGD,
+    /** Nesterov accelerated gradient with momentum 0.9 (DL4J's default momentum). */
+    NESTEROVS,
+    /** Adam (Kingma and Ba, 2015) with DL4J's defaults β1 = 0.9, β2 = 0.999, ε = 1e-8. */
+    ADAM;
+
+    /** Momentum used by {@link #NESTEROVS}. */
+    public static final double NESTEROV_MOMENTUM = 0.9;
+
+    public IUpdater create(double learningRate) {
+        return switch (this) {
+            case SGD -> new Sgd(learningRate);
+            case NESTEROVS -> new Nesterovs(learningRate, NESTEROV_MOMENTUM);
+            case ADAM -> new Adam(learningRate);
+        };
+    }
+
+    public static String[] names() {
+        return Arrays.stream(values()).map(v -> v.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+    }
+
+    public static UpdaterKind parse(String name) {
+        if (name != null) {
+            for (UpdaterKind u : values()) {
+                if (u.name().equalsIgnoreCase(name.trim())) {
+                    return u;
+                }
+            }
+        }
+        throw new IllegalArgumentException("updater '" + name + "' is not supported; use one of "
+                + String.join(", ", names()));
+    }
+}

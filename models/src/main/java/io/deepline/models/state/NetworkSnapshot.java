@@ -1,0 +1,119 @@
+package io.deepline.models.state;
+
+import java.io.Serializable;
+import org.deeplearning4j.nn.api.Updater;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Everything needed to rebuild or continue training a {@link MultiLayerNetwork}, in plain Java arrays:
+ * the configuration JSON, the flattened parameters, the flattened optimizer state, and the iteration and
+ * epoch counters (Adam's bias correction and learning-rate schedules read them).
+ *
+ * <p>The arrays are shared, not copied, because snapshots of large networks are broadcast every averaging
+ * round; treat them as read-only.
+ */
+public final class NetworkSnapshot implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final String configurationJson;
+    private final float[] params;
+    private final float[] updaterState;
+    private final int iteration;
+    private final int epoch;
+
+    public NetworkSnapshot(String configurationJson, float[] params, float[] updaterState, int iteration, int epoch) {
+        if (configurationJson == null || configurationJson.isEmpty()) {
+            throw new IllegalArgumentException("a network snapshot needs its configuration JSON");
+        }
+        if (params == null || updaterState == null) {
+            throw new IllegalArgumentException("a network snapshot needs params and updater state arrays (may be empty)");
+        }
+        this.configurationJson = configurationJson;
+        this.params = params;
+        this.updaterState = updaterState;
+        this.iteration = iteration;
+        this.epoch = epoch;
+    }
+
+    /** Copies the current state of {@code net} out of ND4J's off-heap buffers. */
+    public static NetworkSnapshot of(MultiLayerNetwork net) {
+        return new NetworkSnapshot(net.getLayerWiseConfigurations().toJson(), toFloats(net.params()),
+                updaterStateOf(net), net.getIterationCount(), net.getEpochCount());
+    }
+
+    /** This snapshot with other params and optimizer state, as after an averaging round. */
+    public NetworkSnapshot withState(float[] newParams, float[] newUpdaterState, int newIteration, int newEpoch) {
+        return new NetworkSnapshot(configurationJson, newParams, newUpdaterState, newIteration, newEpoch);
+    }
+
+    /** A new network in exactly this state. */
+    public MultiLayerNetwork toNetwork() {
+        MultiLayerNetwork net = new MultiLayerNetwork(MultiLayerConfiguration.fromJson(configurationJson));
+        net.init();
+        applyTo(net);
+        return net;
+    }
+
+    /**
+     * Overwrites the params, optimizer state and counters of {@code net}, a network built from the same
+     * configuration. Used by workers that keep one network per thread across rounds.
+     */
+    public void applyTo(MultiLayerNetwork net) {
+        INDArray target = net.params();
+        if (target.length() != params.length) {
+            throw new IllegalStateException("snapshot has " + params.length + " params but the network has "
+                    + target.length() + "; the snapshot belongs to another configuration");
+        }
+        target.assign(Nd4j.create(params, new long[] {1, params.length}, 'c').castTo(target.dataType()));
+        INDArray state = updater(net).getStateViewArray();
+        long stateLength = state == null ? 0 : state.length();
+        if (stateLength != updaterState.length) {
+            throw new IllegalStateException("snapshot has " + updaterState.length + " optimizer-state values but the "
+                    + "network's updater has " + stateLength + "; the snapshot belongs to another configuration");
+        }
+        if (state != null && updaterState.length > 0) {
+            state.assign(Nd4j.create(updaterState, new long[] {1, updaterState.length}, 'c').castTo(state.dataType()));
+        }
+        net.setIterationCount(iteration);
+        net.setEpochCount(epoch);
+    }
+
+    public String configurationJson() {
+        return configurationJson;
+    }
+
+    public float[] params() {
+        return params;
+    }
+
+    public float[] updaterState() {
+        return updaterState;
+    }
+
+    public int iteration() {
+        return iteration;
+    }
+
+    public int epoch() {
+        return epoch;
+    }
+
+    /** The optimizer state of {@code net}, flattened; empty for stateless optimizers such as plain SGD. */
+    public static float[] updaterStateOf(MultiLayerNetwork net) {
+        INDArray state = updater(net).getStateViewArray();
+        return state == null ? new float[0] : toFloats(state);
+    }
+
+    private static Updater updater(MultiLayerNetwork net) {
+        // getUpdater(true) creates the updater (with zero state) if the network has not trained yet.
+        return net.getUpdater(true);
+    }
+
+    private static float[] toFloats(INDArray array) {
+        return array.dataType() == DataType.FLOAT ? array.toFloatVector() : array.castTo(DataType.FLOAT).toFloatVector();
+    }
+}
