@@ -41,7 +41,7 @@ public final class NetworkSnapshot implements Serializable {
 
     /** Copies the current state of {@code net} out of ND4J's off-heap buffers. */
     public static NetworkSnapshot of(MultiLayerNetwork net) {
-        return new NetworkSnapshot(net.getLayerWiseConfigurations().toJson(), toFloats(net.params()),
+        return new NetworkSnapshot(net.getLayerWiseConfigurations().toJson(), paramsOf(net),
                 updaterStateOf(net), net.getIterationCount(), net.getEpochCount());
     }
 
@@ -59,16 +59,27 @@ public final class NetworkSnapshot implements Serializable {
     }
 
     /**
+     * A new network with these params, for scoring only: the optimizer state is neither needed nor allocated
+     * (for Adam it is twice the size of the params).
+     */
+    public MultiLayerNetwork toInferenceNetwork() {
+        MultiLayerNetwork net = new MultiLayerNetwork(MultiLayerConfiguration.fromJson(configurationJson));
+        net.init();
+        assignParams(net);
+        return net;
+    }
+
+    /** This snapshot without the optimizer state: what scoring needs, at a third of Adam's size. */
+    public NetworkSnapshot withoutUpdaterState() {
+        return new NetworkSnapshot(configurationJson, params, new float[0], iteration, epoch);
+    }
+
+    /**
      * Overwrites the params, optimizer state and counters of {@code net}, a network built from the same
      * configuration. Used by workers that keep one network per thread across rounds.
      */
     public void applyTo(MultiLayerNetwork net) {
-        INDArray target = net.params();
-        if (target.length() != params.length) {
-            throw new IllegalStateException("snapshot has " + params.length + " params but the network has "
-                    + target.length() + "; the snapshot belongs to another configuration");
-        }
-        target.assign(Nd4j.create(params, new long[] {1, params.length}, 'c').castTo(target.dataType()));
+        assignParams(net);
         INDArray state = updater(net).getStateViewArray();
         long stateLength = state == null ? 0 : state.length();
         if (stateLength != updaterState.length) {
@@ -80,6 +91,15 @@ public final class NetworkSnapshot implements Serializable {
         }
         net.setIterationCount(iteration);
         net.setEpochCount(epoch);
+    }
+
+    private void assignParams(MultiLayerNetwork net) {
+        INDArray target = net.params();
+        if (target.length() != params.length) {
+            throw new IllegalStateException("snapshot has " + params.length + " params but the network has "
+                    + target.length() + "; the snapshot belongs to another configuration");
+        }
+        target.assign(Nd4j.create(params, new long[] {1, params.length}, 'c').castTo(target.dataType()));
     }
 
     public String configurationJson() {
@@ -100,6 +120,11 @@ public final class NetworkSnapshot implements Serializable {
 
     public int epoch() {
         return epoch;
+    }
+
+    /** The params of {@code net}, flattened, as float. */
+    public static float[] paramsOf(MultiLayerNetwork net) {
+        return toFloats(net.params());
     }
 
     /** The optimizer state of {@code net}, flattened; empty for stateless optimizers such as plain SGD. */

@@ -1,0 +1,126 @@
+package io.deepline.pipelines.classification;
+
+import io.deepline.models.state.NetworkSnapshot;
+import io.deepline.pipelines.train.WorkerNetworks;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.ml.linalg.SparseVector;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Scores one partition in batches of {@code batchSize} rows with this thread's copy of the network, appending
+ * the requested output columns to each row. Rows stream through: at most one batch is held at a time.
+ */
+final class ClassificationScorer implements MapPartitionsFunction<Row, Row> {
+    private static final long serialVersionUID = 1L;
+
+    /** Which output columns to append, and how to score. */
+    record Plan(int featuresIndex, String featuresCol, int numFeatures, int numClasses, int batchSize,
+                boolean raw, boolean probability, boolean prediction, double[] thresholds) implements Serializable {
+    }
+
+    private final Broadcast<NetworkSnapshot> network;
+    private final Plan plan;
+
+    ClassificationScorer(Broadcast<NetworkSnapshot> network, Plan plan) {
+        this.network = network;
+        this.plan = plan;
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> rows) {
+        MultiLayerNetwork net = WorkerNetworks.acquireForInference("scoring-" + network.id(), network.value());
+        return new Iterator<>() {
+            private final List<Row> pending = new ArrayList<>();
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < pending.size() || rows.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                if (next >= pending.size()) {
+                    if (!rows.hasNext()) {
+                        throw new NoSuchElementException();
+                    }
+                    scoreNextBatch(net, rows, pending);
+                    next = 0;
+                }
+                return pending.get(next++);
+            }
+        };
+    }
+
+    private void scoreNextBatch(MultiLayerNetwork net, Iterator<Row> rows, List<Row> out) {
+        List<Row> inputs = new ArrayList<>(plan.batchSize());
+        while (rows.hasNext() && inputs.size() < plan.batchSize()) {
+            inputs.add(rows.next());
+        }
+        float[] x = new float[inputs.size() * plan.numFeatures()];
+        for (int i = 0; i < inputs.size(); i++) {
+            copyFeatures(inputs.get(i), x, i * plan.numFeatures());
+        }
+        INDArray probabilities = net.output(Nd4j.create(x, new long[] {inputs.size(), plan.numFeatures()}, 'c'));
+        float[] p = probabilities.reshape('c', (long) inputs.size() * plan.numClasses()).toFloatVector();
+        out.clear();
+        for (int i = 0; i < inputs.size(); i++) {
+            out.add(append(inputs.get(i), p, i * plan.numClasses()));
+        }
+    }
+
+    private void copyFeatures(Row row, float[] x, int offset) {
+        Object value = row.get(plan.featuresIndex());
+        if (!(value instanceof Vector v) || v.size() != plan.numFeatures()) {
+            throw new IllegalArgumentException("the features column '" + plan.featuresCol() + "' must hold vectors of "
+                    + "size " + plan.numFeatures() + " (the size the model was trained on), but a row has "
+                    + (value == null ? "null" : "a vector of size " + ((Vector) value).size()));
+        }
+        if (v instanceof SparseVector s) {
+            int[] idx = s.indices();
+            double[] vals = s.values();
+            for (int k = 0; k < idx.length; k++) {
+                x[offset + idx[k]] = (float) vals[k];
+            }
+        } else {
+            double[] vals = v.toArray();
+            for (int k = 0; k < vals.length; k++) {
+                x[offset + k] = (float) vals[k];
+            }
+        }
+    }
+
+    private Row append(Row row, float[] p, int offset) {
+        int n = row.length();
+        List<Object> values = new ArrayList<>(n + 3);
+        for (int i = 0; i < n; i++) {
+            values.add(row.get(i));
+        }
+        double[] probability = new double[plan.numClasses()];
+        for (int k = 0; k < probability.length; k++) {
+            probability[k] = p[offset + k];
+        }
+        if (plan.raw()) {
+            values.add(Vectors.dense(ClassProbabilities.toRaw(probability)));
+        }
+        if (plan.probability()) {
+            values.add(Vectors.dense(ClassProbabilities.normalized(probability)));
+        }
+        if (plan.prediction()) {
+            values.add(ClassProbabilities.predict(ClassProbabilities.normalized(probability), plan.thresholds()));
+        }
+        return RowFactory.create(values.toArray());
+    }
+}

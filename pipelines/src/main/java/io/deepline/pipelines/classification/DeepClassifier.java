@@ -1,0 +1,201 @@
+package io.deepline.pipelines.classification;
+
+import io.deepline.models.spec.MlpSpec;
+import io.deepline.models.state.NetworkSnapshot;
+import io.deepline.pipelines.data.ClassLabels;
+import io.deepline.pipelines.data.ClassificationDataCheck;
+import io.deepline.pipelines.data.LabeledDataProfile;
+import io.deepline.pipelines.data.MiniBatch;
+import io.deepline.pipelines.data.MiniBatches;
+import io.deepline.pipelines.data.SchemaChecks;
+import io.deepline.pipelines.param.HasMlpParams;
+import io.deepline.pipelines.param.MlpParamSet;
+import io.deepline.pipelines.param.StageUid;
+import io.deepline.pipelines.param.TrainingParamSet;
+import io.deepline.pipelines.persist.ParamsOnlyPersistence;
+import io.deepline.pipelines.persist.Provenance;
+import io.deepline.pipelines.train.ParameterAveragingTrainer;
+import io.deepline.pipelines.train.TrainingListener;
+import io.deepline.pipelines.train.TrainingResult;
+import io.deepline.pipelines.train.TrainingSettings;
+import java.time.Instant;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.ml.classification.ProbabilisticClassifier;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.Identifiable$;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * A deep multilayer-perceptron classifier, trained data-parallel by parameter averaging on Spark.
+ *
+ * <p>Input: a {@code Vector} features column and a 0-based class-index label column (the number of classes
+ * comes from the label's ML metadata, else max label + 1). Output: MLlib's {@code rawPrediction} (log
+ * class probabilities), {@code probability} and {@code prediction} columns.
+ *
+ * <pre>{@code
+ * DeepClassifier clf = new DeepClassifier().setHiddenLayers(new int[]{64, 32}).setMaxEpochs(20)
+ *     .setUpdater("adam").setLearningRate(1e-3).setNumWorkers(4).setSeed(42);
+ * DeepClassificationModel model = clf.fit(train);
+ * }</pre>
+ */
+public class DeepClassifier extends ProbabilisticClassifier<Vector, DeepClassifier, DeepClassificationModel>
+        implements HasMlpParams, MLWritable {
+    private static final long serialVersionUID = 1L;
+
+    private final String uid;
+    private final MlpParamSet mlpParams;
+    private final TrainingParamSet trainingParams;
+    private transient TrainingListener listener = TrainingListener.NONE;
+
+    public DeepClassifier() {
+        this(Identifiable$.MODULE$.randomUID("deepClassifier"));
+    }
+
+    public DeepClassifier(String uid) {
+        this(StageUid.stash(uid));
+    }
+
+    private DeepClassifier(StageUid.Token token) {
+        super();
+        this.uid = StageUid.take();
+        this.mlpParams = new MlpParamSet(this);
+        this.trainingParams = new TrainingParamSet(this);
+        setMlpDefaults();
+        setTrainingDefaults();
+    }
+
+    @Override
+    public String uid() {
+        return uid != null ? uid : StageUid.pending();
+    }
+
+    @Override
+    public MlpParamSet mlpParams() {
+        return mlpParams;
+    }
+
+    @Override
+    public TrainingParamSet trainingParams() {
+        return trainingParams;
+    }
+
+    // ---- setters (fluent, as MLlib's) ----
+
+    public DeepClassifier setHiddenLayers(int[] value) {
+        return (DeepClassifier) set(hiddenLayers(), value);
+    }
+
+    public DeepClassifier setActivation(String value) {
+        return (DeepClassifier) set(activation(), value);
+    }
+
+    public DeepClassifier setDropout(double value) {
+        return (DeepClassifier) set(dropout(), value);
+    }
+
+    public DeepClassifier setL2(double value) {
+        return (DeepClassifier) set(l2(), value);
+    }
+
+    public DeepClassifier setUpdater(String value) {
+        return (DeepClassifier) set(updater(), value);
+    }
+
+    public DeepClassifier setLearningRate(double value) {
+        return (DeepClassifier) set(learningRate(), value);
+    }
+
+    public DeepClassifier setBatchSize(int value) {
+        return (DeepClassifier) set(batchSize(), value);
+    }
+
+    public DeepClassifier setMaxEpochs(int value) {
+        return (DeepClassifier) set(maxEpochs(), value);
+    }
+
+    public DeepClassifier setSeed(long value) {
+        return (DeepClassifier) set(seed(), value);
+    }
+
+    public DeepClassifier setNumWorkers(int value) {
+        return (DeepClassifier) set(numWorkers(), value);
+    }
+
+    public DeepClassifier setAveragingFrequency(int value) {
+        return (DeepClassifier) set(averagingFrequency(), value);
+    }
+
+    public DeepClassifier setInferenceBatchSize(int value) {
+        return (DeepClassifier) set(inferenceBatchSize(), value);
+    }
+
+    /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
+    public DeepClassifier setTrainingListener(TrainingListener value) {
+        this.listener = value == null ? TrainingListener.NONE : value;
+        return this;
+    }
+
+    // ---- schema and training ----
+
+    @Override
+    public StructType transformSchema(StructType schema) {
+        SchemaChecks.requireVectorColumn(schema, getFeaturesCol(), "featuresCol");
+        SchemaChecks.requireNumericColumn(schema, getLabelCol(), "label", "labelCol");
+        return super.transformSchema(schema);
+    }
+
+    @Override
+    public DeepClassificationModel train(Dataset<?> dataset) {
+        MlpSpec spec = toMlpSpec();
+        Instant started = Instant.now();
+        Dataset<Row> rows = dataset.select(functions.col(getFeaturesCol()),
+                functions.col(getLabelCol()).cast("double"));
+        ClassificationDataCheck.Summary data = ClassificationDataCheck.check(LabeledDataProfile.of(rows),
+                getFeaturesCol(), getLabelCol(), ClassLabels.declaredNumClasses(dataset.schema().apply(getLabelCol())));
+        SparkSession spark = dataset.sparkSession();
+        int workers = resolveNumWorkers(spark);
+        JavaRDD<MiniBatch> batches = MiniBatches.forClassification(rows, workers, getBatchSize(),
+                data.numFeatures(), data.numClasses(), getSeed());
+        try {
+            NetworkSnapshot initial = NetworkSnapshot.of(spec.buildNetwork(data.numFeatures(), data.numClasses()));
+            TrainingResult result = new ParameterAveragingTrainer(
+                    new TrainingSettings("DeepClassifier", getMaxEpochs(), getAveragingFrequency(), getSeed()), listener)
+                    .train(batches, initial);
+            Provenance provenance = Provenance.of(spark, data.rows(), data.classCounts(), workers, getSeed(), started);
+            return new DeepClassificationModel(uid(), result.network(), data.numFeatures(), data.numClasses(),
+                    result.history(), provenance);
+        } finally {
+            batches.unpersist(false);
+        }
+    }
+
+    @Override
+    public DeepClassifier copy(ParamMap extra) {
+        DeepClassifier copy = defaultCopy(extra);
+        copy.listener = listener;
+        return copy;
+    }
+
+    // ---- persistence ----
+
+    @Override
+    public MLWriter write() {
+        return ParamsOnlyPersistence.writer(this);
+    }
+
+    public static MLReader<DeepClassifier> read() {
+        return ParamsOnlyPersistence.reader(DeepClassifier.class);
+    }
+
+    public static DeepClassifier load(String path) {
+        return read().load(path);
+    }
+}

@@ -1,0 +1,122 @@
+package io.deepline.pipelines.data;
+
+import java.io.Serializable;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.ml.linalg.DenseVector;
+import org.apache.spark.ml.linalg.SparseVector;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * What one pass over the training rows found: row count, nulls, vector sizes, non-finite values, and the
+ * class counts. Built with {@code treeAggregate} (a Spark job, no {@code collect()} of rows), then checked by
+ * {@link ClassificationDataCheck}.
+ */
+public final class LabeledDataProfile implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** Past this many distinct labels we stop counting: such a column is not a class index. */
+    static final int MAX_DISTINCT_LABELS = 100_000;
+
+    long rows;
+    long nullFeatures;
+    long nullLabels;
+    long nonFiniteFeatureRows;
+    long nonIntegerLabels;
+    double exampleNonIntegerLabel = Double.NaN;
+    long negativeLabels;
+    double exampleNegativeLabel = Double.NaN;
+    int minSize = Integer.MAX_VALUE;
+    int maxSize = Integer.MIN_VALUE;
+    boolean tooManyLabels;
+    final TreeMap<Integer, Long> classCounts = new TreeMap<>();
+
+    /** Profiles a DataFrame whose first column is the features vector and whose second is a double label. */
+    public static LabeledDataProfile of(Dataset<Row> featuresAndLabel) {
+        return featuresAndLabel.javaRDD().treeAggregate(new LabeledDataProfile(),
+                LabeledDataProfile::add, LabeledDataProfile::merge);
+    }
+
+    LabeledDataProfile add(Row row) {
+        rows++;
+        Object f = row.get(0);
+        if (f == null) {
+            nullFeatures++;
+        } else {
+            Vector v = (Vector) f;
+            minSize = Math.min(minSize, v.size());
+            maxSize = Math.max(maxSize, v.size());
+            if (!allFinite(v)) {
+                nonFiniteFeatureRows++;
+            }
+        }
+        if (row.isNullAt(1)) {
+            nullLabels++;
+        } else {
+            addLabel(row.getDouble(1));
+        }
+        return this;
+    }
+
+    private void addLabel(double label) {
+        if (Double.isNaN(label) || Double.isInfinite(label) || label != Math.rint(label)) {
+            if (nonIntegerLabels++ == 0) {
+                exampleNonIntegerLabel = label;
+            }
+        } else if (label < 0) {
+            if (negativeLabels++ == 0) {
+                exampleNegativeLabel = label;
+            }
+        } else if (label > Integer.MAX_VALUE - 1) {
+            tooManyLabels = true;
+        } else if (classCounts.containsKey((int) label) || classCounts.size() < MAX_DISTINCT_LABELS) {
+            classCounts.merge((int) label, 1L, Long::sum);
+        } else {
+            tooManyLabels = true;
+        }
+    }
+
+    LabeledDataProfile merge(LabeledDataProfile other) {
+        rows += other.rows;
+        nullFeatures += other.nullFeatures;
+        nullLabels += other.nullLabels;
+        nonFiniteFeatureRows += other.nonFiniteFeatureRows;
+        if (nonIntegerLabels == 0) {
+            exampleNonIntegerLabel = other.exampleNonIntegerLabel;
+        }
+        nonIntegerLabels += other.nonIntegerLabels;
+        if (negativeLabels == 0) {
+            exampleNegativeLabel = other.exampleNegativeLabel;
+        }
+        negativeLabels += other.negativeLabels;
+        minSize = Math.min(minSize, other.minSize);
+        maxSize = Math.max(maxSize, other.maxSize);
+        tooManyLabels |= other.tooManyLabels;
+        for (Map.Entry<Integer, Long> e : other.classCounts.entrySet()) {
+            classCounts.merge(e.getKey(), e.getValue(), Long::sum);
+        }
+        tooManyLabels |= classCounts.size() > MAX_DISTINCT_LABELS;
+        return this;
+    }
+
+    static boolean allFinite(Vector v) {
+        double[] values = v instanceof SparseVector s ? s.values() : v instanceof DenseVector d ? d.values() : v.toArray();
+        for (double x : values) {
+            if (Double.isNaN(x) || Double.isInfinite(x)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public long rows() {
+        return rows;
+    }
+
+    /** Number of rows per class index, in class order. */
+    public Map<Integer, Long> classCounts() {
+        return new TreeMap<>(classCounts);
+    }
+}

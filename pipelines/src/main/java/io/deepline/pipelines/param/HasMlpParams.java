@@ -1,0 +1,64 @@
+package io.deepline.pipelines.param;
+
+import io.deepline.models.spec.HiddenActivation;
+import io.deepline.models.spec.MlpSpec;
+import io.deepline.models.spec.UpdaterKind;
+import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.IntArrayParam;
+import org.apache.spark.ml.param.Param;
+
+/**
+ * The shape of a feedforward network as Spark Params. Spark finds Params by reflection over public
+ * no-argument methods, which these default methods are.
+ */
+public interface HasMlpParams extends HasTrainingParams {
+
+    /** This stage's instances of the MLP Params. */
+    MlpParamSet mlpParams();
+
+    default IntArrayParam hiddenLayers() {
+        return mlpParams().hiddenLayers;
+    }
+
+    default Param<String> activation() {
+        return mlpParams().activation;
+    }
+
+    default DoubleParam dropout() {
+        return mlpParams().dropout;
+    }
+
+    default DoubleParam l2() {
+        return mlpParams().l2;
+    }
+
+    default int[] getHiddenLayers() {
+        return getOrDefault(hiddenLayers()).clone();
+    }
+
+    default String getActivation() {
+        return getOrDefault(activation());
+    }
+
+    default double getDropout() {
+        return (Double) getOrDefault(dropout());
+    }
+
+    default double getL2() {
+        return (Double) getOrDefault(l2());
+    }
+
+    /** Sets the documented defaults; call from the stage's constructor. */
+    default void setMlpDefaults() {
+        setDefault(hiddenLayers(), new int[] {64, 32});
+        setDefault(activation(), "relu");
+        setDefault(dropout(), 0.0);
+        setDefault(l2(), 0.0);
+    }
+
+    /** The validated network spec these Params describe. */
+    default MlpSpec toMlpSpec() {
+        return new MlpSpec(getHiddenLayers(), HiddenActivation.parse(getActivation()), getDropout(), getL2(),
+                UpdaterKind.parse(getUpdater()), getLearningRate(), getSeed());
+    }
+}

@@ -1,0 +1,94 @@
+package io.deepline.pipelines.param;
+
+import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.LongParam;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.Params;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Distributed-training and inference Params shared by every Deepline estimator and model.
+ */
+public interface HasTrainingParams extends Params {
+
+    /** This stage's instances of the training Params. */
+    TrainingParamSet trainingParams();
+
+    default Param<String> updater() {
+        return trainingParams().updater;
+    }
+
+    default DoubleParam learningRate() {
+        return trainingParams().learningRate;
+    }
+
+    default IntParam batchSize() {
+        return trainingParams().batchSize;
+    }
+
+    default IntParam maxEpochs() {
+        return trainingParams().maxEpochs;
+    }
+
+    default LongParam seed() {
+        return trainingParams().seed;
+    }
+
+    default IntParam numWorkers() {
+        return trainingParams().numWorkers;
+    }
+
+    default IntParam averagingFrequency() {
+        return trainingParams().averagingFrequency;
+    }
+
+    default IntParam inferenceBatchSize() {
+        return trainingParams().inferenceBatchSize;
+    }
+
+    default String getUpdater() {
+        return getOrDefault(updater());
+    }
+
+    default double getLearningRate() {
+        return (Double) getOrDefault(learningRate());
+    }
+
+    default int getBatchSize() {
+        return (Integer) getOrDefault(batchSize());
+    }
+
+    default int getMaxEpochs() {
+        return (Integer) getOrDefault(maxEpochs());
+    }
+
+    default long getSeed() {
+        return (Long) getOrDefault(seed());
+    }
+
+    default int getAveragingFrequency() {
+        return (Integer) getOrDefault(averagingFrequency());
+    }
+
+    default int getInferenceBatchSize() {
+        return (Integer) getOrDefault(inferenceBatchSize());
+    }
+
+    /** {@code numWorkers} if set, else the session's default parallelism. */
+    default int resolveNumWorkers(SparkSession spark) {
+        return isDefined(numWorkers()) ? (Integer) getOrDefault(numWorkers())
+                : Math.max(1, spark.sparkContext().defaultParallelism());
+    }
+
+    /** Sets the documented defaults; call from the stage's constructor. numWorkers has none on purpose. */
+    default void setTrainingDefaults() {
+        setDefault(updater(), "adam");
+        setDefault(learningRate(), 1e-3);
+        setDefault(batchSize(), 32);
+        setDefault(maxEpochs(), 10);
+        setDefault(seed(), 42L);
+        setDefault(averagingFrequency(), 5);
+        setDefault(inferenceBatchSize(), 256);
+    }
+}

@@ -1,0 +1,49 @@
+package io.deepline.pipelines.param;
+
+import io.deepline.models.spec.UpdaterKind;
+import java.io.Serializable;
+import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.LongParam;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.Params;
+
+/**
+ * The Param objects of distributed training and batched inference, owned by one stage; exposed through
+ * {@link HasTrainingParams}.
+ */
+public final class TrainingParamSet implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    final Param<String> updater;
+    final DoubleParam learningRate;
+    final IntParam batchSize;
+    final IntParam maxEpochs;
+    final LongParam seed;
+    final IntParam numWorkers;
+    final IntParam averagingFrequency;
+    final IntParam inferenceBatchSize;
+
+    public TrainingParamSet(Params owner) {
+        updater = new Param<>(owner, "updater",
+                "optimizer: " + String.join(", ", UpdaterKind.names()) + " (default adam)",
+                Validators.oneOfIgnoringCase(UpdaterKind.names()));
+        learningRate = new DoubleParam(owner, "learningRate", "step size of the optimizer, > 0 (default 0.001)",
+                Validators.positiveFinite());
+        batchSize = new IntParam(owner, "batchSize", "examples per mini-batch on each worker, > 0 (default 32)",
+                Validators.positiveInt());
+        maxEpochs = new IntParam(owner, "maxEpochs", "passes over the training data, > 0 (default 10)",
+                Validators.positiveInt());
+        seed = new LongParam(owner, "seed",
+                "seed of weight initialisation, dropout, and data shuffling (default 42)",
+                Validators.of(v -> true));
+        numWorkers = new IntParam(owner, "numWorkers",
+                "data-parallel workers (Spark partitions trained at once), > 0 (default: Spark's default parallelism)",
+                Validators.positiveInt());
+        averagingFrequency = new IntParam(owner, "averagingFrequency",
+                "mini-batches each worker fits between two parameter averages, > 0 (default 5)",
+                Validators.positiveInt());
+        inferenceBatchSize = new IntParam(owner, "inferenceBatchSize",
+                "rows scored together by transform, > 0 (default 256)", Validators.positiveInt());
+    }
+}

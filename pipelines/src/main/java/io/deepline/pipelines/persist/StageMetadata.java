@@ -1,0 +1,92 @@
+package io.deepline.pipelines.persist;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.spark.SparkContext;
+import org.apache.spark.ml.param.Params;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.DefaultParamsReader$;
+import org.apache.spark.ml.util.DefaultParamsWriter$;
+import org.json4s.JsonAST;
+import org.json4s.StringInput;
+import org.json4s.jackson.JsonMethods$;
+import scala.Option;
+
+/**
+ * The only class that calls Spark's {@code DefaultParamsWriter}/{@code DefaultParamsReader} (private[ml] in
+ * Scala, public in bytecode, and their signatures move between Spark versions). It writes
+ * {@code <path>/metadata} with Spark's JSON plus our extra fields, and reads it back.
+ */
+public final class StageMetadata {
+    private final DefaultParamsReader.Metadata metadata;
+    private final JsonNode json;
+    private final String path;
+
+    private StageMetadata(DefaultParamsReader.Metadata metadata, JsonNode json, String path) {
+        this.metadata = metadata;
+        this.json = json;
+        this.path = path;
+    }
+
+    /** Writes the params of {@code stage} and {@code extra} (plus {@value DeeplineFormat#KEY}) to {@code path/metadata}. */
+    public static void save(Params stage, String path, SparkContext sc, ObjectNode extra) {
+        ObjectNode withFormat = extra.deepCopy().put(DeeplineFormat.KEY, DeeplineFormat.CURRENT);
+        JsonAST.JObject extraJson = (JsonAST.JObject) JsonMethods$.MODULE$.parse(
+                StringInput.apply(withFormat.toString()), false, true);
+        DefaultParamsWriter$.MODULE$.saveMetadata(stage, path, sc, Option.apply(extraJson), Option.empty());
+    }
+
+    /**
+     * Reads {@code path/metadata}, checking that it describes {@code expectedClass} in a format we read.
+     *
+     * @throws IllegalStateException naming the path if the directory is missing, corrupt, of another class, or
+     *                               of an unknown format version
+     */
+    public static StageMetadata load(String path, SparkContext sc, Class<?> expectedClass) {
+        HadoopFiles files = new HadoopFiles(sc.hadoopConfiguration());
+        if (!files.exists(path + "/metadata")) {
+            throw new IllegalStateException("no saved stage at " + path + ": " + path + "/metadata is missing;"
+                    + " check the path, or save the stage there first");
+        }
+        DefaultParamsReader.Metadata metadata;
+        JsonNode json;
+        try {
+            metadata = DefaultParamsReader$.MODULE$.loadMetadata(path, sc, "");
+            json = Json.MAPPER.readTree(metadata.metadataJson());
+        } catch (JsonProcessingException | RuntimeException e) {
+            throw new IllegalStateException("the metadata at " + path + "/metadata is corrupt (" + e.getMessage()
+                    + "); save the stage again", e);
+        }
+        if (!expectedClass.getName().equals(metadata.className())) {
+            throw new IllegalStateException("the stage at " + path + " is a " + metadata.className() + ", not a "
+                    + expectedClass.getName() + "; load it with " + metadata.className() + ".load(path)");
+        }
+        JsonNode format = json.get(DeeplineFormat.KEY);
+        if (format == null || !format.canConvertToInt()) {
+            throw new IllegalStateException("the metadata at " + path + " has no " + DeeplineFormat.KEY
+                    + " field; it was not written by Deepline, or is corrupt");
+        }
+        DeeplineFormat.requireReadable(format.asInt(), path);
+        return new StageMetadata(metadata, json, path);
+    }
+
+    public String uid() {
+        return metadata.uid();
+    }
+
+    /** A field of the metadata JSON (our extras sit at the top level, next to Spark's). */
+    public JsonNode field(String name) {
+        JsonNode node = json.get(name);
+        if (node == null) {
+            throw new IllegalStateException("the metadata at " + path + " lacks the field '" + name
+                    + "'; the model directory is corrupt, save it again");
+        }
+        return node;
+    }
+
+    /** Sets the saved param values (and defaults) on {@code stage}. */
+    public void applyParamsTo(Params stage) {
+        metadata.getAndSetParams(stage, Option.empty());
+    }
+}

@@ -1,0 +1,119 @@
+package io.deepline.pipelines.train;
+
+import io.deepline.models.state.NetworkSnapshot;
+import io.deepline.pipelines.data.MiniBatch;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Synchronous parameter averaging on Spark (DESIGN section 6).
+ *
+ * <pre>
+ * per epoch, per round:
+ *   broadcast the averaged state (params, optimizer state, counters)
+ *   each worker (one partition of cached mini-batches) fits its next averagingFrequency batches
+ *   treeAggregate the workers' params and optimizer state; divide by the workers that trained
+ * </pre>
+ * With one worker this is exactly sequential DL4J training on the same batches in the same order.
+ */
+public final class ParameterAveragingTrainer {
+    private static final Logger LOG = LoggerFactory.getLogger(ParameterAveragingTrainer.class);
+
+    private final TrainingSettings settings;
+    private final TrainingListener listener;
+
+    public ParameterAveragingTrainer(TrainingSettings settings, TrainingListener listener) {
+        this.settings = settings;
+        this.listener = listener == null ? TrainingListener.NONE : listener;
+    }
+
+    /**
+     * @param batches mini-batches, one partition per worker, ideally persisted (each round reads them)
+     * @param initial the network state to start from
+     */
+    public TrainingResult train(JavaRDD<MiniBatch> batches, NetworkSnapshot initial) {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(batches.context());
+        int rounds = roundsPerEpoch(batches);
+        String runId = UUID.randomUUID().toString();
+        NetworkSnapshot state = initial;
+        TrainingHistory history = TrainingHistory.empty();
+        for (int epoch = 0; epoch < settings.maxEpochs(); epoch++) {
+            long start = System.nanoTime();
+            double lossSum = 0;
+            long batchCount = 0;
+            long examples = 0;
+            for (int round = 0; round < rounds; round++) {
+                sc.setJobDescription(String.format(Locale.ROOT, "%s epoch %d/%d round %d/%d",
+                        settings.stageName(), epoch + 1, settings.maxEpochs(), round + 1, rounds));
+                RoundSum sum = runRound(sc, batches, new RoundTask(runId, state, epoch, round,
+                        settings.averagingFrequency(), settings.seed()));
+                if (sum.workers() == 0) {
+                    continue;
+                }
+                state = state.withState(sum.averageParams(), sum.averageUpdaterState(),
+                        state.iteration() + sum.maxBatchesPerWorker(), epoch);
+                lossSum += sum.lossSum();
+                batchCount += sum.batches();
+                examples += sum.examples();
+            }
+            state = state.withState(state.params(), state.updaterState(), state.iteration(), epoch + 1);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double loss = batchCount == 0 ? Double.NaN : lossSum / batchCount;
+            EpochStats stats = new EpochStats(epoch + 1, loss, seconds, examples, examples / Math.max(seconds, 1e-9));
+            requireFiniteLoss(stats);
+            history = history.plus(stats);
+            logEpoch(stats, history);
+            listener.onEpochEnd(stats, settings.maxEpochs());
+        }
+        sc.setJobDescription(null);
+        return new TrainingResult(state, history);
+    }
+
+    private static RoundSum runRound(JavaSparkContext sc, JavaRDD<MiniBatch> batches, RoundTask task) {
+        Broadcast<RoundTask> bc = sc.broadcast(task);
+        try {
+            return batches.mapPartitionsWithIndex(new RoundWorker(bc), true)
+                    .treeAggregate(RoundSum.empty(), RoundSum::merge, RoundSum::merge);
+        } finally {
+            // The round's state is superseded; free it on the executors now rather than at GC time.
+            bc.destroy();
+        }
+    }
+
+    /** Rounds per epoch: enough for the worker with the most batches to see all of them. */
+    private int roundsPerEpoch(JavaRDD<MiniBatch> batches) {
+        List<Integer> counts = batches.mapPartitions(it -> {
+            int n = 0;
+            for (; it.hasNext(); it.next()) {
+                n++;
+            }
+            return List.of(n).iterator();
+        }).collect();
+        int most = counts.stream().mapToInt(Integer::intValue).max().orElse(0);
+        if (most == 0) {
+            throw new IllegalArgumentException("there are no mini-batches to train on; the training data is empty");
+        }
+        return (most + settings.averagingFrequency() - 1) / settings.averagingFrequency();
+    }
+
+    private void requireFiniteLoss(EpochStats stats) {
+        if (Double.isNaN(stats.loss()) || Double.isInfinite(stats.loss())) {
+            throw new IllegalStateException(settings.stageName() + ": the training loss became " + stats.loss()
+                    + " in epoch " + stats.epoch() + "; the optimizer diverged. Lower learningRate, standardize the"
+                    + " features (StandardScaler), or add l2.");
+        }
+    }
+
+    private void logEpoch(EpochStats stats, TrainingHistory history) {
+        double eta = history.totalSeconds() / stats.epoch() * (settings.maxEpochs() - stats.epoch());
+        LOG.info(String.format(Locale.ROOT, "%s epoch %d/%d: loss %.5f, %.2f s, %.0f examples/s, ETA %.0f s",
+                settings.stageName(), stats.epoch(), settings.maxEpochs(), stats.loss(), stats.seconds(),
+                stats.examplesPerSecond(), eta));
+    }
+}

@@ -1,0 +1,53 @@
+package io.deepline.pipelines.train;
+
+import io.deepline.models.state.NetworkSnapshot;
+import io.deepline.pipelines.data.MiniBatch;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.Function2;
+import org.apache.spark.broadcast.Broadcast;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * The executor side of one averaging round: start this thread's network from the broadcast state, fit this
+ * partition's share of the round's mini-batches, and send back params, optimizer state and loss.
+ *
+ * <p>It depends only on the broadcast and the cached partition, so a retried task computes the same result.
+ */
+final class RoundWorker implements Function2<Integer, Iterator<MiniBatch>, Iterator<RoundSum>> {
+    private static final long serialVersionUID = 1L;
+
+    private final Broadcast<RoundTask> task;
+
+    RoundWorker(Broadcast<RoundTask> task) {
+        this.task = task;
+    }
+
+    @Override
+    public Iterator<RoundSum> call(Integer partition, Iterator<MiniBatch> cached) {
+        RoundTask t = task.value();
+        List<MiniBatch> batches = new ArrayList<>();
+        cached.forEachRemaining(batches::add);
+        int from = t.round() * t.batchesPerRound();
+        int to = Math.min(from + t.batchesPerRound(), batches.size());
+        if (from >= to) {
+            return Collections.emptyIterator();
+        }
+        int[] order = BatchOrder.forEpoch(batches.size(), t.seed(), t.epoch(), partition);
+        MultiLayerNetwork net = WorkerNetworks.acquire(t.runId(), t.start());
+        double lossSum = 0;
+        long examples = 0;
+        for (int i = from; i < to; i++) {
+            DataSet ds = batches.get(order[i]).toDataSet();
+            net.fit(ds);
+            lossSum += net.score();
+            examples += ds.numExamples();
+        }
+        RoundSum contribution = RoundSum.of(NetworkSnapshot.paramsOf(net), NetworkSnapshot.updaterStateOf(net),
+                lossSum, to - from, examples);
+        return Collections.singletonList(contribution).iterator();
+    }
+}

@@ -1,0 +1,52 @@
+package io.deepline.pipelines.train;
+
+import io.deepline.models.state.NetworkSnapshot;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+/**
+ * One network per executor thread and key, reused across rounds and batches.
+ *
+ * <p>DL4J networks and their workspaces are not thread-safe, so a network is never shared between threads.
+ * Building one costs a configuration parse and an allocation, so each task thread keeps the few it used last
+ * (several fits may interleave on one thread, e.g. under CrossValidator's parallelism).
+ */
+public final class WorkerNetworks {
+    private static final int PER_THREAD = 4;
+
+    private static final ThreadLocal<Map<String, MultiLayerNetwork>> CACHE = ThreadLocal.withInitial(
+            () -> new LinkedHashMap<>(8, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, MultiLayerNetwork> eldest) {
+                    return size() > PER_THREAD;
+                }
+            });
+
+    private WorkerNetworks() {
+    }
+
+    /**
+     * This thread's network for {@code key}, set to exactly the state in {@code snapshot}.
+     * The key must change whenever the configuration does.
+     */
+    public static MultiLayerNetwork acquire(String key, NetworkSnapshot snapshot) {
+        Map<String, MultiLayerNetwork> cache = CACHE.get();
+        MultiLayerNetwork net = cache.get(key);
+        if (net == null) {
+            net = snapshot.toNetwork();
+            cache.put(key, net);
+        } else {
+            snapshot.applyTo(net);
+        }
+        return net;
+    }
+
+    /**
+     * This thread's scoring network for {@code key}; built once, since a fitted model's params never change.
+     * The key must identify the params (e.g. the broadcast id).
+     */
+    public static MultiLayerNetwork acquireForInference(String key, NetworkSnapshot snapshot) {
+        return CACHE.get().computeIfAbsent(key, k -> snapshot.toInferenceNetwork());
+    }
+}
