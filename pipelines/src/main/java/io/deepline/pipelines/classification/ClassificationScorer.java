@@ -25,9 +25,12 @@ import org.nd4j.linalg.factory.Nd4j;
 final class ClassificationScorer implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
 
-    /** Which output columns to append, and how to score. */
+    /** The columns a classifier can append. */
+    enum Output { RAW_PREDICTION, PROBABILITY, PREDICTION }
+
+    /** Which output columns to append, in the order of the output schema, and how to score. */
     record Plan(int featuresIndex, String featuresCol, int numFeatures, int numClasses, int batchSize,
-                boolean raw, boolean probability, boolean prediction, double[] thresholds) implements Serializable {
+                Output[] outputs, double[] thresholds) implements Serializable {
     }
 
     private final Broadcast<NetworkSnapshot> network;
@@ -74,10 +77,10 @@ final class ClassificationScorer implements MapPartitionsFunction<Row, Row> {
             copyFeatures(inputs.get(i), x, i * plan.numFeatures());
         }
         INDArray probabilities = net.output(Nd4j.create(x, new long[] {inputs.size(), plan.numFeatures()}, 'c'));
-        float[] p = probabilities.reshape('c', (long) inputs.size() * plan.numClasses()).toFloatVector();
+        float[][] p = probabilities.toFloatMatrix();
         out.clear();
         for (int i = 0; i < inputs.size(); i++) {
-            out.add(append(inputs.get(i), p, i * plan.numClasses()));
+            out.add(append(inputs.get(i), p[i]));
         }
     }
 
@@ -102,7 +105,7 @@ final class ClassificationScorer implements MapPartitionsFunction<Row, Row> {
         }
     }
 
-    private Row append(Row row, float[] p, int offset) {
+    private Row append(Row row, float[] p) {
         int n = row.length();
         List<Object> values = new ArrayList<>(n + 3);
         for (int i = 0; i < n; i++) {
@@ -110,16 +113,15 @@ final class ClassificationScorer implements MapPartitionsFunction<Row, Row> {
         }
         double[] probability = new double[plan.numClasses()];
         for (int k = 0; k < probability.length; k++) {
-            probability[k] = p[offset + k];
+            probability[k] = p[k];
         }
-        if (plan.raw()) {
-            values.add(Vectors.dense(ClassProbabilities.toRaw(probability)));
-        }
-        if (plan.probability()) {
-            values.add(Vectors.dense(ClassProbabilities.normalized(probability)));
-        }
-        if (plan.prediction()) {
-            values.add(ClassProbabilities.predict(ClassProbabilities.normalized(probability), plan.thresholds()));
+        double[] normalized = ClassProbabilities.normalized(probability);
+        for (Output output : plan.outputs()) {
+            values.add(switch (output) {
+                case RAW_PREDICTION -> Vectors.dense(ClassProbabilities.toRaw(probability));
+                case PROBABILITY -> Vectors.dense(normalized);
+                case PREDICTION -> ClassProbabilities.predict(normalized, plan.thresholds());
+            });
         }
         return RowFactory.create(values.toArray());
     }

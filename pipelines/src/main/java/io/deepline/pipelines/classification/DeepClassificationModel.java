@@ -8,7 +8,9 @@ import io.deepline.pipelines.param.StageUid;
 import io.deepline.pipelines.param.TrainingParamSet;
 import io.deepline.pipelines.persist.Provenance;
 import io.deepline.pipelines.train.TrainingHistory;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.classification.ProbabilisticClassificationModel;
@@ -142,19 +144,26 @@ public class DeepClassificationModel extends ProbabilisticClassificationModel<Ve
     @Override
     public Dataset<Row> transform(Dataset<?> dataset) {
         StructType outputSchema = transformSchema(dataset.schema(), true);
-        boolean raw = !getRawPredictionCol().isEmpty();
-        boolean probability = !getProbabilityCol().isEmpty();
-        boolean prediction = !getPredictionCol().isEmpty();
-        if (!raw && !probability && !prediction) {
+        List<String> inputColumns = Arrays.asList(dataset.schema().fieldNames());
+        List<ClassificationScorer.Output> outputs = new ArrayList<>();
+        for (String column : outputSchema.fieldNames()) {
+            if (inputColumns.contains(column)) {
+                continue;
+            }
+            outputs.add(column.equals(getRawPredictionCol()) ? ClassificationScorer.Output.RAW_PREDICTION
+                    : column.equals(getProbabilityCol()) ? ClassificationScorer.Output.PROBABILITY
+                    : ClassificationScorer.Output.PREDICTION);
+        }
+        if (outputs.isEmpty()) {
             LOG.warn("{}: transform() was called as NOOP since no output columns were set.", uid());
             return dataset.toDF();
         }
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
         Broadcast<NetworkSnapshot> bc = sc.broadcast(network.withoutUpdaterState());
         double[] thresholds = isDefined(thresholds()) ? getThresholds() : null;
-        ClassificationScorer.Plan plan = new ClassificationScorer.Plan(
-                Arrays.asList(dataset.schema().fieldNames()).indexOf(getFeaturesCol()), getFeaturesCol(), numFeatures,
-                numClasses, getInferenceBatchSize(), raw, probability, prediction, thresholds);
+        ClassificationScorer.Plan plan = new ClassificationScorer.Plan(inputColumns.indexOf(getFeaturesCol()),
+                getFeaturesCol(), numFeatures, numClasses, getInferenceBatchSize(),
+                outputs.toArray(new ClassificationScorer.Output[0]), thresholds);
         return dataset.toDF().mapPartitions(new ClassificationScorer(bc, plan), Encoders.row(outputSchema));
     }
 

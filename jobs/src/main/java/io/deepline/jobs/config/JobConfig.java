@@ -1,0 +1,28 @@
+package io.deepline.jobs.config;
+
+/**
+ * A whole job file. Read one with {@link JobConfigLoader}; every record validates itself on construction, so a
+ * {@code JobConfig} that exists is a valid one (apart from facts only the data can tell, such as whether a column
+ * exists).
+ *
+ * @param name       the job's name, used for the Spark application name and in the metrics
+ * @param spark      optional Spark settings
+ * @param data       the input data
+ * @param split      optional train/test split; 0.8/0.2 with seed 42 when absent
+ * @param preprocess optional feature preprocessing; none when absent
+ * @param model      the model type and its params
+ * @param output     where the fitted model and the metrics go
+ */
+public record JobConfig(String name, SparkSection spark, DataSection data, SplitSection split,
+                        PreprocessSection preprocess, ModelSection model, OutputSection output) {
+
+    public JobConfig {
+        name = Checks.requiredText("name", name, "name: digits-mlp");
+        spark = spark == null ? SparkSection.DEFAULT : spark;
+        Checks.required("data", data, "data: {path: data-samples/iris.csv, label: label}");
+        split = split == null ? SplitSection.DEFAULT : split;
+        preprocess = preprocess == null ? PreprocessSection.DEFAULT : preprocess;
+        Checks.required("model", model, "model: {type: DeepClassifier}");
+        Checks.required("output", output, "output: {model: target/models/" + name + "}");
+    }
+}

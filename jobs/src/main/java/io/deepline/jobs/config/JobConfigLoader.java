@@ -1,0 +1,65 @@
+package io.deepline.jobs.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Reads a YAML job file into a validated {@link JobConfig}. Strict on purpose: an unknown key, a duplicate key or a
+ * value of the wrong type is an error, because a silently ignored typo ({@code learningRte}) would train the wrong
+ * model without telling anyone.
+ */
+public final class JobConfigLoader {
+
+    private final ObjectMapper mapper = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    /** Parses job-file text. */
+    public JobConfig parse(String yaml) {
+        try {
+            JobConfig config = mapper.readValue(yaml, JobConfig.class);
+            if (config == null) {
+                throw new JobConfigException("", "the job file is empty",
+                        "Write a mapping with the keys name, data, model and output (see conf/examples/)");
+            }
+            return config;
+        } catch (JsonProcessingException e) {
+            throw JacksonErrors.translate(e);
+        }
+    }
+
+    /**
+     * Reads and parses the job file at {@code location}, any Hadoop path (so spark-submit can point at
+     * {@code hdfs:///jobs/x.yaml}); relative paths are resolved against the current directory.
+     */
+    public JobConfig load(String location, Configuration hadoopConf) {
+        Path path = new Path(location);
+        String text;
+        try {
+            FileSystem fs = path.getFileSystem(hadoopConf);
+            try (InputStream in = fs.open(path)) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (FileNotFoundException e) {
+            throw new JobConfigException("", "job file '" + location + "' does not exist",
+                    "Check the path; a relative path is resolved against the current directory ("
+                            + System.getProperty("user.dir") + ")");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new JobConfigException("", "cannot read job file '" + location + "': " + e.getMessage(),
+                    "Check the path and its permissions", e);
+        }
+        return parse(text);
+    }
+}

@@ -1,0 +1,90 @@
+package io.deepline.jobs.train;
+
+import io.deepline.jobs.config.DataFormat;
+import io.deepline.jobs.config.DataSection;
+import io.deepline.jobs.config.JobConfigException;
+import io.deepline.jobs.config.Suggestions;
+import java.util.List;
+import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.sql.types.BooleanType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The label and feature columns of the input, checked against the data's schema before any training starts.
+ *
+ * @param label         the label column
+ * @param labelIsText   whether the label holds strings, which are indexed to class numbers first
+ * @param features      the feature columns: numeric, boolean or vector
+ * @param singleVector  whether the features are one vector column (libsvm's {@code features}) that the model can
+ *                      read as it is, with no assembler
+ */
+public record InputSchema(String label, boolean labelIsText, List<String> features, boolean singleVector) {
+
+    public InputSchema {
+        features = List.copyOf(features);
+    }
+
+    /**
+     * Resolves the {@code data:} section's columns against {@code schema}.
+     *
+     * @throws JobConfigException naming {@code data.label} or {@code data.features} for a missing column or one of
+     *                            an unusable type; the message lists the available columns
+     */
+    public static InputSchema resolve(StructType schema, DataSection data) {
+        List<String> available = List.of(schema.fieldNames());
+        if (!available.contains(data.label())) {
+            throw new JobConfigException("data.label", "column '" + data.label() + "' is not in the data",
+                    Suggestions.fix(data.label(), available, "Available columns") + headerHint(data, available));
+        }
+        DataType labelType = schema.apply(data.label()).dataType();
+        if (!(labelType instanceof NumericType) && !(labelType instanceof StringType)) {
+            throw new JobConfigException("data.label", "column '" + data.label() + "' has type "
+                    + labelType.simpleString(), "Use a column of class numbers 0..K-1 or of class names");
+        }
+        List<String> features = data.hasExplicitFeatures() ? data.features()
+                : available.stream().filter(c -> !c.equals(data.label())).toList();
+        List<String> missing = features.stream().filter(f -> !available.contains(f)).toList();
+        if (!missing.isEmpty()) {
+            throw new JobConfigException("data.features", "column(s) " + quoted(missing) + " not in the data",
+                    Suggestions.fix(missing.get(0), available, "Available columns") + headerHint(data, available));
+        }
+        if (features.isEmpty()) {
+            throw new JobConfigException("data.features", "the data has no column besides the label '"
+                    + data.label() + "'", "Check data.path and data.options");
+        }
+        for (String f : features) {
+            requireUsableFeature(f, schema.apply(f).dataType(), data.hasExplicitFeatures());
+        }
+        boolean singleVector = features.size() == 1 && isVector(schema.apply(features.get(0)).dataType());
+        return new InputSchema(data.label(), labelType instanceof StringType, features, singleVector);
+    }
+
+    private static void requireUsableFeature(String column, DataType type, boolean explicit) {
+        if (type instanceof NumericType || type instanceof BooleanType || isVector(type)) {
+            return;
+        }
+        throw new JobConfigException("data.features", "column '" + column + "' has type " + type.simpleString()
+                + "; features must be numeric, boolean or vector columns", explicit
+                ? "Remove '" + column + "' from data.features"
+                : "List the feature columns with data.features, leaving '" + column + "' out");
+    }
+
+    private static boolean isVector(DataType type) {
+        return SQLDataTypes.VectorType().equals(type);
+    }
+
+    /** A CSV read without its header row has columns _c0, _c1, ...: say so, it is the usual cause. */
+    private static String headerHint(DataSection data, List<String> available) {
+        if (data.format() == DataFormat.CSV && available.contains("_c0")) {
+            return ". The CSV was read without a header row; if the file has one, set data.options.header: \"true\"";
+        }
+        return "";
+    }
+
+    private static String quoted(List<String> names) {
+        return String.join(", ", names.stream().map(n -> "'" + n + "'").toList());
+    }
+}

@@ -1,0 +1,104 @@
+package io.deepline.jobs.train;
+
+import io.deepline.jobs.config.JobConfig;
+import io.deepline.jobs.config.JobConfigException;
+import io.deepline.jobs.config.SplitSection;
+import io.deepline.jobs.model.ConfiguredModel;
+import io.deepline.jobs.model.ModelRegistry;
+import io.deepline.pipelines.train.EpochStats;
+import io.deepline.pipelines.train.TrainingHistory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code train} job: read the data, split it, fit the pipeline on the training rows, evaluate it on the test
+ * rows, save the fitted {@code PipelineModel} and write the metrics.
+ *
+ * <p>Everything that can be checked without data (the model type and its params) is checked before Spark starts;
+ * then the path and the columns are checked before any training, so configuration mistakes fail fast.
+ */
+public final class TrainJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainJob.class);
+
+    private final JobConfig config;
+    private final ModelRegistry registry;
+
+    public TrainJob(JobConfig config, ModelRegistry registry) {
+        this.config = config;
+        this.registry = registry;
+    }
+
+    /**
+     * Runs the job.
+     *
+     * @throws JobConfigException for a problem in the job file, including one only the data reveals (a missing path
+     *                            or column)
+     */
+    public TrainOutcome run() {
+        ConfiguredModel model = registry.configure(config.model(), "model");
+        try (JobSession session = JobSession.open("deepline train " + config.name(), config.spark())) {
+            return train(session.spark(), model);
+        }
+    }
+
+    private TrainOutcome train(SparkSession spark, ConfiguredModel model) {
+        LOG.info("Reading {} data from {}", config.data().format().sourceName(), config.data().path());
+        Dataset<Row> data = DataReader.read(spark, config.data());
+        InputSchema input = InputSchema.resolve(data.schema(), config.data());
+        TrainingPipeline plan = TrainingPipeline.build(data.schema(), input, config.preprocess(), model.estimator());
+
+        SplitSection split = config.split();
+        Dataset<Row>[] parts = data.randomSplit(new double[] {split.train(), split.test()}, split.seed());
+        // Both splits are read more than once (counting, fitting the feature stages, training, scoring).
+        Dataset<Row> train = parts[0].persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> test = parts[1].persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            long trainRows = train.count();
+            long testRows = test.count();
+            if (trainRows == 0 || testRows == 0) {
+                throw new JobConfigException("split", "the " + (trainRows == 0 ? "training" : "test")
+                        + " split is empty (" + (trainRows + testRows) + " rows in all)",
+                        "Use more data, or fractions that leave rows in both splits");
+            }
+            LOG.info("Training {} on {} rows, testing on {} rows", config.model().type(), trainRows, testRows);
+            long start = System.nanoTime();
+            PipelineModel fitted = plan.pipeline().fit(train);
+            double trainSeconds = (System.nanoTime() - start) / 1e9;
+
+            ClassificationMetrics metrics = ClassificationMetrics.evaluate(fitted.transform(test), plan.labelColumn(),
+                    plan.predictionColumn());
+            save(fitted, config.output().model());
+            Transformer fittedModel = fitted.stages()[fitted.stages().length - 1];
+            List<EpochStats> history = model.factory().trainingHistory(fittedModel).map(TrainingHistory::epochs)
+                    .orElse(List.of());
+            TrainOutcome outcome = new TrainOutcome(config.name(), config.model().type(), metrics, trainRows, testRows,
+                    trainSeconds, history, model.factory().facts(fittedModel), config.output().model(),
+                    config.output().metricsPath());
+            // After the model: saving with overwrite deletes the model directory, where the metrics usually live.
+            MetricsReport.write(outcome, spark.sparkContext().hadoopConfiguration());
+            return outcome;
+        } finally {
+            train.unpersist();
+            test.unpersist();
+        }
+    }
+
+    /** Saves with overwrite: a re-run of a job replaces its model. */
+    private static void save(PipelineModel model, String path) {
+        try {
+            model.write().overwrite().save(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the model to " + path + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.deepline.jobs.train;
+
+import io.deepline.pipelines.train.EpochStats;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a train job produced: its test metrics, its sizes and timings, and where the model and metrics went.
+ *
+ * @param name         the job's name
+ * @param modelType    the job file's {@code model.type}
+ * @param metrics      test-set metrics
+ * @param trainRows    rows in the training split
+ * @param testRows     rows in the test split
+ * @param trainSeconds wall-clock seconds of {@code Pipeline.fit}
+ * @param history      per-epoch training history; empty if the model keeps none
+ * @param modelFacts   what the fitted model reports about itself, e.g. {@code numClasses}
+ * @param modelPath    where the fitted {@code PipelineModel} was saved
+ * @param metricsPath  where the metrics JSON was written
+ */
+public record TrainOutcome(String name, String modelType, ClassificationMetrics metrics, long trainRows,
+                           long testRows, double trainSeconds, List<EpochStats> history,
+                           Map<String, Object> modelFacts, String modelPath, String metricsPath) {
+
+    public TrainOutcome {
+        history = List.copyOf(history);
+        modelFacts = Map.copyOf(modelFacts);
+    }
+
+    /** Number of epochs the model actually trained (fewer than maxEpochs if training stopped early). */
+    public int epochs() {
+        return history.size();
+    }
+
+    /** The metrics file's content. Key names are a public format: add keys, do not rename them. */
+    public Map<String, Object> toMetricsJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", name);
+        json.put("modelType", modelType);
+        json.put("accuracy", metrics.accuracy());
+        json.put("f1Macro", metrics.f1Macro());
+        json.put("weightedF1", metrics.weightedF1());
+        json.put("trainRows", trainRows);
+        json.put("testRows", testRows);
+        json.put("trainSeconds", trainSeconds);
+        json.put("epochs", epochs());
+        json.putAll(new TreeMap<>(modelFacts));
+        json.put("modelPath", modelPath);
+        json.put("history", history.stream().map(TrainOutcome::epochJson).toList());
+        return json;
+    }
+
+    /** A few lines for a person at a terminal. */
+    public String summary() {
+        return String.format(Locale.ROOT, """
+                %s: %s trained on %d rows in %.1f s (%d epochs), tested on %d rows
+                  accuracy  %.4f
+                  f1Macro   %.4f
+                  model     %s
+                  metrics   %s
+                """, name, modelType, trainRows, trainSeconds, epochs(), testRows, metrics.accuracy(),
+                metrics.f1Macro(), modelPath, metricsPath);
+    }
+
+    private static Map<String, Object> epochJson(EpochStats e) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("epoch", e.epoch());
+        json.put("loss", e.loss());
+        json.put("seconds", e.seconds());
+        json.put("examples", e.examples());
+        json.put("examplesPerSecond", e.examplesPerSecond());
+        return json;
+    }
+}

@@ -1,0 +1,87 @@
+package io.deepline.jobs.train;
+
+import io.deepline.jobs.config.JobConfigException;
+import io.deepline.jobs.config.PreprocessSection;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.feature.StandardScaler;
+import org.apache.spark.ml.feature.StringIndexer;
+import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The Spark ML pipeline a train job fits: label indexing (for string labels), feature assembly, optional
+ * standardisation, then the model. The saved {@code PipelineModel} holds every stage, so whoever loads it can score
+ * raw rows with the same preprocessing.
+ *
+ * @param pipeline         the unfitted pipeline
+ * @param labelColumn      the label column the model trains on (the indexed one for string labels)
+ * @param featuresColumn   the vector column the model reads
+ * @param predictionColumn the column the fitted model writes its predicted class to
+ */
+public record TrainingPipeline(Pipeline pipeline, String labelColumn, String featuresColumn, String predictionColumn) {
+
+    /** Class numbers of a string label, in alphabetical order of the class names. */
+    public static final String INDEXED_LABEL = "labelIndex";
+    /** The assembled feature vector. */
+    public static final String ASSEMBLED_FEATURES = "features";
+    /** The feature vector after standardisation. */
+    public static final String STANDARDIZED_FEATURES = "standardizedFeatures";
+
+    /**
+     * Builds the pipeline around {@code estimator} and wires its {@code featuresCol} and {@code labelCol}.
+     *
+     * @throws JobConfigException naming {@code data.path} if the input already has a column the pipeline writes
+     */
+    public static TrainingPipeline build(StructType schema, InputSchema input, PreprocessSection preprocess,
+                                         Estimator<?> estimator) {
+        List<PipelineStage> stages = new ArrayList<>();
+        List<String> written = new ArrayList<>();
+        String label = input.label();
+        if (input.labelIsText()) {
+            // Alphabetical, not Spark's default frequency order: the class numbers stay the same when the data changes.
+            stages.add(new StringIndexer().setInputCol(label).setOutputCol(INDEXED_LABEL)
+                    .setStringOrderType("alphabetAsc").setHandleInvalid("error"));
+            label = INDEXED_LABEL;
+            written.add(label);
+        }
+        String features = input.features().get(0);
+        if (!input.singleVector()) {
+            stages.add(new VectorAssembler().setInputCols(input.features().toArray(String[]::new))
+                    .setOutputCol(ASSEMBLED_FEATURES).setHandleInvalid("error"));
+            features = ASSEMBLED_FEATURES;
+            written.add(features);
+        }
+        if (preprocess.standardize()) {
+            stages.add(new StandardScaler().setInputCol(features).setOutputCol(STANDARDIZED_FEATURES)
+                    .setWithMean(true).setWithStd(true));
+            features = STANDARDIZED_FEATURES;
+            written.add(features);
+        }
+        estimator.set(estimator.getParam("featuresCol"), features);
+        estimator.set(estimator.getParam("labelCol"), label);
+        String prediction = (String) estimator.getOrDefault(estimator.getParam("predictionCol"));
+        for (String output : List.of("predictionCol", "probabilityCol", "rawPredictionCol")) {
+            if (estimator.hasParam(output)) {
+                written.add((String) estimator.getOrDefault(estimator.getParam(output)));
+            }
+        }
+        requireUnused(schema, written);
+        stages.add(estimator);
+        return new TrainingPipeline(new Pipeline().setStages(stages.toArray(PipelineStage[]::new)), label, features,
+                prediction);
+    }
+
+    private static void requireUnused(StructType schema, List<String> written) {
+        List<String> existing = List.of(schema.fieldNames());
+        for (String column : written) {
+            if (existing.contains(column)) {
+                throw new JobConfigException("data.path", "the data already has a column named '" + column
+                        + "', which the training pipeline writes", "Rename or drop that column in the data");
+            }
+        }
+    }
+}
