@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Turns Jackson's exceptions into {@link JobConfigException}s that name the key path in job-file terms
@@ -46,8 +47,8 @@ final class JacksonErrors {
             return new JobConfigException(parserPath(e), "is given twice (again" + where(e.getLocation()) + ")",
                     "Keep only one of them");
         }
-        return new JobConfigException(parserPath(e), "the job file is not valid YAML" + where(e.getLocation())
-                + ": " + e.getOriginalMessage(), "Fix the YAML syntax", e);
+        return new JobConfigException("", "the job file is not valid YAML" + where(e.getLocation()) + ": "
+                + compact(e.getOriginalMessage()), "Fix the YAML syntax", e);
     }
 
     private static JobConfigException unknownKey(UnrecognizedPropertyException u) {
@@ -118,6 +119,19 @@ final class JacksonErrors {
             return pointer.isEmpty() ? "" : pointer.substring(1).replace('/', '.');
         }
         return "";
+    }
+
+    /**
+     * SnakeYAML's messages quote the offending source lines with a caret under them; keep only the sentences, since
+     * the location is reported separately.
+     */
+    static String compact(String message) {
+        if (message == null) {
+            return "";
+        }
+        return message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                .map(String::trim).filter(l -> !l.equals("^") && !l.equals("."))
+                .collect(Collectors.joining("; "));
     }
 
     private static String where(JsonLocation location) {

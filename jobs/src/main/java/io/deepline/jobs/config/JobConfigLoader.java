@@ -3,6 +3,7 @@ package io.deepline.jobs.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.FileNotFoundException;
@@ -17,6 +18,9 @@ import org.apache.hadoop.fs.Path;
  * Reads a YAML job file into a validated {@link JobConfig}. Strict on purpose: an unknown key, a duplicate key or a
  * value of the wrong type is an error, because a silently ignored typo ({@code learningRte}) would train the wrong
  * model without telling anyone.
+ *
+ * <p>Two steps: the YAML becomes a tree whose keys are checked against the records ({@link KnownKeys}), then Jackson
+ * binds the tree to the records, whose constructors check the values.
  */
 public final class JobConfigLoader {
 
@@ -29,12 +33,13 @@ public final class JobConfigLoader {
     /** Parses job-file text. */
     public JobConfig parse(String yaml) {
         try {
-            JobConfig config = mapper.readValue(yaml, JobConfig.class);
-            if (config == null) {
+            JsonNode tree = mapper.readTree(yaml);
+            if (tree == null || tree.isMissingNode() || tree.isNull()) {
                 throw new JobConfigException("", "the job file is empty",
                         "Write a mapping with the keys name, data, model and output (see conf/examples/)");
             }
-            return config;
+            KnownKeys.check(tree, JobConfig.class, "");
+            return mapper.treeToValue(tree, JobConfig.class);
         } catch (JsonProcessingException e) {
             throw JacksonErrors.translate(e);
         }

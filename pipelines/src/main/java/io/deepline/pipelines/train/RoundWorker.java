@@ -2,6 +2,7 @@ package io.deepline.pipelines.train;
 
 import io.deepline.models.state.NetworkSnapshot;
 import io.deepline.pipelines.data.MiniBatch;
+import io.deepline.pipelines.data.Shuffles;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -10,6 +11,7 @@ import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The executor side of one averaging round: start this thread's network from the broadcast state, fit this
@@ -38,6 +40,9 @@ final class RoundWorker implements Function2<Integer, Iterator<MiniBatch>, Itera
         }
         int[] order = BatchOrder.forEpoch(batches.size(), t.seed(), t.epoch(), partition);
         MultiLayerNetwork net = WorkerNetworks.acquire(t.runId(), t.start());
+        // Dropout draws from ND4J's per-thread RNG. Seed it per (seed, epoch, round, partition), so a fit does
+        // not depend on what ran on this executor thread before, and a retried task draws the same masks.
+        Nd4j.getRandom().setSeed(Shuffles.mix(t.seed(), t.epoch(), t.round(), partition));
         double lossSum = 0;
         long examples = 0;
         for (int i = from; i < to; i++) {

@@ -97,7 +97,7 @@ public final class StageContract {
      */
     public static <T extends Params & MLWritable> T assertSaveAndLoad(T stage, Path dir, Loader<T> loader)
             throws IOException {
-        String path = dir.resolve(stage.uid()).toString();
+        String path = dir.resolve(stage.getClass().getSimpleName() + "-" + stage.uid()).toString();
         stage.save(path);
         assertThrows(IOException.class, () -> stage.save(path), "a second save without overwrite() must fail");
         stage.write().overwrite().save(path);

@@ -1,0 +1,56 @@
+package io.deepline.jobs;
+
+import io.deepline.pipelines.testing.DataSamples;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Job files and in-process runs of {@link Main} for tests. */
+final class JobFiles {
+
+    private JobFiles() {
+    }
+
+    /** What a run printed, and its exit code. */
+    record Run(int exitCode, String out, String err) {
+    }
+
+    /** Runs {@code deepline <args>} in this JVM (with the test's SparkSession, if one is running). */
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /**
+     * A small iris job: absolute data path, outputs under {@code dir}. {@code epochs} keeps error-path tests cheap;
+     * {@code extraParams} is appended to {@code model.params} (a flow mapping), e.g. {@code ", learningRte: 0.1"}.
+     */
+    static String irisJob(Path dir, int epochs, String extraParams) {
+        return """
+                name: iris-test
+                data:
+                  path: %s
+                  format: csv
+                  options: {header: "true", inferSchema: "true"}
+                  label: label
+                split: {train: 0.8, test: 0.2, seed: 42}
+                preprocess: {standardize: true}
+                model:
+                  type: DeepClassifier
+                  params: {hiddenLayers: [16], activation: relu, maxEpochs: %d, batchSize: 16, updater: adam,
+                           learningRate: 0.01, numWorkers: 2, seed: 42%s}
+                output: {model: %s}
+                """.formatted(DataSamples.dir().resolve("iris.csv"), epochs, extraParams, dir.resolve("model"));
+    }
+
+    /** Writes {@code yaml} to {@code dir/job.yaml} and returns its path as a string. */
+    static String write(Path dir, String yaml) throws IOException {
+        Path file = dir.resolve("job.yaml");
+        Files.writeString(file, yaml);
+        return file.toString();
+    }
+}

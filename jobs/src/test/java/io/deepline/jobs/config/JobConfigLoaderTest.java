@@ -1,0 +1,160 @@
+package io.deepline.jobs.config;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.deepline.jobs.model.ModelRegistry;
+import io.deepline.pipelines.testing.DataSamples;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class JobConfigLoaderTest {
+
+    private static final String MINIMAL = """
+            name: minimal
+            data: {path: in.csv, label: y}
+            model: {type: DeepClassifier}
+            output: {model: out/model}
+            """;
+
+    private final JobConfigLoader loader = new JobConfigLoader();
+
+    @Test
+    void readsEverySection() {
+        JobConfig c = loader.parse("""
+                name: digits-mlp
+                spark: {master: "local[2]", conf: {spark.sql.shuffle.partitions: 4}}
+                data:
+                  path: hdfs:///data/digits.csv
+                  format: CSV
+                  options: {header: true}
+                  label: label
+                  features: [p0, p1]
+                split: {train: 0.7, test: 0.3, seed: 7}
+                preprocess: {standardize: true}
+                model:
+                  type: DeepClassifier
+                  params: {hiddenLayers: [64, 32], learningRate: 1e-3}
+                output: {model: target/m, metrics: target/m.json}
+                """);
+
+        assertAll(
+                () -> assertEquals("digits-mlp", c.name()),
+                () -> assertEquals("local[2]", c.spark().master()),
+                () -> assertEquals(Map.of("spark.sql.shuffle.partitions", "4"), c.spark().conf()),
+                () -> assertEquals(DataFormat.CSV, c.data().format()),
+                () -> assertEquals(Map.of("header", "true"), c.data().options()),
+                () -> assertEquals(List.of("p0", "p1"), c.data().features()),
+                () -> assertEquals(new SplitSection(0.7, 0.3, 7L), c.split()),
+                () -> assertTrue(c.preprocess().standardize()),
+                () -> assertEquals(0.001, c.model().params().get("learningRate").asDouble()),
+                () -> assertEquals(2, c.model().params().get("hiddenLayers").size()),
+                () -> assertEquals("target/m.json", c.output().metricsPath()));
+    }
+
+    @Test
+    void optionalSectionsHaveDefaults() {
+        JobConfig c = loader.parse(MINIMAL);
+
+        assertAll(
+                () -> assertNull(c.spark().master()),
+                () -> assertEquals(DataFormat.CSV, c.data().format()),
+                () -> assertFalse(c.data().hasExplicitFeatures()),
+                () -> assertEquals(SplitSection.DEFAULT, c.split()),
+                () -> assertFalse(c.preprocess().standardize()),
+                () -> assertTrue(c.model().params().isEmpty()),
+                () -> assertEquals("out/model/metrics.json", c.output().metricsPath()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"iris-mlp.yaml", "digits-mlp.yaml"})
+    void shippedExamplesParseAndTheirParamsBind(String example) throws Exception {
+        Path file = DataSamples.dir().resolveSibling("conf/examples").resolve(example);
+
+        JobConfig c = loader.load(file.toString(), new Configuration());
+
+        assertTrue(Files.exists(DataSamples.dir().resolveSibling(c.data().path())), c.data().path());
+        ModelRegistry.standard().configure(c.model(), "model");
+    }
+
+    @Test
+    void unknownKeysAreNamedByTheirFullPath() {
+        assertError(MINIMAL + "bogus: 1\n", "bogus", "Keys allowed at the top level");
+        assertError(MINIMAL.replace("label: y", "label: y, featurs: [a]"), "data.featurs", "Did you mean 'features'?");
+        assertError(MINIMAL + "split: {train: 0.8, test: 0.2, sed: 1}\n", "split.sed", "seed");
+    }
+
+    @Test
+    void aMisspeltRequiredKeyIsReportedAsTheTypo() {
+        assertError(MINIMAL.replace("label: y", "labl: y"), "data.labl", "Did you mean 'label'?");
+    }
+
+    @Test
+    void missingRequiredKeysAreNamed() {
+        assertError(MINIMAL.replace("label: y", "format: csv"), "data.label", "required");
+        assertError(MINIMAL.replace("output: {model: out/model}\n", ""), "output", "required");
+        assertError(MINIMAL.replace("name: minimal\n", ""), "name", "required");
+    }
+
+    @Test
+    void valuesOfTheWrongTypeAreNamed() {
+        assertError(MINIMAL + "split: {train: lots, test: 0.2}\n", "split.train", "'lots' is not a number");
+        assertError(MINIMAL + "preprocess: {standardize: maybe}\n", "preprocess.standardize", "true or false");
+        assertError(MINIMAL + "split: 0.8\n", "split", "mapping");
+        assertError(MINIMAL.replace("path: in.csv", "path: in.csv, format: xls"), "data.format",
+                "csv, parquet, json, libsvm");
+    }
+
+    @Test
+    void splitFractionsMustBeInRangeAndSumToOne() {
+        assertError(MINIMAL + "split: {train: 0.7, test: 0.2}\n", "split", "sum to 1", "0.9");
+        assertError(MINIMAL + "split: {train: 1.0, test: 0.0}\n", "split.train", "between 0 and 1");
+        assertEquals(0.3, loader.parse(MINIMAL + "split: {train: 0.7, test: 0.3}\n").split().test());
+    }
+
+    @Test
+    void featureListsAreChecked() {
+        assertError(MINIMAL.replace("label: y", "label: y, features: []"), "data.features", "empty list");
+        assertError(MINIMAL.replace("label: y", "label: y, features: [a, a]"), "data.features", "twice");
+        assertError(MINIMAL.replace("label: y", "label: y, features: [a, y]"), "data.features", "label column");
+    }
+
+    @Test
+    void syntaxErrorsDuplicatesAndEmptyFilesAreReported() {
+        assertError(MINIMAL + "name: again\n", "name", "given twice");
+        assertError("name: [unclosed\n", "not valid YAML", "line 1");
+        assertError("", "empty");
+        assertError("- a\n- b\n", "not a YAML mapping");
+    }
+
+    @Test
+    void aMissingJobFileIsNamed(@TempDir Path dir) {
+        String absent = dir.resolve("absent.yaml").toString();
+
+        JobConfigException e = assertThrows(JobConfigException.class,
+                () -> loader.load(absent, new Configuration()));
+
+        assertTrue(e.getMessage().contains(absent) && e.getMessage().contains("does not exist"), e.getMessage());
+    }
+
+    private void assertError(String yaml, String... fragments) {
+        JobConfigException e = assertThrows(JobConfigException.class, () -> loader.parse(yaml));
+        for (String f : fragments) {
+            assertTrue(e.getMessage().contains(f), "'" + f + "' not in: " + e.getMessage());
+        }
+        if (!e.keyPath().isEmpty()) {
+            assertTrue(e.getMessage().startsWith(e.keyPath() + ": "), e.getMessage());
+        }
+    }
+}
