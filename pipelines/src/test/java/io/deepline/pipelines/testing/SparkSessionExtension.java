@@ -1,6 +1,7 @@
 package io.deepline.pipelines.testing;
 
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -9,9 +10,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Gives tests a real {@code local[2]} SparkSession: one per JVM (starting Spark costs seconds), UI off, few
  * shuffle partitions, the Java serializer (ND4J has a Kryo crash bug). Declare
- * {@code @ExtendWith(SparkSessionExtension.class)} and take a {@code SparkSession} parameter.
+ * {@code @ExtendWith(SparkSessionExtension.class)} and take a {@code SparkSession} parameter, or rely on
+ * {@code SparkSession.active()}.
  */
-public final class SparkSessionExtension implements ParameterResolver {
+public final class SparkSessionExtension implements BeforeAllCallback, ParameterResolver {
     private static volatile SparkSession session;
 
     /** The shared session, started on first use and stopped when the JVM exits. */
@@ -31,6 +33,12 @@ public final class SparkSessionExtension implements ParameterResolver {
             Runtime.getRuntime().addShutdownHook(new Thread(session::stop, "stop-test-spark"));
         }
         return session;
+    }
+
+    /** Starts the session before any test, so code that finds it with SparkSession.active() works too. */
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        session();
     }
 
     @Override
