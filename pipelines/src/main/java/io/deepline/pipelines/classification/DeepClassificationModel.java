@@ -143,6 +143,7 @@ public class DeepClassificationModel extends ProbabilisticClassificationModel<Ve
 
     @Override
     public Dataset<Row> transform(Dataset<?> dataset) {
+        requireFitted();
         StructType outputSchema = transformSchema(dataset.schema(), true);
         List<String> inputColumns = Arrays.asList(dataset.schema().fieldNames());
         List<ClassificationScorer.Output> outputs = new ArrayList<>();
@@ -169,6 +170,7 @@ public class DeepClassificationModel extends ProbabilisticClassificationModel<Ve
 
     @Override
     public Vector predictRaw(Vector features) {
+        requireFitted();
         if (features.size() != numFeatures) {
             throw new IllegalArgumentException("the features vector has size " + features.size()
                     + " but the model was trained on " + numFeatures + " features");
@@ -191,6 +193,13 @@ public class DeepClassificationModel extends ProbabilisticClassificationModel<Ve
             probability[k] = p[k];
         }
         return Vectors.dense(ClassProbabilities.toRaw(probability));
+    }
+
+    private void requireFitted() {
+        if (network == null) {
+            throw new IllegalStateException(uid() + " has no trained network; get a model from DeepClassifier.fit or"
+                    + " DeepClassificationModel.load(path)");
+        }
     }
 
     @Override
@@ -217,6 +226,7 @@ public class DeepClassificationModel extends ProbabilisticClassificationModel<Ve
     /** A deep copy: the copy never shares a network (or its buffers) with this model. */
     @Override
     public DeepClassificationModel copy(ParamMap extra) {
+        requireFitted();
         NetworkSnapshot copiedNetwork = new NetworkSnapshot(network.configurationJson(), network.params().clone(),
                 network.updaterState().clone(), network.iteration(), network.epoch());
         DeepClassificationModel copy = new DeepClassificationModel(uid, copiedNetwork, numFeatures, numClasses,

@@ -155,4 +155,12 @@ class DeepClassifierBadInputTest {
         DeepClassificationModel model = quick().fit(iris);
         assertRejected(() -> model.setPredictionCol("label").transform(iris), "'label'", "already exists");
     }
+
+    @Test
+    void unfittedModelSaysHowToGetOne(SparkSession spark) {
+        DeepClassificationModel empty = new DeepClassificationModel("deepClassifier_empty");
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> empty.transform(DataSamples.iris(spark)));
+        assertTrue(e.getMessage().contains("DeepClassifier.fit") && e.getMessage().contains("load"), e.getMessage());
+    }
 }
