@@ -1,8 +1,5 @@
 package io.deepline.models.spec;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 
@@ -34,19 +31,11 @@ public enum HiddenActivation {
 
     /** The lower-case names users write in Params and YAML. */
     public static String[] names() {
-        return Arrays.stream(values()).map(v -> v.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+        return UserNames.of(HiddenActivation.class);
     }
 
     /** Parses a user-facing name, case-insensitively, with an error that lists the choices. */
     public static HiddenActivation parse(String name) {
-        if (name != null) {
-            for (HiddenActivation a : values()) {
-                if (a.name().equalsIgnoreCase(name.trim())) {
-                    return a;
-                }
-            }
-        }
-        throw new IllegalArgumentException("activation '" + name + "' is not supported; use one of "
-                + Arrays.stream(names()).collect(Collectors.joining(", ")));
+        return UserNames.parse(HiddenActivation.class, name, "activation");
     }
 }

@@ -1,7 +1,5 @@
 package io.deepline.models.spec;
 
-import java.util.Arrays;
-import java.util.Locale;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
@@ -27,19 +25,13 @@ public enum UpdaterKind {
         };
     }
 
+    /** The lower-case names users write in Params and YAML. */
     public static String[] names() {
-        return Arrays.stream(values()).map(v -> v.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+        return UserNames.of(UpdaterKind.class);
     }
 
+    /** Parses a user-facing name, case-insensitively, with an error that lists the choices. */
     public static UpdaterKind parse(String name) {
-        if (name != null) {
-            for (UpdaterKind u : values()) {
-                if (u.name().equalsIgnoreCase(name.trim())) {
-                    return u;
-                }
-            }
-        }
-        throw new IllegalArgumentException("updater '" + name + "' is not supported; use one of "
-                + String.join(", ", names()));
+        return UserNames.parse(UpdaterKind.class, name, "updater");
     }
 }

@@ -1,6 +1,7 @@
 package io.deepline.pipelines.classification;
 
 import io.deepline.models.state.NetworkSnapshot;
+import io.deepline.pipelines.data.VectorFloats;
 import io.deepline.pipelines.train.WorkerNetworks;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Row;
@@ -91,18 +91,7 @@ final class ClassificationScorer implements MapPartitionsFunction<Row, Row> {
                     + "size " + plan.numFeatures() + " (the size the model was trained on), but a row has "
                     + (value == null ? "null" : "a vector of size " + ((Vector) value).size()));
         }
-        if (v instanceof SparseVector s) {
-            int[] idx = s.indices();
-            double[] vals = s.values();
-            for (int k = 0; k < idx.length; k++) {
-                x[offset + idx[k]] = (float) vals[k];
-            }
-        } else {
-            double[] vals = v.toArray();
-            for (int k = 0; k < vals.length; k++) {
-                x[offset + k] = (float) vals[k];
-            }
-        }
+        VectorFloats.copyInto(v, x, offset);
     }
 
     private Row append(Row row, float[] p) {

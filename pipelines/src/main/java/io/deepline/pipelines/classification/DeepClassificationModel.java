@@ -2,6 +2,7 @@ package io.deepline.pipelines.classification;
 
 import io.deepline.models.state.NetworkSnapshot;
 import io.deepline.pipelines.data.SchemaChecks;
+import io.deepline.pipelines.data.VectorFloats;
 import io.deepline.pipelines.param.HasMlpParams;
 import io.deepline.pipelines.param.MlpParamSet;
 import io.deepline.pipelines.param.StageUid;
@@ -175,11 +176,7 @@ public class DeepClassificationModel extends ProbabilisticClassificationModel<Ve
             throw new IllegalArgumentException("the features vector has size " + features.size()
                     + " but the model was trained on " + numFeatures + " features");
         }
-        float[] x = new float[numFeatures];
-        double[] values = features.toArray();
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) values[i];
-        }
+        float[] x = VectorFloats.of(features);
         float[] p;
         synchronized (this) {
             // DL4J networks are not thread-safe; the driver-side one serves single-row calls one at a time.

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.Function2;
-import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Row;
 
@@ -79,19 +78,7 @@ final class ClassificationBatcher implements Function2<Integer, Iterator<Row>, I
             if (size + n > data.length) {
                 data = Arrays.copyOf(data, Math.max(data.length * 2, size + n));
             }
-            if (v instanceof SparseVector sparse) {
-                Arrays.fill(data, size, size + n, 0f);
-                int[] indices = sparse.indices();
-                double[] values = sparse.values();
-                for (int k = 0; k < indices.length; k++) {
-                    data[size + indices[k]] = (float) values[k];
-                }
-            } else {
-                double[] values = v.toArray();
-                for (int k = 0; k < n; k++) {
-                    data[size + k] = (float) values[k];
-                }
-            }
+            VectorFloats.copyInto(v, data, size);
             size += n;
         }
 
