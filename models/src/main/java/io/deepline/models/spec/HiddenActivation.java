@@ -1,32 +1,25 @@
 package io.deepline.models.spec;
 
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationLReLU;
 
-/**
- * The activations a hidden layer may use, each paired with the weight initialisation that keeps the variance
- * of activations steady through depth: He (Kaiming) for the ReLU family, Xavier (Glorot) for the saturating ones.
- */
+/** The activations a hidden layer may use (course §4.2, Fig. 14). */
 public enum HiddenActivation {
-    SIGMOID(Activation.SIGMOID, WeightInit.XAVIER),
-    TANH(Activation.TANH, WeightInit.XAVIER),
-    RELU(Activation.RELU, WeightInit.RELU),
-    LEAKYRELU(Activation.LEAKYRELU, WeightInit.RELU);
+    SIGMOID,
+    TANH,
+    RELU,
+    /** max(εz, z) with a slope ε in (0, 1) for negative inputs. */
+    LEAKYRELU;
 
-    private final Activation dl4jActivation;
-    private final WeightInit weightInit;
-
-    HiddenActivation(Activation dl4jActivation, WeightInit weightInit) {
-        this.dl4jActivation = dl4jActivation;
-        this.weightInit = weightInit;
-    }
-
-    public Activation dl4jActivation() {
-        return dl4jActivation;
-    }
-
-    public WeightInit weightInit() {
-        return weightInit;
+    /** The DL4J activation; {@code leakyReluSlope} is used by {@link #LEAKYRELU} only. */
+    public IActivation dl4j(double leakyReluSlope) {
+        return switch (this) {
+            case SIGMOID -> Activation.SIGMOID.getActivationFunction();
+            case TANH -> Activation.TANH.getActivationFunction();
+            case RELU -> Activation.RELU.getActivationFunction();
+            case LEAKYRELU -> new ActivationLReLU(leakyReluSlope);
+        };
     }
 
     /** The lower-case names users write in Params and YAML. */

@@ -1,90 +1,82 @@
 package io.deepline.models.spec;
 
 import java.util.Arrays;
+import java.util.Objects;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * A multilayer perceptron classifier: dense hidden layers, then a softmax output trained with multi-class
- * cross-entropy (MCXENT). Immutable; every value is checked here, so an invalid network is never built.
+ * A feedforward network: dense hidden layers (none makes it a GLM), then an {@link OutputHead}.
+ * Immutable; every value is checked in {@link Builder#build()}, so an invalid network is never built.
  *
- * @param hiddenLayers sizes of the hidden layers, input side first; at least one, each &gt; 0
- * @param activation   activation of every hidden layer
- * @param dropout      probability of <em>dropping</em> a hidden unit during training, in [0, 1). It is applied
- *                     to the output of every hidden layer, not to the input features.
- * @param l2           L2 penalty coefficient on the weights (not the biases), &ge; 0
- * @param updater      the optimizer
- * @param learningRate step size, &gt; 0 and finite
- * @param seed         seed of the weight initialisation and of dropout
+ * <p>Values: {@code hiddenLayers} sizes, input side first, each &gt; 0 (empty: no hidden layer, a GLM);
+ * {@code activation} of every hidden layer, with {@code leakyReluSlope} ε in (0, 1); {@code weightInit};
+ * {@code dropout}, the probability of <em>dropping</em> a hidden unit in [0, 1), applied to the output of every
+ * hidden layer (not to the input features); {@code l2}, the course's weight-decay λ in λ·Σ‖W‖² (§4.6.1) on the
+ * weights, not the biases; {@code updater} and {@code learningRate}; {@code fitIntercept}; {@code seed} of the
+ * weight initialisation.
  */
-public record MlpSpec(int[] hiddenLayers, HiddenActivation activation, double dropout, double l2,
-                      UpdaterKind updater, double learningRate, long seed) {
+public final class MlpSpec {
+    private final int[] hiddenLayers;
+    private final HiddenActivation activation;
+    private final double leakyReluSlope;
+    private final WeightInitScheme weightInit;
+    private final double dropout;
+    private final double l2;
+    private final UpdaterKind updater;
+    private final double learningRate;
+    private final double momentum;
+    private final boolean fitIntercept;
+    private final long seed;
 
-    public MlpSpec {
-        if (hiddenLayers == null || hiddenLayers.length == 0) {
-            throw new IllegalArgumentException("hiddenLayers must list at least one hidden layer size, e.g. [64, 32]");
-        }
-        hiddenLayers = hiddenLayers.clone();
-        for (int i = 0; i < hiddenLayers.length; i++) {
-            if (hiddenLayers[i] <= 0) {
-                throw new IllegalArgumentException("hiddenLayers[" + i + "] is " + hiddenLayers[i]
-                        + "; every hidden layer size must be > 0");
-            }
-        }
-        if (activation == null) {
-            throw new IllegalArgumentException("activation must be set; use one of "
-                    + String.join(", ", HiddenActivation.names()));
-        }
-        if (!(dropout >= 0.0 && dropout < 1.0)) {
-            throw new IllegalArgumentException("dropout is " + dropout
-                    + "; it is the probability of dropping a unit and must be in [0, 1)");
-        }
-        if (!(l2 >= 0.0) || Double.isInfinite(l2)) {
-            throw new IllegalArgumentException("l2 is " + l2 + "; it must be a finite number >= 0");
-        }
-        if (updater == null) {
-            throw new IllegalArgumentException("updater must be set; use one of " + String.join(", ", UpdaterKind.names()));
-        }
-        if (!(learningRate > 0.0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learningRate is " + learningRate + "; it must be a finite number > 0");
-        }
+    private MlpSpec(Builder b) {
+        this.hiddenLayers = b.hiddenLayers.clone();
+        this.activation = b.activation;
+        this.leakyReluSlope = b.leakyReluSlope;
+        this.weightInit = b.weightInit;
+        this.dropout = b.dropout;
+        this.l2 = b.l2;
+        this.updater = b.updater;
+        this.learningRate = b.learningRate;
+        this.momentum = b.momentum;
+        this.fitIntercept = b.fitIntercept;
+        this.seed = b.seed;
     }
 
-    @Override
-    public int[] hiddenLayers() {
-        return hiddenLayers.clone();
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /**
-     * The DL4J configuration for {@code nIn} input features and {@code numClasses} classes.
-     * Parameters are float32, the ND4J default on both CPU and GPU.
-     */
-    public MultiLayerConfiguration toConfiguration(int nIn, int numClasses) {
+    /** A builder preset with this spec's values. */
+    public Builder toBuilder() {
+        return new Builder().hiddenLayers(hiddenLayers).activation(activation).leakyReluSlope(leakyReluSlope)
+                .weightInit(weightInit).dropout(dropout).l2(l2).updater(updater).learningRate(learningRate)
+                .momentum(momentum).fitIntercept(fitIntercept).seed(seed);
+    }
+
+    /** The DL4J configuration for {@code nIn} input features and the given output head (float32 params). */
+    public MultiLayerConfiguration toConfiguration(int nIn, OutputHead head) {
         if (nIn <= 0) {
             throw new IllegalArgumentException("the number of input features is " + nIn + "; it must be > 0");
-        }
-        if (numClasses < 2) {
-            throw new IllegalArgumentException("a classifier needs at least 2 classes, got " + numClasses);
         }
         NeuralNetConfiguration.Builder global = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
-                .updater(updater.create(learningRate))
-                .weightInit(activation.weightInit());
+                .updater(updater.create(learningRate, momentum))
+                .weightInit(weightInit.dl4j(activation));
         if (l2 > 0) {
-            global.l2(l2);
+            // DL4J's L2 adds (c/2)·Σw² to the loss (gradient c·w), so the course's λ·Σ‖W‖² is c = 2λ.
+            global.l2(2 * l2);
         }
         NeuralNetConfiguration.ListBuilder layers = global.list();
         int previous = nIn;
         for (int i = 0; i < hiddenLayers.length; i++) {
-            DenseLayer.Builder dense = new DenseLayer.Builder()
-                    .nIn(previous).nOut(hiddenLayers[i]).activation(activation.dl4jActivation());
+            DenseLayer.Builder dense = new DenseLayer.Builder().nIn(previous).nOut(hiddenLayers[i])
+                    .activation(activation.dl4j(leakyReluSlope)).hasBias(fitIntercept);
             // DL4J applies a layer's dropout to that layer's input, and takes the probability of KEEPING a unit.
             if (i > 0 && dropout > 0) {
                 dense.dropOut(1.0 - dropout);
@@ -92,38 +84,173 @@ public record MlpSpec(int[] hiddenLayers, HiddenActivation activation, double dr
             layers.layer(dense.build());
             previous = hiddenLayers[i];
         }
-        OutputLayer.Builder output = new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
-                .nIn(previous).nOut(numClasses).activation(Activation.SOFTMAX);
-        if (dropout > 0) {
+        OutputLayer.Builder output = new OutputLayer.Builder(head.loss()).nIn(previous).nOut(head.size())
+                .activation(head.activation()).hasBias(fitIntercept);
+        if (hiddenLayers.length > 0 && dropout > 0) {
             output.dropOut(1.0 - dropout);
         }
         return layers.layer(output.build()).build();
     }
 
+    /** Softmax output over {@code numClasses} classes. */
+    public MultiLayerConfiguration toConfiguration(int nIn, int numClasses) {
+        return toConfiguration(nIn, OutputHead.categorical(numClasses));
+    }
+
     /** A freshly initialised network; the same spec and sizes always give the same initial weights. */
-    public MultiLayerNetwork buildNetwork(int nIn, int numClasses) {
-        MultiLayerNetwork net = new MultiLayerNetwork(toConfiguration(nIn, numClasses));
+    public MultiLayerNetwork buildNetwork(int nIn, OutputHead head) {
+        MultiLayerNetwork net = new MultiLayerNetwork(toConfiguration(nIn, head));
         net.init();
         return net;
+    }
+
+    public MultiLayerNetwork buildNetwork(int nIn, int numClasses) {
+        return buildNetwork(nIn, OutputHead.categorical(numClasses));
+    }
+
+    public int[] hiddenLayers() {
+        return hiddenLayers.clone();
+    }
+
+    public HiddenActivation activation() {
+        return activation;
+    }
+
+    public double leakyReluSlope() {
+        return leakyReluSlope;
+    }
+
+    public WeightInitScheme weightInit() {
+        return weightInit;
+    }
+
+    public double dropout() {
+        return dropout;
+    }
+
+    public double l2() {
+        return l2;
+    }
+
+    public UpdaterKind updater() {
+        return updater;
+    }
+
+    public double learningRate() {
+        return learningRate;
+    }
+
+    public double momentum() {
+        return momentum;
+    }
+
+    public boolean fitIntercept() {
+        return fitIntercept;
+    }
+
+    public long seed() {
+        return seed;
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof MlpSpec s && Arrays.equals(hiddenLayers, s.hiddenLayers) && activation == s.activation
+                && Double.compare(leakyReluSlope, s.leakyReluSlope) == 0 && weightInit == s.weightInit
                 && Double.compare(dropout, s.dropout) == 0 && Double.compare(l2, s.l2) == 0
-                && updater == s.updater && Double.compare(learningRate, s.learningRate) == 0 && seed == s.seed;
+                && updater == s.updater && Double.compare(learningRate, s.learningRate) == 0
+                && Double.compare(momentum, s.momentum) == 0 && fitIntercept == s.fitIntercept && seed == s.seed;
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(hiddenLayers)
-                + java.util.Objects.hash(activation, dropout, l2, updater, learningRate, seed);
+        return 31 * Arrays.hashCode(hiddenLayers) + Objects.hash(activation, leakyReluSlope, weightInit, dropout, l2,
+                updater, learningRate, momentum, fitIntercept, seed);
     }
 
     @Override
     public String toString() {
         return "MlpSpec[hiddenLayers=" + Arrays.toString(hiddenLayers) + ", activation=" + activation
-                + ", dropout=" + dropout + ", l2=" + l2 + ", updater=" + updater
-                + ", learningRate=" + learningRate + ", seed=" + seed + "]";
+                + (activation == HiddenActivation.LEAKYRELU ? "(" + leakyReluSlope + ")" : "")
+                + ", weightInit=" + weightInit + ", dropout=" + dropout + ", l2=" + l2 + ", updater=" + updater
+                + ", learningRate=" + learningRate + ", momentum=" + momentum + ", fitIntercept=" + fitIntercept + ", seed=" + seed + "]";
+    }
+
+    /** Collects values; {@link #build()} validates them all, naming the first bad one. */
+    public static final class Builder {
+        private int[] hiddenLayers = {64, 32};
+        private HiddenActivation activation = HiddenActivation.RELU;
+        private double leakyReluSlope = 0.01;
+        private WeightInitScheme weightInit = WeightInitScheme.AUTO;
+        private double dropout;
+        private double l2;
+        private UpdaterKind updater = UpdaterKind.ADAM;
+        private double learningRate = 1e-3;
+        private double momentum = UpdaterKind.DEFAULT_MOMENTUM;
+        private boolean fitIntercept = true;
+        private long seed = 42;
+
+        private Builder() {
+        }
+
+        public Builder hiddenLayers(int... value) {
+            this.hiddenLayers = value == null ? null : value.clone();
+            return this;
+        }
+
+        public Builder activation(HiddenActivation value) {
+            this.activation = value;
+            return this;
+        }
+
+        public Builder leakyReluSlope(double value) {
+            this.leakyReluSlope = value;
+            return this;
+        }
+
+        public Builder weightInit(WeightInitScheme value) {
+            this.weightInit = value;
+            return this;
+        }
+
+        public Builder dropout(double value) {
+            this.dropout = value;
+            return this;
+        }
+
+        public Builder l2(double value) {
+            this.l2 = value;
+            return this;
+        }
+
+        public Builder updater(UpdaterKind value) {
+            this.updater = value;
+            return this;
+        }
+
+        public Builder learningRate(double value) {
+            this.learningRate = value;
+            return this;
+        }
+
+        public Builder momentum(double value) {
+            this.momentum = value;
+            return this;
+        }
+
+        public Builder fitIntercept(boolean value) {
+            this.fitIntercept = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        public MlpSpec build() {
+            SpecChecks.check(this.hiddenLayers, activation, leakyReluSlope, weightInit, dropout, l2, updater,
+                    learningRate, momentum);
+            return new MlpSpec(this);
+        }
     }
 }

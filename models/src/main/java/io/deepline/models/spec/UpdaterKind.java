@@ -9,18 +9,23 @@ import org.nd4j.linalg.learning.config.Sgd;
 public enum UpdaterKind {
     /** Plain stochastic gradient descent: w ← w − η∇L. */
     SGD,
-    /** Nesterov accelerated gradient with momentum 0.9 (DL4J's default momentum). */
+    /** Nesterov accelerated gradient (DL4J's {@code Nesterovs}) with momentum β. */
     NESTEROVS,
     /** Adam (Kingma and Ba, 2015) with DL4J's defaults β1 = 0.9, β2 = 0.999, ε = 1e-8. */
     ADAM;
 
-    /** Momentum used by {@link #NESTEROVS}. */
-    public static final double NESTEROV_MOMENTUM = 0.9;
+    /** The default momentum β of the momentum updaters. */
+    public static final double DEFAULT_MOMENTUM = 0.9;
 
     public IUpdater create(double learningRate) {
+        return create(learningRate, DEFAULT_MOMENTUM);
+    }
+
+    /** The DL4J updater; {@code momentum} is used by the momentum updaters only. */
+    public IUpdater create(double learningRate, double momentum) {
         return switch (this) {
             case SGD -> new Sgd(learningRate);
-            case NESTEROVS -> new Nesterovs(learningRate, NESTEROV_MOMENTUM);
+            case NESTEROVS -> new Nesterovs(learningRate, momentum);
             case ADAM -> new Adam(learningRate);
         };
     }

@@ -24,7 +24,7 @@ import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 class MlpSpecTest {
 
     private static MlpSpec spec(int[] hidden, double dropout) {
-        return new MlpSpec(hidden, HiddenActivation.RELU, dropout, 1e-4, UpdaterKind.ADAM, 1e-3, 7L);
+        return MlpSpec.builder().hiddenLayers(hidden).activation(HiddenActivation.RELU).dropout(dropout).l2(1e-4).updater(UpdaterKind.ADAM).learningRate(1e-3).seed(7L).build();
     }
 
     @Test
@@ -57,10 +57,10 @@ class MlpSpecTest {
 
     @Test
     void nesterovsUsesMomentum() {
-        MlpSpec s = new MlpSpec(new int[] {4}, HiddenActivation.TANH, 0, 0, UpdaterKind.NESTEROVS, 0.1, 1);
+        MlpSpec s = MlpSpec.builder().hiddenLayers(new int[] {4}).activation(HiddenActivation.TANH).dropout(0).l2(0).updater(UpdaterKind.NESTEROVS).learningRate(0.1).seed(1).build();
         Nesterovs n = (Nesterovs) ((DenseLayer) s.toConfiguration(2, 2).getConf(0).getLayer()).getIUpdater();
         assertEquals(0.1, n.getLearningRate(), 0.0);
-        assertEquals(UpdaterKind.NESTEROV_MOMENTUM, n.getMomentum(), 0.0);
+        assertEquals(UpdaterKind.DEFAULT_MOMENTUM, n.getMomentum(), 0.0);
     }
 
     @Test
@@ -73,7 +73,7 @@ class MlpSpecTest {
     void sameSeedGivesSameInitialWeightsAndDifferentSeedDoesNot() {
         INDArray a = spec(new int[] {8}, 0).buildNetwork(3, 2).params();
         INDArray b = spec(new int[] {8}, 0).buildNetwork(3, 2).params();
-        INDArray c = new MlpSpec(new int[] {8}, HiddenActivation.RELU, 0, 1e-4, UpdaterKind.ADAM, 1e-3, 8L)
+        INDArray c = MlpSpec.builder().hiddenLayers(new int[] {8}).activation(HiddenActivation.RELU).dropout(0).l2(1e-4).updater(UpdaterKind.ADAM).learningRate(1e-3).seed(8L).build()
                 .buildNetwork(3, 2).params();
         assertEquals(a, b);
         assertTrue(!a.equals(c));
@@ -102,19 +102,23 @@ class MlpSpecTest {
 
     @Test
     void rejectsInvalidValuesNamingTheField() {
-        assertMessage("hiddenLayers", () -> spec(new int[0], 0));
+        assertMessage("hiddenLayers", () -> MlpSpec.builder().hiddenLayers((int[]) null).build());
+        assertMessage("leakyReluSlope", () -> MlpSpec.builder().leakyReluSlope(1.0).build());
+        assertMessage("leakyReluSlope", () -> MlpSpec.builder().leakyReluSlope(0.0).build());
+        assertMessage("momentum", () -> MlpSpec.builder().momentum(1.0).build());
         assertMessage("hiddenLayers[1]", () -> spec(new int[] {3, 0}, 0));
         assertMessage("dropout", () -> spec(new int[] {3}, 1.0));
         assertMessage("dropout", () -> spec(new int[] {3}, -0.1));
         assertMessage("dropout", () -> spec(new int[] {3}, Double.NaN));
-        assertMessage("l2", () -> new MlpSpec(new int[] {3}, HiddenActivation.RELU, 0, -1, UpdaterKind.SGD, 0.1, 1));
+        assertMessage("l2", () -> MlpSpec.builder().hiddenLayers(new int[] {3}).activation(HiddenActivation.RELU).dropout(0).l2(-1).updater(UpdaterKind.SGD).learningRate(0.1).seed(1).build());
         assertMessage("learningRate",
-                () -> new MlpSpec(new int[] {3}, HiddenActivation.RELU, 0, 0, UpdaterKind.SGD, 0.0, 1));
+                () -> MlpSpec.builder().hiddenLayers(new int[] {3}).activation(HiddenActivation.RELU).dropout(0).l2(0).updater(UpdaterKind.SGD).learningRate(0.0).seed(1).build());
         assertMessage("learningRate",
-                () -> new MlpSpec(new int[] {3}, HiddenActivation.RELU, 0, 0, UpdaterKind.SGD, Double.POSITIVE_INFINITY, 1));
+                () -> MlpSpec.builder().hiddenLayers(new int[] {3}).activation(HiddenActivation.RELU).dropout(0).l2(0).updater(UpdaterKind.SGD).learningRate(Double.POSITIVE_INFINITY).seed(1).build());
         assertMessage("activation", () -> HiddenActivation.parse("swishy"));
         assertMessage("updater", () -> UpdaterKind.parse("rmsprop"));
         assertMessage("2 classes", () -> spec(new int[] {3}, 0).toConfiguration(4, 1));
+        assertMessage("weightInit", () -> WeightInitScheme.parse("orthogonal"));
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.nd4j.linalg.factory.Nd4j;
 class NetworkSnapshotTest {
 
     private static MultiLayerNetwork trainedAdamNetwork() {
-        MultiLayerNetwork net = new MlpSpec(new int[] {6}, HiddenActivation.TANH, 0, 0, UpdaterKind.ADAM, 0.01, 3)
+        MultiLayerNetwork net = MlpSpec.builder().hiddenLayers(new int[] {6}).activation(HiddenActivation.TANH).dropout(0).l2(0).updater(UpdaterKind.ADAM).learningRate(0.01).seed(3).build()
                 .buildNetwork(3, 2);
         Nd4j.getRandom().setSeed(11);
         INDArray x = Nd4j.rand(8, 3);
@@ -56,7 +56,7 @@ class NetworkSnapshotTest {
 
     @Test
     void sgdHasEmptyOptimizerState() {
-        MultiLayerNetwork net = new MlpSpec(new int[] {2}, HiddenActivation.RELU, 0, 0, UpdaterKind.SGD, 0.1, 1)
+        MultiLayerNetwork net = MlpSpec.builder().hiddenLayers(new int[] {2}).activation(HiddenActivation.RELU).dropout(0).l2(0).updater(UpdaterKind.SGD).learningRate(0.1).seed(1).build()
                 .buildNetwork(2, 2);
         assertArrayEquals(new float[0], NetworkSnapshot.of(net).updaterState());
     }
@@ -64,7 +64,7 @@ class NetworkSnapshotTest {
     @Test
     void refusesToApplyToAnotherArchitecture() {
         NetworkSnapshot snap = NetworkSnapshot.of(trainedAdamNetwork());
-        MultiLayerNetwork other = new MlpSpec(new int[] {7}, HiddenActivation.TANH, 0, 0, UpdaterKind.ADAM, 0.01, 3)
+        MultiLayerNetwork other = MlpSpec.builder().hiddenLayers(new int[] {7}).activation(HiddenActivation.TANH).dropout(0).l2(0).updater(UpdaterKind.ADAM).learningRate(0.01).seed(3).build()
                 .buildNetwork(3, 2);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> snap.applyTo(other));
         assertTrue(e.getMessage().contains("another configuration"));

@@ -14,6 +14,21 @@ final class ClassProbabilities {
     private ClassProbabilities() {
     }
 
+    /**
+     * Class probabilities from the network's output: a softmax over K units, or one sigmoid unit p(class 1)
+     * that becomes [1 − p, p]. Rescaled to sum exactly 1 in double (a float softmax sums to 1 only within ~1e-7).
+     */
+    static double[] fromNetworkOutput(float[] output) {
+        if (output.length == 1) {
+            return new double[] {1.0 - output[0], output[0]};
+        }
+        double[] p = new double[output.length];
+        for (int k = 0; k < p.length; k++) {
+            p[k] = output[k];
+        }
+        return normalized(p);
+    }
+
     static double[] toRaw(double[] probability) {
         double[] raw = new double[probability.length];
         for (int k = 0; k < raw.length; k++) {
@@ -22,8 +37,7 @@ final class ClassProbabilities {
         return raw;
     }
 
-    /** Rescales to sum exactly 1 in double (the network's float softmax sums to 1 only within ~1e-7). */
-    static double[] normalized(double[] probability) {
+    private static double[] normalized(double[] probability) {
         double sum = 0;
         for (double v : probability) {
             sum += v;

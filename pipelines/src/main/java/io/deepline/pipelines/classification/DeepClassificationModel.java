@@ -37,13 +37,14 @@ import org.slf4j.LoggerFactory;
  * driver-side network and give the same answers.
  */
 public class DeepClassificationModel extends ProbabilisticClassificationModel<Vector, DeepClassificationModel>
-        implements HasMlpParams, MLWritable {
+        implements HasMlpParams, HasClassifierParams, MLWritable {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(DeepClassificationModel.class);
 
     private final String uid;
     private final MlpParamSet mlpParams;
     private final TrainingParamSet trainingParams;
+    private final ClassifierParamSet classifierParams;
     private NetworkSnapshot network;
     private int numFeatures;
     private int numClasses;
@@ -61,8 +62,10 @@ public class DeepClassificationModel extends ProbabilisticClassificationModel<Ve
         this.uid = StageUid.take();
         this.mlpParams = new MlpParamSet(this);
         this.trainingParams = new TrainingParamSet(this);
+        this.classifierParams = new ClassifierParamSet(this);
         setMlpDefaults();
         setTrainingDefaults();
+        setClassifierDefaults();
     }
 
     DeepClassificationModel(String uid, NetworkSnapshot network, int numFeatures, int numClasses,
@@ -95,6 +98,11 @@ public class DeepClassificationModel extends ProbabilisticClassificationModel<Ve
     @Override
     public TrainingParamSet trainingParams() {
         return trainingParams;
+    }
+
+    @Override
+    public ClassifierParamSet classifierParams() {
+        return classifierParams;
     }
 
     @Override
@@ -163,10 +171,10 @@ public class DeepClassificationModel extends ProbabilisticClassificationModel<Ve
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
         Broadcast<NetworkSnapshot> bc = sc.broadcast(network.withoutUpdaterState());
         double[] thresholds = isDefined(thresholds()) ? getThresholds() : null;
-        ClassificationScorer.Plan plan = new ClassificationScorer.Plan(inputColumns.indexOf(getFeaturesCol()),
-                getFeaturesCol(), numFeatures, numClasses, getInferenceBatchSize(),
+        ClassificationScorer scorer = new ClassificationScorer(bc, inputColumns.indexOf(getFeaturesCol()),
+                getFeaturesCol(), numFeatures, getInferenceBatchSize(),
                 outputs.toArray(new ClassificationScorer.Output[0]), thresholds);
-        return dataset.toDF().mapPartitions(new ClassificationScorer(bc, plan), Encoders.row(outputSchema));
+        return dataset.toDF().mapPartitions(scorer, Encoders.row(outputSchema));
     }
 
     @Override
@@ -177,19 +185,15 @@ public class DeepClassificationModel extends ProbabilisticClassificationModel<Ve
                     + " but the model was trained on " + numFeatures + " features");
         }
         float[] x = VectorFloats.of(features);
-        float[] p;
+        float[] output;
         synchronized (this) {
             // DL4J networks are not thread-safe; the driver-side one serves single-row calls one at a time.
             if (driverNetwork == null) {
                 driverNetwork = network.toInferenceNetwork();
             }
-            p = driverNetwork.output(Nd4j.create(x, new long[] {1, numFeatures}, 'c')).toFloatVector();
+            output = driverNetwork.output(Nd4j.create(x, new long[] {1, numFeatures}, 'c')).toFloatVector();
         }
-        double[] probability = new double[p.length];
-        for (int k = 0; k < p.length; k++) {
-            probability[k] = p[k];
-        }
-        return Vectors.dense(ClassProbabilities.toRaw(probability));
+        return Vectors.dense(ClassProbabilities.toRaw(ClassProbabilities.fromNetworkOutput(output)));
     }
 
     private void requireFitted() {

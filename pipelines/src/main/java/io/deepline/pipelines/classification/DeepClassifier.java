@@ -1,9 +1,11 @@
 package io.deepline.pipelines.classification;
 
 import io.deepline.models.spec.MlpSpec;
+import io.deepline.models.spec.OutputHead;
 import io.deepline.models.state.NetworkSnapshot;
 import io.deepline.pipelines.data.ClassLabels;
 import io.deepline.pipelines.data.ClassificationDataCheck;
+import io.deepline.pipelines.data.LabelEncoder;
 import io.deepline.pipelines.data.LabeledDataProfile;
 import io.deepline.pipelines.data.MiniBatch;
 import io.deepline.pipelines.data.MiniBatches;
@@ -47,12 +49,13 @@ import org.apache.spark.sql.types.StructType;
  * }</pre>
  */
 public class DeepClassifier extends ProbabilisticClassifier<Vector, DeepClassifier, DeepClassificationModel>
-        implements HasMlpParams, MLWritable {
+        implements HasMlpParams, HasClassifierParams, MLWritable {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
     private final MlpParamSet mlpParams;
     private final TrainingParamSet trainingParams;
+    private final ClassifierParamSet classifierParams;
     private transient TrainingListener listener = TrainingListener.NONE;
 
     public DeepClassifier() {
@@ -68,8 +71,10 @@ public class DeepClassifier extends ProbabilisticClassifier<Vector, DeepClassifi
         this.uid = StageUid.take();
         this.mlpParams = new MlpParamSet(this);
         this.trainingParams = new TrainingParamSet(this);
+        this.classifierParams = new ClassifierParamSet(this);
         setMlpDefaults();
         setTrainingDefaults();
+        setClassifierDefaults();
     }
 
     @Override
@@ -87,6 +92,11 @@ public class DeepClassifier extends ProbabilisticClassifier<Vector, DeepClassifi
         return trainingParams;
     }
 
+    @Override
+    public ClassifierParamSet classifierParams() {
+        return classifierParams;
+    }
+
     // ---- setters (fluent, as MLlib's) ----
 
     public DeepClassifier setHiddenLayers(int[] value) {
@@ -95,6 +105,22 @@ public class DeepClassifier extends ProbabilisticClassifier<Vector, DeepClassifi
 
     public DeepClassifier setActivation(String value) {
         return (DeepClassifier) set(activation(), value);
+    }
+
+    public DeepClassifier setLeakyReluSlope(double value) {
+        return (DeepClassifier) set(leakyReluSlope(), value);
+    }
+
+    public DeepClassifier setWeightInit(String value) {
+        return (DeepClassifier) set(weightInit(), value);
+    }
+
+    public DeepClassifier setFitIntercept(boolean value) {
+        return (DeepClassifier) set(fitIntercept(), value);
+    }
+
+    public DeepClassifier setBinaryOutput(String value) {
+        return (DeepClassifier) set(binaryOutput(), value);
     }
 
     public DeepClassifier setDropout(double value) {
@@ -111,6 +137,10 @@ public class DeepClassifier extends ProbabilisticClassifier<Vector, DeepClassifi
 
     public DeepClassifier setLearningRate(double value) {
         return (DeepClassifier) set(learningRate(), value);
+    }
+
+    public DeepClassifier setMomentum(double value) {
+        return (DeepClassifier) set(momentum(), value);
     }
 
     public DeepClassifier setBatchSize(int value) {
@@ -162,10 +192,12 @@ public class DeepClassifier extends ProbabilisticClassifier<Vector, DeepClassifi
                 getFeaturesCol(), getLabelCol(), ClassLabels.declaredNumClasses(dataset.schema().apply(getLabelCol())));
         SparkSession spark = dataset.sparkSession();
         int workers = resolveNumWorkers(spark);
-        JavaRDD<MiniBatch> batches = MiniBatches.forClassification(rows, workers, getBatchSize(),
-                data.numFeatures(), data.numClasses(), getSeed());
+        boolean sigmoid = useSigmoidOutput(data.numClasses());
+        OutputHead head = sigmoid ? OutputHead.bernoulli() : OutputHead.categorical(data.numClasses());
+        JavaRDD<MiniBatch> batches = MiniBatches.build(rows, workers, getBatchSize(), data.numFeatures(),
+                sigmoid ? LabelEncoder.scalar() : LabelEncoder.oneHot(data.numClasses()), getSeed());
         try {
-            NetworkSnapshot initial = NetworkSnapshot.of(spec.buildNetwork(data.numFeatures(), data.numClasses()));
+            NetworkSnapshot initial = NetworkSnapshot.of(spec.buildNetwork(data.numFeatures(), head));
             TrainingResult result = new ParameterAveragingTrainer(
                     new TrainingSettings("DeepClassifier", getMaxEpochs(), getAveragingFrequency(), getSeed()), listener)
                     .train(batches, initial);
@@ -175,6 +207,15 @@ public class DeepClassifier extends ProbabilisticClassifier<Vector, DeepClassifi
         } finally {
             batches.unpersist(false);
         }
+    }
+
+    private boolean useSigmoidOutput(int numClasses) {
+        boolean sigmoid = getBinaryOutput().equals("sigmoid");
+        if (sigmoid && numClasses != 2) {
+            throw new IllegalArgumentException("binaryOutput=sigmoid needs exactly 2 classes, but the label column '"
+                    + getLabelCol() + "' has " + numClasses + "; use binaryOutput=softmax");
+        }
+        return sigmoid;
     }
 
     @Override

@@ -20,30 +20,7 @@ public final class ClassificationDataCheck {
      * @param metadataClasses the number of classes declared in the label column's ML attribute metadata, if any
      */
     public static Summary check(LabeledDataProfile p, String featuresCol, String labelCol, OptionalInt metadataClasses) {
-        if (p.rows == 0) {
-            throw new IllegalArgumentException("the training DataFrame is empty; fit needs rows with a '" + featuresCol
-                    + "' vector and a '" + labelCol + "' label (check the filters and the split that produced it)");
-        }
-        if (p.nullFeatures > 0) {
-            throw new IllegalArgumentException("the features column '" + featuresCol + "' has " + p.nullFeatures
-                    + " null value(s) in " + p.rows + " rows; drop or impute those rows before fitting");
-        }
-        if (p.minSize != p.maxSize) {
-            throw new IllegalArgumentException("the features column '" + featuresCol + "' holds vectors of different "
-                    + "sizes (from " + p.minSize + " to " + p.maxSize + "); every row needs the same number of features");
-        }
-        if (p.maxSize == 0) {
-            throw new IllegalArgumentException("the features column '" + featuresCol + "' holds empty vectors; "
-                    + "a network needs at least one feature");
-        }
-        if (p.nonFiniteFeatureRows > 0) {
-            throw new IllegalArgumentException("the features column '" + featuresCol + "' has NaN or infinite values in "
-                    + p.nonFiniteFeatureRows + " row(s); impute them (e.g. with Imputer) or drop those rows");
-        }
-        if (p.nullLabels > 0) {
-            throw new IllegalArgumentException("the label column '" + labelCol + "' has " + p.nullLabels
-                    + " null value(s); every training row needs a label (drop unlabeled rows first)");
-        }
+        FeatureChecks.requireCleanFeaturesAndLabels(p, featuresCol, labelCol);
         String classIndexHint = "; labels must be 0-based class indices 0, 1, 2, ... (StringIndexer makes them)";
         if (p.nonIntegerLabels > 0) {
             throw new IllegalArgumentException("the label column '" + labelCol + "' has " + p.nonIntegerLabels

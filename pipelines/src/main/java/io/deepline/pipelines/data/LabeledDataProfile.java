@@ -23,7 +23,10 @@ public final class LabeledDataProfile implements Serializable {
     long rows;
     long nullFeatures;
     long nullLabels;
+    long nonFiniteLabels;
     long nonFiniteFeatureRows;
+    int minLabelSize = Integer.MAX_VALUE;
+    int maxLabelSize = Integer.MIN_VALUE;
     long nonIntegerLabels;
     double exampleNonIntegerLabel = Double.NaN;
     long negativeLabels;
@@ -33,7 +36,10 @@ public final class LabeledDataProfile implements Serializable {
     boolean tooManyLabels;
     final TreeMap<Integer, Long> classCounts = new TreeMap<>();
 
-    /** Profiles a DataFrame whose first column is the features vector and whose second is a double label. */
+    /**
+     * Profiles a DataFrame whose first column is the features vector and whose second is the label: a double
+     * (class index or real value) or a Vector (multi-output regression).
+     */
     public static LabeledDataProfile of(Dataset<Row> featuresAndLabel) {
         return featuresAndLabel.javaRDD().treeAggregate(new LabeledDataProfile(),
                 LabeledDataProfile::add, LabeledDataProfile::merge);
@@ -52,16 +58,25 @@ public final class LabeledDataProfile implements Serializable {
                 nonFiniteFeatureRows++;
             }
         }
-        if (row.isNullAt(1)) {
+        Object label = row.get(1);
+        if (label == null) {
             nullLabels++;
+        } else if (label instanceof Vector v) {
+            minLabelSize = Math.min(minLabelSize, v.size());
+            maxLabelSize = Math.max(maxLabelSize, v.size());
+            if (!allFinite(v)) {
+                nonFiniteLabels++;
+            }
         } else {
-            addLabel(row.getDouble(1));
+            addLabel(((Number) label).doubleValue());
         }
         return this;
     }
 
     private void addLabel(double label) {
-        if (Double.isNaN(label) || Double.isInfinite(label) || label != Math.rint(label)) {
+        if (Double.isNaN(label) || Double.isInfinite(label)) {
+            nonFiniteLabels++;
+        } else if (label != Math.rint(label)) {
             if (nonIntegerLabels++ == 0) {
                 exampleNonIntegerLabel = label;
             }
@@ -82,6 +97,9 @@ public final class LabeledDataProfile implements Serializable {
         rows += other.rows;
         nullFeatures += other.nullFeatures;
         nullLabels += other.nullLabels;
+        nonFiniteLabels += other.nonFiniteLabels;
+        minLabelSize = Math.min(minLabelSize, other.minLabelSize);
+        maxLabelSize = Math.max(maxLabelSize, other.maxLabelSize);
         nonFiniteFeatureRows += other.nonFiniteFeatureRows;
         if (nonIntegerLabels == 0) {
             exampleNonIntegerLabel = other.exampleNonIntegerLabel;

@@ -11,15 +11,16 @@ public final class MiniBatches {
     }
 
     /**
-     * @param featuresAndLabel rows of (features vector, double class index), already validated
-     * @return batches in {@code numWorkers} partitions, persisted MEMORY_AND_DISK_SER and materialized;
-     *         the caller unpersists them after training
+     * @param featuresAndLabel rows of (features vector, label), already validated
+     * @param labels           how a label becomes the network's target floats
+     * @return batches in {@code numWorkers} partitions, persisted MEMORY_AND_DISK_SER; the caller unpersists them
+     *         after training
      */
-    public static JavaRDD<MiniBatch> forClassification(Dataset<Row> featuresAndLabel, int numWorkers, int batchSize,
-                                                       int numFeatures, int numClasses, long seed) {
+    public static JavaRDD<MiniBatch> build(Dataset<Row> featuresAndLabel, int numWorkers, int batchSize,
+                                           int numFeatures, LabelEncoder labels, long seed) {
         JavaRDD<MiniBatch> batches = featuresAndLabel.javaRDD()
                 .repartition(numWorkers)
-                .mapPartitionsWithIndex(new ClassificationBatcher(batchSize, numFeatures, numClasses, seed), true)
+                .mapPartitionsWithIndex(new RowBatcher(batchSize, numFeatures, labels, seed), true)
                 .persist(StorageLevel.MEMORY_AND_DISK_SER());
         batches.setName("deepline mini-batches (" + numWorkers + " workers × batches of " + batchSize + ")");
         return batches;

@@ -3,6 +3,8 @@ package io.deepline.pipelines.param;
 import io.deepline.models.spec.HiddenActivation;
 import io.deepline.models.spec.MlpSpec;
 import io.deepline.models.spec.UpdaterKind;
+import io.deepline.models.spec.WeightInitScheme;
+import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntArrayParam;
 import org.apache.spark.ml.param.Param;
@@ -32,6 +34,30 @@ public interface HasMlpParams extends HasTrainingParams {
         return mlpParams().l2;
     }
 
+    default DoubleParam leakyReluSlope() {
+        return mlpParams().leakyReluSlope;
+    }
+
+    default Param<String> weightInit() {
+        return mlpParams().weightInit;
+    }
+
+    default BooleanParam fitIntercept() {
+        return mlpParams().fitIntercept;
+    }
+
+    default double getLeakyReluSlope() {
+        return (Double) getOrDefault(leakyReluSlope());
+    }
+
+    default String getWeightInit() {
+        return getOrDefault(weightInit());
+    }
+
+    default boolean getFitIntercept() {
+        return (Boolean) getOrDefault(fitIntercept());
+    }
+
     default int[] getHiddenLayers() {
         return getOrDefault(hiddenLayers()).clone();
     }
@@ -54,11 +80,25 @@ public interface HasMlpParams extends HasTrainingParams {
         setDefault(activation(), "relu");
         setDefault(dropout(), 0.0);
         setDefault(l2(), 0.0);
+        setDefault(leakyReluSlope(), 0.01);
+        setDefault(weightInit(), "auto");
+        setDefault(fitIntercept(), true);
     }
 
     /** The validated network spec these Params describe. */
     default MlpSpec toMlpSpec() {
-        return new MlpSpec(getHiddenLayers(), HiddenActivation.parse(getActivation()), getDropout(), getL2(),
-                UpdaterKind.parse(getUpdater()), getLearningRate(), getSeed());
+        return MlpSpec.builder()
+                .hiddenLayers(getHiddenLayers())
+                .activation(HiddenActivation.parse(getActivation()))
+                .leakyReluSlope(getLeakyReluSlope())
+                .weightInit(WeightInitScheme.parse(getWeightInit()))
+                .dropout(getDropout())
+                .l2(getL2())
+                .updater(UpdaterKind.parse(getUpdater()))
+                .learningRate(getLearningRate())
+                .momentum(getMomentum())
+                .fitIntercept(getFitIntercept())
+                .seed(getSeed())
+                .build();
     }
 }

@@ -23,6 +23,10 @@ public interface HasTrainingParams extends Params {
         return trainingParams().learningRate;
     }
 
+    default DoubleParam momentum() {
+        return trainingParams().momentum;
+    }
+
     default IntParam batchSize() {
         return trainingParams().batchSize;
     }
@@ -55,6 +59,10 @@ public interface HasTrainingParams extends Params {
         return (Double) getOrDefault(learningRate());
     }
 
+    default double getMomentum() {
+        return (Double) getOrDefault(momentum());
+    }
+
     default int getBatchSize() {
         return (Integer) getOrDefault(batchSize());
     }
@@ -85,6 +93,7 @@ public interface HasTrainingParams extends Params {
     default void setTrainingDefaults() {
         setDefault(updater(), "adam");
         setDefault(learningRate(), 1e-3);
+        setDefault(momentum(), 0.9);
         setDefault(batchSize(), 32);
         setDefault(maxEpochs(), 10);
         setDefault(seed(), 42L);

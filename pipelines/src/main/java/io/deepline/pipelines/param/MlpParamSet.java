@@ -1,7 +1,9 @@
 package io.deepline.pipelines.param;
 
 import io.deepline.models.spec.HiddenActivation;
+import io.deepline.models.spec.WeightInitScheme;
 import java.io.Serializable;
+import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntArrayParam;
 import org.apache.spark.ml.param.Param;
@@ -18,18 +20,30 @@ public final class MlpParamSet implements Serializable {
     final Param<String> activation;
     final DoubleParam dropout;
     final DoubleParam l2;
+    final DoubleParam leakyReluSlope;
+    final Param<String> weightInit;
+    final BooleanParam fitIntercept;
 
     public MlpParamSet(Params owner) {
         hiddenLayers = new IntArrayParam(owner, "hiddenLayers",
-                "sizes of the hidden layers, input side first; at least one, each > 0 (default [64, 32])",
-                Validators.nonEmptyPositiveInts());
+                "sizes of the hidden layers, input side first, each > 0; [] for none, a GLM (default [64, 32])",
+                Validators.positiveInts());
         activation = new Param<>(owner, "activation",
                 "activation of the hidden layers: " + String.join(", ", HiddenActivation.names()) + " (default relu)",
                 Validators.oneOfIgnoringCase(HiddenActivation.names()));
         dropout = new DoubleParam(owner, "dropout",
                 "probability of dropping a hidden unit while training, in [0, 1) (default 0)",
                 Validators.probabilityBelowOne());
-        l2 = new DoubleParam(owner, "l2", "L2 penalty on the weights, >= 0 (default 0)",
+        l2 = new DoubleParam(owner, "l2",
+                "weight decay λ >= 0 of the penalty λ·Σ‖W‖² on the weights, not the biases (default 0)",
                 Validators.nonNegativeFinite());
+        leakyReluSlope = new DoubleParam(owner, "leakyReluSlope",
+                "slope ε in (0, 1) of leakyrelu for negative inputs (default 0.01)", Validators.openUnitInterval());
+        weightInit = new Param<>(owner, "weightInit",
+                "initial weights: xavier (uniform ±√6/√(D_l+D_{l+1})), he (normal, variance 2/D_l), or auto"
+                        + " (xavier for sigmoid/tanh, he for relu/leakyrelu); biases start at 0 (default auto)",
+                Validators.oneOfIgnoringCase(WeightInitScheme.names()));
+        fitIntercept = new BooleanParam(owner, "fitIntercept",
+                "whether layers have bias (intercept) terms (default true)");
     }
 }

@@ -17,6 +17,7 @@ public final class TrainingParamSet implements Serializable {
 
     final Param<String> updater;
     final DoubleParam learningRate;
+    final DoubleParam momentum;
     final IntParam batchSize;
     final IntParam maxEpochs;
     final LongParam seed;
@@ -30,6 +31,9 @@ public final class TrainingParamSet implements Serializable {
                 Validators.oneOfIgnoringCase(UpdaterKind.names()));
         learningRate = new DoubleParam(owner, "learningRate", "step size of the optimizer, > 0 (default 0.001)",
                 Validators.positiveFinite());
+        momentum = new DoubleParam(owner, "momentum",
+                "momentum β in [0, 1) of the momentum updaters (nesterovs) (default 0.9)",
+                Validators.probabilityBelowOne());
         batchSize = new IntParam(owner, "batchSize", "examples per mini-batch on each worker, > 0 (default 32)",
                 Validators.positiveInt());
         maxEpochs = new IntParam(owner, "maxEpochs", "passes over the training data, > 0 (default 10)",

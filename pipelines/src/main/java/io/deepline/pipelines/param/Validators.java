@@ -35,12 +35,9 @@ public final class Validators {
         return new Check<>(predicate);
     }
 
-    /** A non-empty array whose elements are all &gt; 0. */
-    public static scala.Function1<int[], Object> nonEmptyPositiveInts() {
+    /** An array (possibly empty) whose elements are all &gt; 0. */
+    public static scala.Function1<int[], Object> positiveInts() {
         return of(a -> {
-            if (a.length == 0) {
-                return false;
-            }
             for (int v : a) {
                 if (v <= 0) {
                     return false;
@@ -68,6 +65,14 @@ public final class Validators {
         return of(v -> {
             double d = ((Number) v).doubleValue();
             return d >= 0 && !Double.isInfinite(d);
+        });
+    }
+
+    /** A double in (0, 1). */
+    public static scala.Function1<Object, Object> openUnitInterval() {
+        return of(v -> {
+            double d = ((Number) v).doubleValue();
+            return d > 0 && d < 1;
         });
     }
 

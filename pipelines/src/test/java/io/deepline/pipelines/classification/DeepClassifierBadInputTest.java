@@ -127,13 +127,17 @@ class DeepClassifierBadInputTest {
     void invalidHyperparameters() {
         assertRejected(() -> new DeepClassifier().setLearningRate(0), "learningRate");
         assertRejected(() -> new DeepClassifier().setLearningRate(-0.1), "learningRate");
-        assertRejected(() -> new DeepClassifier().setHiddenLayers(new int[0]), "hiddenLayers");
         assertRejected(() -> new DeepClassifier().setHiddenLayers(new int[] {4, -1}), "hiddenLayers");
         assertRejected(() -> new DeepClassifier().setDropout(1.0), "dropout");
         assertRejected(() -> new DeepClassifier().setNumWorkers(0), "numWorkers");
         assertRejected(() -> new DeepClassifier().setBatchSize(0), "batchSize");
         assertRejected(() -> new DeepClassifier().setActivation("softmax"), "activation");
         assertRejected(() -> new DeepClassifier().setUpdater("lbfgs"), "updater");
+        assertRejected(() -> new DeepClassifier().setLeakyReluSlope(1.0), "leakyReluSlope");
+        assertRejected(() -> new DeepClassifier().setLeakyReluSlope(0.0), "leakyReluSlope");
+        assertRejected(() -> new DeepClassifier().setWeightInit("orthogonal"), "weightInit");
+        assertRejected(() -> new DeepClassifier().setMomentum(1.0), "momentum");
+        assertRejected(() -> new DeepClassifier().setBinaryOutput("tanh"), "binaryOutput");
     }
 
     @Test
@@ -162,5 +166,11 @@ class DeepClassifierBadInputTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> empty.transform(DataSamples.iris(spark)));
         assertTrue(e.getMessage().contains("DeepClassifier.fit") && e.getMessage().contains("load"), e.getMessage());
+    }
+
+    @Test
+    void sigmoidOutputNeedsTwoClasses(SparkSession spark) {
+        assertRejected(() -> quick().setBinaryOutput("sigmoid").fit(DataSamples.iris(spark)), "binaryOutput=sigmoid",
+                "'label'", "3", "softmax");
     }
 }

@@ -45,7 +45,7 @@ class MiniBatchesTest {
 
     @Test
     void everyRowLandsInExactlyOneBatchWithItsOneHotLabel(SparkSession spark) {
-        JavaRDD<MiniBatch> batches = MiniBatches.forClassification(rows(spark, 101), 3, 8, 3, 3, 7);
+        JavaRDD<MiniBatch> batches = MiniBatches.build(rows(spark, 101), 3, 8, 3, LabelEncoder.oneHot(3), 7);
         try {
             assertEquals(3, batches.getNumPartitions(), "one partition per worker");
             Map<Integer, Integer> seen = new HashMap<>();
@@ -75,8 +75,8 @@ class MiniBatchesTest {
 
     @Test
     void sameSeedGivesSameBatches(SparkSession spark) {
-        List<MiniBatch> a = MiniBatches.forClassification(rows(spark, 30), 2, 4, 3, 3, 1).collect();
-        List<MiniBatch> b = MiniBatches.forClassification(rows(spark, 30), 2, 4, 3, 3, 1).collect();
+        List<MiniBatch> a = MiniBatches.build(rows(spark, 30), 2, 4, 3, LabelEncoder.oneHot(3), 1).collect();
+        List<MiniBatch> b = MiniBatches.build(rows(spark, 30), 2, 4, 3, LabelEncoder.oneHot(3), 1).collect();
         assertEquals(a.size(), b.size());
         for (int i = 0; i < a.size(); i++) {
             assertEquals(a.get(i).toDataSet(), b.get(i).toDataSet());

@@ -61,7 +61,7 @@ class ParameterAveragingTrainerTest {
     @Test
     void oneWorkerIsBitIdenticalToPlainDl4jFitOnTheSameBatchesInTheSameOrder(SparkSession spark) {
         List<MiniBatch> batches = irisBatches(spark, 15);
-        MlpSpec spec = new MlpSpec(new int[] {8, 6}, HiddenActivation.RELU, 0.0, 1e-4, UpdaterKind.ADAM, 0.01, 5);
+        MlpSpec spec = MlpSpec.builder().hiddenLayers(new int[] {8, 6}).activation(HiddenActivation.RELU).dropout(0.0).l2(1e-4).updater(UpdaterKind.ADAM).learningRate(0.01).seed(5).build();
         NetworkSnapshot initial = NetworkSnapshot.of(spec.buildNetwork(4, 3));
         int epochs = 3;
         long seed = 99;
@@ -91,7 +91,7 @@ class ParameterAveragingTrainerTest {
     @Test
     void twoWorkersWithSgdAndFrequencyOneEqualOneStepOnTheConcatenatedBatch(SparkSession spark) {
         List<MiniBatch> batches = irisBatches(spark, 16).subList(2, 4);
-        MlpSpec spec = new MlpSpec(new int[] {10}, HiddenActivation.TANH, 0.0, 0.0, UpdaterKind.SGD, 0.5, 8);
+        MlpSpec spec = MlpSpec.builder().hiddenLayers(new int[] {10}).activation(HiddenActivation.TANH).dropout(0.0).l2(0.0).updater(UpdaterKind.SGD).learningRate(0.5).seed(8).build();
         NetworkSnapshot initial = NetworkSnapshot.of(spec.buildNetwork(4, 3));
 
         TrainingResult averaged = new ParameterAveragingTrainer(
@@ -111,7 +111,7 @@ class ParameterAveragingTrainerTest {
     void workersWithoutBatchesLeftContributeNothing(SparkSession spark) {
         // Partition 0 gets three batches, partition 1 one: in rounds 2 and 3 only worker 0 trains.
         List<MiniBatch> all = irisBatches(spark, 10).subList(0, 4);
-        MlpSpec spec = new MlpSpec(new int[] {5}, HiddenActivation.SIGMOID, 0.0, 0.0, UpdaterKind.SGD, 0.3, 2);
+        MlpSpec spec = MlpSpec.builder().hiddenLayers(new int[] {5}).activation(HiddenActivation.SIGMOID).dropout(0.0).l2(0.0).updater(UpdaterKind.SGD).learningRate(0.3).seed(2).build();
         NetworkSnapshot initial = NetworkSnapshot.of(spec.buildNetwork(4, 3));
         long seed = 4;
         JavaRDD<MiniBatch> uneven = JavaSparkContext.fromSparkContext(spark.sparkContext())

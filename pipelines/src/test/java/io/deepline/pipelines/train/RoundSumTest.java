@@ -21,7 +21,7 @@ class RoundSumTest {
 
     /** The Adam state of a small network after {@code steps} steps on seeded random data. */
     private static MultiLayerNetwork adamWorker(int seed, int steps) {
-        MultiLayerNetwork net = new MlpSpec(new int[] {6}, HiddenActivation.RELU, 0, 0, UpdaterKind.ADAM, 0.01, 1)
+        MultiLayerNetwork net = MlpSpec.builder().hiddenLayers(new int[] {6}).activation(HiddenActivation.RELU).dropout(0).l2(0).updater(UpdaterKind.ADAM).learningRate(0.01).seed(1).build()
                 .buildNetwork(3, 2);
         Nd4j.getRandom().setSeed(seed);
         INDArray x = Nd4j.rand(DataType(), 10, 3);

@@ -9,63 +9,66 @@ import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Row;
 
 /**
- * Turns one partition of (features, label) rows into shuffled mini-batches with one-hot labels.
+ * Turns one partition of (features, label) rows into shuffled mini-batches.
  *
  * <p>Rows are shuffled inside the partition first (seeded by seed and partition), because input files are
  * often sorted by class and a batch of a single class makes SGD zig-zag. The batch composition is then fixed
  * for the whole fit; the trainer reshuffles the order of the batches every epoch.
  */
-final class ClassificationBatcher implements Function2<Integer, Iterator<Row>, Iterator<MiniBatch>> {
+final class RowBatcher implements Function2<Integer, Iterator<Row>, Iterator<MiniBatch>> {
     private static final long serialVersionUID = 1L;
 
     private final int batchSize;
     private final int numFeatures;
-    private final int numClasses;
+    private final LabelEncoder labels;
     private final long seed;
 
-    ClassificationBatcher(int batchSize, int numFeatures, int numClasses, long seed) {
+    RowBatcher(int batchSize, int numFeatures, LabelEncoder labels, long seed) {
         this.batchSize = batchSize;
         this.numFeatures = numFeatures;
-        this.numClasses = numClasses;
+        this.labels = labels;
         this.seed = seed;
     }
 
     @Override
     public Iterator<MiniBatch> call(Integer partition, Iterator<Row> rows) {
-        FloatBuffer features = new FloatBuffer(numFeatures * 64);
-        List<Integer> labels = new ArrayList<>();
+        int width = labels.width();
+        FloatBuffer x = new FloatBuffer(numFeatures * 64);
+        FloatBuffer y = new FloatBuffer(width * 64);
+        int n = 0;
         while (rows.hasNext()) {
             Row row = rows.next();
             Vector v = (Vector) row.get(0);
             if (v == null || v.size() != numFeatures || row.isNullAt(1)) {
                 // The driver-side profile rejects such rows; seeing one here means the data changed between jobs.
-                throw new IllegalStateException("row " + labels.size() + " of partition " + partition
+                throw new IllegalStateException("row " + n + " of partition " + partition
                         + " has a null or wrongly sized features vector or a null label; the input changed after"
                         + " validation (use a deterministic, cached input)");
             }
-            features.appendVector(v);
-            labels.add((int) row.getDouble(1));
+            int xOffset = x.reserve(numFeatures);
+            VectorFloats.copyInto(v, x.data, xOffset);
+            int yOffset = y.reserve(width);
+            labels.encode(row, 1, y.data, yOffset);
+            n++;
         }
-        int n = labels.size();
         int[] order = Shuffles.permutation(n, seed, partition);
         List<MiniBatch> batches = new ArrayList<>((n + batchSize - 1) / batchSize);
-        float[] all = features.array();
         for (int start = 0; start < n; start += batchSize) {
             int size = Math.min(batchSize, n - start);
-            float[] x = new float[size * numFeatures];
-            float[] y = new float[size * numClasses];
+            float[] bx = new float[size * numFeatures];
+            float[] by = new float[size * width];
             for (int i = 0; i < size; i++) {
                 int src = order[start + i];
-                System.arraycopy(all, src * numFeatures, x, i * numFeatures, numFeatures);
-                y[i * numClasses + labels.get(src)] = 1f;
+                System.arraycopy(x.data, src * numFeatures, bx, i * numFeatures, numFeatures);
+                System.arraycopy(y.data, src * width, by, i * width, width);
             }
-            batches.add(new MiniBatch(size, numFeatures, numClasses, x, y));
+            batches.add(new MiniBatch(size, numFeatures, width, bx, by));
         }
         return batches.iterator();
     }
 
-    /** A growable float array; avoids boxing a partition's worth of feature values. */
-    static final class FloatBuffer {
+    /** A growable float array; avoids boxing a partition's worth of values. */
+    private static final class FloatBuffer {
         private float[] data;
         private int size;
 
@@ -73,17 +76,14 @@ final class ClassificationBatcher implements Function2<Integer, Iterator<Row>, I
             data = new float[Math.max(16, capacity)];
         }
 
-        void appendVector(Vector v) {
-            int n = v.size();
+        /** Makes room for {@code n} more values and returns the offset where they go in {@link #data}. */
+        int reserve(int n) {
             if (size + n > data.length) {
                 data = Arrays.copyOf(data, Math.max(data.length * 2, size + n));
             }
-            VectorFloats.copyInto(v, data, size);
+            int offset = size;
             size += n;
-        }
-
-        float[] array() {
-            return data;
+            return offset;
         }
     }
 }

@@ -1,0 +1,232 @@
+package io.deepline.pipelines.regression;
+
+import io.deepline.models.spec.MlpSpec;
+import io.deepline.models.state.NetworkSnapshot;
+import io.deepline.pipelines.data.LabelEncoder;
+import io.deepline.pipelines.data.LabeledDataProfile;
+import io.deepline.pipelines.data.MiniBatch;
+import io.deepline.pipelines.data.MiniBatches;
+import io.deepline.pipelines.data.RegressionDataCheck;
+import io.deepline.pipelines.data.SchemaChecks;
+import io.deepline.pipelines.param.HasMlpParams;
+import io.deepline.pipelines.param.MlpParamSet;
+import io.deepline.pipelines.param.StageUid;
+import io.deepline.pipelines.param.TrainingParamSet;
+import io.deepline.pipelines.persist.ParamsOnlyPersistence;
+import io.deepline.pipelines.persist.Provenance;
+import io.deepline.pipelines.train.ParameterAveragingTrainer;
+import io.deepline.pipelines.train.TrainingListener;
+import io.deepline.pipelines.train.TrainingResult;
+import io.deepline.pipelines.train.TrainingSettings;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.ml.Predictor;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.Identifiable$;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * A regression network (course §1.2–1.5, §2.1–2.3), trained data-parallel by parameter averaging.
+ * {@code hiddenLayers=[]} is a GLM: linear regression ({@code family=gaussian}) or Poisson regression
+ * ({@code family=poisson}); hidden layers make it a deep GLM. A {@code Vector} label column gives one output per
+ * entry (multi-output regression) and a {@code Vector} prediction.
+ */
+public class DeepRegressor extends Predictor<Vector, DeepRegressor, DeepRegressionModel>
+        implements HasMlpParams, HasRegressorParams, MLWritable {
+    private static final long serialVersionUID = 1L;
+
+    private final String uid;
+    private final MlpParamSet mlpParams;
+    private final TrainingParamSet trainingParams;
+    private final RegressorParamSet regressorParams;
+    private transient TrainingListener listener = TrainingListener.NONE;
+
+    public DeepRegressor() {
+        this(Identifiable$.MODULE$.randomUID("deepRegressor"));
+    }
+
+    public DeepRegressor(String uid) {
+        this(StageUid.stash(uid));
+    }
+
+    private DeepRegressor(StageUid.Token token) {
+        super();
+        this.uid = StageUid.take();
+        this.mlpParams = new MlpParamSet(this);
+        this.trainingParams = new TrainingParamSet(this);
+        this.regressorParams = new RegressorParamSet(this);
+        setMlpDefaults();
+        setTrainingDefaults();
+        setRegressorDefaults();
+    }
+
+    @Override
+    public String uid() {
+        return uid != null ? uid : StageUid.pending();
+    }
+
+    @Override
+    public MlpParamSet mlpParams() {
+        return mlpParams;
+    }
+
+    @Override
+    public TrainingParamSet trainingParams() {
+        return trainingParams;
+    }
+
+    @Override
+    public RegressorParamSet regressorParams() {
+        return regressorParams;
+    }
+
+    // ---- setters ----
+
+    public DeepRegressor setFamily(String value) {
+        return (DeepRegressor) set(family(), value);
+    }
+
+    public DeepRegressor setHiddenLayers(int[] value) {
+        return (DeepRegressor) set(hiddenLayers(), value);
+    }
+
+    public DeepRegressor setActivation(String value) {
+        return (DeepRegressor) set(activation(), value);
+    }
+
+    public DeepRegressor setLeakyReluSlope(double value) {
+        return (DeepRegressor) set(leakyReluSlope(), value);
+    }
+
+    public DeepRegressor setWeightInit(String value) {
+        return (DeepRegressor) set(weightInit(), value);
+    }
+
+    public DeepRegressor setFitIntercept(boolean value) {
+        return (DeepRegressor) set(fitIntercept(), value);
+    }
+
+    public DeepRegressor setDropout(double value) {
+        return (DeepRegressor) set(dropout(), value);
+    }
+
+    public DeepRegressor setL2(double value) {
+        return (DeepRegressor) set(l2(), value);
+    }
+
+    public DeepRegressor setUpdater(String value) {
+        return (DeepRegressor) set(updater(), value);
+    }
+
+    public DeepRegressor setLearningRate(double value) {
+        return (DeepRegressor) set(learningRate(), value);
+    }
+
+    public DeepRegressor setMomentum(double value) {
+        return (DeepRegressor) set(momentum(), value);
+    }
+
+    public DeepRegressor setBatchSize(int value) {
+        return (DeepRegressor) set(batchSize(), value);
+    }
+
+    public DeepRegressor setMaxEpochs(int value) {
+        return (DeepRegressor) set(maxEpochs(), value);
+    }
+
+    public DeepRegressor setSeed(long value) {
+        return (DeepRegressor) set(seed(), value);
+    }
+
+    public DeepRegressor setNumWorkers(int value) {
+        return (DeepRegressor) set(numWorkers(), value);
+    }
+
+    public DeepRegressor setAveragingFrequency(int value) {
+        return (DeepRegressor) set(averagingFrequency(), value);
+    }
+
+    public DeepRegressor setInferenceBatchSize(int value) {
+        return (DeepRegressor) set(inferenceBatchSize(), value);
+    }
+
+    /** Called on the driver after each epoch. Not a Param: not saved, and copies do not share it. */
+    public DeepRegressor setTrainingListener(TrainingListener value) {
+        this.listener = value == null ? TrainingListener.NONE : value;
+        return this;
+    }
+
+    // ---- schema and training ----
+
+    @Override
+    public StructType transformSchema(StructType schema) {
+        SchemaChecks.requireVectorColumn(schema, getFeaturesCol(), "featuresCol");
+        boolean vectorLabel = RegressionSchemas.requireLabel(schema, getLabelCol());
+        return RegressionSchemas.withPrediction(schema, getPredictionCol(), vectorLabel);
+    }
+
+    /** Like Predictor.fit, but without its cast of the label to double, which would break Vector labels. */
+    @Override
+    public DeepRegressionModel fit(Dataset<?> dataset) {
+        transformSchema(dataset.schema(), true);
+        return copyValues(train(dataset).setParent(this), ParamMap.empty());
+    }
+
+    @Override
+    public DeepRegressionModel train(Dataset<?> dataset) {
+        MlpSpec spec = toMlpSpec();
+        Instant started = Instant.now();
+        boolean vectorLabel = RegressionSchemas.requireLabel(dataset.schema(), getLabelCol());
+        Column label = vectorLabel ? functions.col(getLabelCol()) : functions.col(getLabelCol()).cast("double");
+        Dataset<Row> rows = dataset.select(functions.col(getFeaturesCol()), label);
+        RegressionDataCheck.Summary data = RegressionDataCheck.check(LabeledDataProfile.of(rows), getFeaturesCol(),
+                getLabelCol(), isPoisson());
+        SparkSession spark = dataset.sparkSession();
+        int workers = resolveNumWorkers(spark);
+        LabelEncoder encoder = vectorLabel ? LabelEncoder.vector(data.numOutputs()) : LabelEncoder.scalar();
+        JavaRDD<MiniBatch> batches = MiniBatches.build(rows, workers, getBatchSize(), data.numFeatures(), encoder,
+                getSeed());
+        try {
+            NetworkSnapshot initial = NetworkSnapshot.of(
+                    spec.buildNetwork(data.numFeatures(), outputHead(data.numOutputs())));
+            TrainingResult result = new ParameterAveragingTrainer(
+                    new TrainingSettings("DeepRegressor", getMaxEpochs(), getAveragingFrequency(), getSeed()), listener)
+                    .train(batches, initial);
+            Provenance provenance = Provenance.of(spark, data.rows(), Map.of(), workers, getSeed(), started);
+            return new DeepRegressionModel(uid(), result.network(), data.numFeatures(), data.numOutputs(),
+                    vectorLabel, result.history(), provenance);
+        } finally {
+            batches.unpersist(false);
+        }
+    }
+
+    @Override
+    public DeepRegressor copy(ParamMap extra) {
+        DeepRegressor copy = defaultCopy(extra);
+        copy.listener = listener;
+        return copy;
+    }
+
+    @Override
+    public MLWriter write() {
+        return ParamsOnlyPersistence.writer(this);
+    }
+
+    public static MLReader<DeepRegressor> read() {
+        return ParamsOnlyPersistence.reader(DeepRegressor.class);
+    }
+
+    public static DeepRegressor load(String path) {
+        return read().load(path);
+    }
+}
