@@ -14,6 +14,9 @@ import picocli.CommandLine.ParseResult;
  */
 final class ErrorReporter implements IExecutionExceptionHandler {
 
+    /** Longest message line printed; Spark messages can run to kilobytes. */
+    static final int MAX_LINE = 400;
+
     private final BooleanSupplier verbose;
 
     ErrorReporter(BooleanSupplier verbose) {
@@ -22,7 +25,16 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cli, ParseResult parseResult) {
-        PrintWriter err = cli.getErr();
+        return report(ex, cli.getErr());
+    }
+
+    /**
+     * Reports any failure, including an {@link Error} (picocli passes only {@link Exception}s to the handler, so
+     * {@link Main} catches errors such as a {@code NoSuchMethodError} from a mismatched classpath itself).
+     *
+     * @return the exit code
+     */
+    int report(Throwable ex, PrintWriter err) {
         if (verbose.getAsBoolean()) {
             ex.printStackTrace(err);
         }
@@ -31,10 +43,10 @@ final class ErrorReporter implements IExecutionExceptionHandler {
             err.flush();
             return CommandLine.ExitCode.USAGE;
         }
-        err.println("error: " + firstLine(ex));
+        err.println("error: " + summary(ex, true));
         Throwable root = rootCause(ex);
         if (root != ex) {
-            err.println("cause: " + firstLine(root));
+            err.println("cause: " + summary(root, false));
         }
         if (!verbose.getAsBoolean()) {
             err.println("(run with --verbose for the stack trace)");
@@ -44,17 +56,25 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     }
 
     /**
-     * The first line of the message: Spark's job-failure messages embed the executor's whole stack trace, which is
-     * what {@code --verbose} is for.
+     * One line about {@code t}: its class and message, whitespace collapsed, cut at {@link #MAX_LINE} characters.
+     * Spark's job-failure messages embed the failed task's stack trace after the first line; that trace is what
+     * {@code --verbose} is for, so only the first line of such a message is kept.
      */
-    static String firstLine(Throwable t) {
-        String message = t.getMessage();
-        String name = t.getClass().getSimpleName();
-        if (message == null || message.isBlank()) {
-            return name;
+    static String summary(Throwable t, boolean firstLineOnly) {
+        String message = t.getMessage() == null ? "" : t.getMessage();
+        if (firstLineOnly && message.indexOf('\n') >= 0) {
+            message = message.substring(0, message.indexOf('\n'));
         }
-        int newline = message.indexOf('\n');
-        return name + ": " + (newline < 0 ? message : message.substring(0, newline)).trim();
+        int trace = message.indexOf("\tat ");
+        if (trace >= 0) {
+            message = message.substring(0, trace);
+        }
+        message = message.replaceAll("\\s+", " ").trim();
+        if (message.length() > MAX_LINE) {
+            message = message.substring(0, MAX_LINE) + " ...";
+        }
+        String name = t.getClass().getSimpleName();
+        return message.isEmpty() ? name : name + ": " + message;
     }
 
     static Throwable rootCause(Throwable t) {

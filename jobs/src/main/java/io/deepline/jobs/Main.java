@@ -41,12 +41,16 @@ public final class Main implements Runnable {
     /** Runs a command, printing to {@code out} and {@code err}; returns the exit code and never exits. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         Main main = new Main();
-        CommandLine cli = new CommandLine(main).setOut(out).setErr(err)
-                .setExecutionExceptionHandler(new ErrorReporter(() -> main.verbose));
-        int code = cli.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        ErrorReporter reporter = new ErrorReporter(() -> main.verbose);
+        CommandLine cli = new CommandLine(main).setOut(out).setErr(err).setExecutionExceptionHandler(reporter);
+        try {
+            return cli.execute(args);
+        } catch (Error e) {
+            return reporter.report(e, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
     /** {@code deepline} alone is a usage error: a command is required. */

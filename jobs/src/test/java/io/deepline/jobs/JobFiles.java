@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
 
 /** Job files and in-process runs of {@link Main} for tests. */
 final class JobFiles {
@@ -45,6 +46,11 @@ final class JobFiles {
                            learningRate: 0.01, numWorkers: 2, seed: 42%s}
                 output: {model: %s}
                 """.formatted(DataSamples.dir().resolve("iris.csv"), epochs, extraParams, dir.resolve("model"));
+    }
+
+    /** The job with {@code data.path} replaced. */
+    static String withDataPath(String yaml, String path) {
+        return yaml.replaceFirst("path: .*", Matcher.quoteReplacement("path: " + path));
     }
 
     /** Writes {@code yaml} to {@code dir/job.yaml} and returns its path as a string. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.deepline.pipelines.testing.SparkSessionExtension;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.apache.spark.sql.SparkSession;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every way a user can get a job wrong ends with exit code 2 and one line on stderr that names the key and the fix,
- * with no stack trace. None of these runs trains anything.
+ * with no stack trace; a failure while running ends with exit code 1. None of these runs trains a model.
  */
 @ExtendWith(SparkSessionExtension.class)
 class TrainCommandErrorsTest {
@@ -33,7 +34,7 @@ class TrainCommandErrorsTest {
     @Test
     void missingDataPathIsNamed(SparkSession spark) throws Exception {
         String missing = dir.resolve("no-such.csv").toString();
-        String yaml = JobFiles.irisJob(dir, 1, "").replaceFirst("path: .*", "path: " + missing);
+        String yaml = JobFiles.withDataPath(JobFiles.irisJob(dir, 1, ""), missing);
 
         assertConfigError(yaml, "data.path", missing);
     }
@@ -77,6 +78,20 @@ class TrainCommandErrorsTest {
         String yaml = JobFiles.irisJob(dir, 1, "").replace("label: label", "label: species");
 
         assertConfigError(yaml, "data.label", "'species'", "petal_length");
+    }
+
+    @Test
+    void aFailureWhileRunningExitsWithOneAndNamesTheCause(SparkSession spark) throws Exception {
+        Path holes = dir.resolve("holes.csv");
+        Files.writeString(holes, "a,b,label\n1.0,2.0,0\n3.0,,1\n" + "5.0,6.0,1\n".repeat(20));
+        String yaml = JobFiles.withDataPath(JobFiles.irisJob(dir, 1, ""), holes.toString());
+
+        JobFiles.Run run = JobFiles.run("train", JobFiles.write(dir, yaml));
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().contains("Encountered null"), run.err());
+        assertTrue(run.err().contains("--verbose"), run.err());
+        assertFalse(run.err().contains("\tat "), run.err());
     }
 
     @Test

@@ -30,7 +30,7 @@ class TrainCommandTest {
 
     @Test
     void trainsIrisSavesALoadableModelAndWritesMetrics(SparkSession spark, @TempDir Path dir) throws Exception {
-        JobFiles.Run run = JobFiles.run("train", JobFiles.write(dir, JobFiles.irisJob(dir, 60, "")));
+        JobFiles.Run run = JobFiles.run("train", JobFiles.write(dir, JobFiles.irisJob(dir, 40, "")));
 
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("accuracy") && run.out().contains(dir.resolve("model").toString()), run.out());
@@ -46,9 +46,9 @@ class TrainCommandTest {
         assertEquals("iris-test", metrics.get("name").asText());
         assertEquals("DeepClassifier", metrics.get("modelType").asText());
         assertEquals(150, metrics.get("trainRows").asLong() + metrics.get("testRows").asLong());
-        assertEquals(60, metrics.get("epochs").asInt());
-        assertEquals(60, metrics.get("history").size());
-        JsonNode lastEpoch = metrics.get("history").get(59);
+        assertEquals(40, metrics.get("epochs").asInt());
+        assertEquals(40, metrics.get("history").size());
+        JsonNode lastEpoch = metrics.get("history").get(39);
         assertTrue(lastEpoch.has("loss") && lastEpoch.has("seconds") && lastEpoch.has("examplesPerSecond"));
         assertTrue(metrics.get("f1Macro").asDouble() > 0.8, metrics.toString());
     }
@@ -75,8 +75,8 @@ class TrainCommandTest {
         DataSamples.csv(spark, "iris.csv").selectExpr("sepal_length", "sepal_width", "petal_length", "petal_width",
                 "CASE label WHEN 0 THEN 'setosa' WHEN 1 THEN 'versicolor' ELSE 'virginica' END AS species")
                 .coalesce(1).write().option("header", "true").csv(csv.toString());
-        String yaml = JobFiles.irisJob(dir, 5, "").replace(DataSamples.dir().resolve("iris.csv").toString(),
-                csv.toString()).replace("label: label", "label: species");
+        String yaml = JobFiles.withDataPath(JobFiles.irisJob(dir, 5, ""), csv.toString())
+                .replace("label: label", "label: species");
 
         JobFiles.Run run = JobFiles.run("train", JobFiles.write(dir, yaml));
 

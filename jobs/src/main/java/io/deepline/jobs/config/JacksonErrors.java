@@ -56,17 +56,13 @@ final class JacksonErrors {
         String parent = pathOf(refs.subList(0, Math.max(0, refs.size() - 1)));
         List<String> known = u.getKnownPropertyIds() == null ? List.of()
                 : u.getKnownPropertyIds().stream().map(String::valueOf).toList();
-        String where = parent.isEmpty() ? "at the top level" : "under " + parent;
-        return new JobConfigException(pathOf(refs), "unknown key",
-                "Remove it or fix its spelling. " + Suggestions.fix(u.getPropertyName(), known, "Keys allowed " + where));
+        return KnownKeys.unknownKey(parent, u.getPropertyName(), known);
     }
 
     private static JobConfigException mismatched(String path, MismatchedInputException mi) {
         Class<?> target = mi.getTargetType();
         if (path.isEmpty() && target == JobConfig.class) {
-            String problem = mi.getOriginalMessage().contains("end-of-input") ? "the job file is empty"
-                    : "the job file is not a YAML mapping";
-            return new JobConfigException("", problem,
+            return new JobConfigException("", "the job file is not a YAML mapping",
                     "Write a mapping with the keys name, data, model and output (see conf/examples/)");
         }
         if (path.endsWith("]")) {

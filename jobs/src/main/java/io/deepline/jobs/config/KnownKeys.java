@@ -3,6 +3,7 @@ package io.deepline.jobs.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 
@@ -29,14 +30,18 @@ final class KnownKeys {
         List<String> allowed = Arrays.stream(components).map(RecordComponent::getName).toList();
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            String key = JobConfigException.join(path, name);
             int i = allowed.indexOf(name);
             if (i < 0) {
-                String where = path.isEmpty() ? "at the top level" : "under " + path;
-                throw new JobConfigException(key, "unknown key", "Remove it or fix its spelling. "
-                        + Suggestions.fix(name, allowed, "Keys allowed " + where));
+                throw unknownKey(path, name, allowed);
             }
-            check(node.get(name), components[i].getType(), key);
+            check(node.get(name), components[i].getType(), JobConfigException.join(path, name));
         }
+    }
+
+    /** The error for key {@code name} under {@code parentPath}, which allows only {@code allowed}. */
+    static JobConfigException unknownKey(String parentPath, String name, Collection<String> allowed) {
+        String where = parentPath.isEmpty() ? "at the top level" : "under " + parentPath;
+        return new JobConfigException(JobConfigException.join(parentPath, name), "unknown key",
+                "Remove it or fix its spelling. " + Suggestions.fix(name, allowed, "Keys allowed " + where));
     }
 }

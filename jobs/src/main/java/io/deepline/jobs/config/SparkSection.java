@@ -18,5 +18,10 @@ public record SparkSection(String master, Map<String, String> conf) {
     public SparkSection {
         master = Checks.optionalText("master", master, "master: \"local[*]\"");
         conf = Checks.stringMap("conf", conf);
+        if (conf.containsKey("spark.master")) {
+            // In conf it would override spark-submit's master, which must win.
+            throw new JobConfigException("conf.spark.master", "the master does not belong in spark.conf",
+                    "Move it to spark.master");
+        }
     }
 }

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** "Did you mean" hints for misspelt keys, params and model types. */
 public final class Suggestions {
@@ -35,11 +34,6 @@ public final class Suggestions {
         return known.stream()
                 .filter(k -> distance(g, k.toLowerCase(Locale.ROOT)) <= Math.min(MAX_DISTANCE, k.length() / 2))
                 .min(Comparator.comparingInt(k -> distance(g, k.toLowerCase(Locale.ROOT))));
-    }
-
-    /** Joins names for messages, in the given order. */
-    public static String joined(Collection<String> names) {
-        return names.stream().collect(Collectors.joining(", "));
     }
 
     /** Levenshtein distance; the names compared are short, so the quadratic table is fine. */

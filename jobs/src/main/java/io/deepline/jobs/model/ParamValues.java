@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.deepline.jobs.config.JobConfigException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BiFunction;
 import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleArrayParam;
@@ -113,7 +114,7 @@ final class ParamValues {
         if (node.isBoolean()) {
             return node.booleanValue();
         }
-        if (node.isTextual() && (node.textValue().equalsIgnoreCase("true") || node.textValue().equalsIgnoreCase("false"))) {
+        if (node.isTextual() && List.of("true", "false").contains(node.textValue().toLowerCase(Locale.ROOT))) {
             return Boolean.parseBoolean(node.textValue());
         }
         throw wrongType(node, key, param, "true or false");

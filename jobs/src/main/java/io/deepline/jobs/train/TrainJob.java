@@ -10,6 +10,7 @@ import io.deepline.pipelines.train.TrainingHistory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.sql.Dataset;
@@ -75,9 +76,13 @@ public final class TrainJob {
             PipelineModel fitted = plan.pipeline().fit(train);
             double trainSeconds = (System.nanoTime() - start) / 1e9;
 
+            LOG.info("Trained in {} s", String.format(Locale.ROOT, "%.1f", trainSeconds));
             ClassificationMetrics metrics = ClassificationMetrics.evaluate(fitted.transform(test), plan.labelColumn(),
                     plan.predictionColumn());
+            LOG.info("Test accuracy {}, f1Macro {}", String.format(Locale.ROOT, "%.4f", metrics.accuracy()),
+                    String.format(Locale.ROOT, "%.4f", metrics.f1Macro()));
             save(fitted, config.output().model());
+            LOG.info("Saved the model to {}", config.output().model());
             Transformer fittedModel = fitted.stages()[fitted.stages().length - 1];
             List<EpochStats> history = model.factory().trainingHistory(fittedModel).map(TrainingHistory::epochs)
                     .orElse(List.of());

@@ -124,6 +124,11 @@ class JobConfigLoaderTest {
     }
 
     @Test
+    void theMasterBelongsInSparkMasterNotSparkConf() {
+        assertError(MINIMAL + "spark: {conf: {spark.master: yarn}}\n", "spark.conf.spark.master", "spark.master");
+    }
+
+    @Test
     void featureListsAreChecked() {
         assertError(MINIMAL.replace("label: y", "label: y, features: []"), "data.features", "empty list");
         assertError(MINIMAL.replace("label: y", "label: y, features: [a, a]"), "data.features", "twice");
