@@ -1,5 +1,10 @@
 package io.deepline.jobs.model;
 
+import io.deepline.jobs.train.ClassificationMetrics;
+import io.deepline.jobs.train.RegressionMetrics;
+import io.deepline.jobs.train.TestMetrics;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import io.deepline.pipelines.train.TrainingHistory;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +28,22 @@ public interface ModelFactory {
 
     /** The per-epoch history of a model this factory's estimator fitted, if the model records one. */
     Optional<TrainingHistory> trainingHistory(Transformer fitted);
+
+    /** Epochs the fitted model trained; by default the length of its history. */
+    default int epochsTrained(Transformer fitted) {
+        return trainingHistory(fitted).map(TrainingHistory::numEpochs).orElse(0);
+    }
+
+    /** Whether the model predicts classes (true) or numbers (false); decides label indexing and the metrics. */
+    default boolean classifies() {
+        return true;
+    }
+
+    /** Test-set metrics of scored rows: accuracy and F1 for classifiers, RMSE, MAE and R² for regressors. */
+    default TestMetrics evaluate(Dataset<Row> scored, String labelColumn, String predictionColumn) {
+        return classifies() ? ClassificationMetrics.evaluate(scored, labelColumn, predictionColumn)
+                : RegressionMetrics.evaluate(scored, labelColumn, predictionColumn);
+    }
 
     /** Facts about the fitted model for the metrics file, e.g. {@code numClasses}; empty if there are none. */
     default Map<String, Object> facts(Transformer fitted) {

@@ -26,7 +26,8 @@ public final class ModelRegistry {
 
     /** Every model type Deepline ships. */
     public static ModelRegistry standard() {
-        return new ModelRegistry(List.of(new DeepClassifierFactory()));
+        return new ModelRegistry(List.of(new DeepClassifierFactory(), new DeepRegressorFactory(),
+                new PerceptronClassifierFactory()));
     }
 
     /** The known types, in registration order. */

@@ -17,7 +17,7 @@ import scala.Tuple2;
  *                   however rare, so this exposes a model that ignores small classes
  * @param weightedF1 the per-class F1 averaged with weights proportional to class frequency
  */
-public record ClassificationMetrics(double accuracy, double f1Macro, double weightedF1) {
+public record ClassificationMetrics(double accuracy, double f1Macro, double weightedF1) implements TestMetrics {
 
     /**
      * Evaluates scored test rows.
@@ -46,5 +46,20 @@ public record ClassificationMetrics(double accuracy, double f1Macro, double weig
     /** Mean of {@code fMeasure(label)} over the classes MLlib saw (MLlib scores a class with P + R = 0 as 0). */
     static double macroF1(MulticlassMetrics metrics) {
         return Arrays.stream(metrics.labels()).map(metrics::fMeasure).average().orElse(Double.NaN);
+    }
+
+    @Override
+    public java.util.Map<String, Object> toJson() {
+        java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
+        json.put("accuracy", accuracy);
+        json.put("f1Macro", f1Macro);
+        json.put("weightedF1", weightedF1);
+        return json;
+    }
+
+    @Override
+    public java.util.List<String> summaryLines() {
+        return java.util.List.of(String.format(java.util.Locale.ROOT, "accuracy  %.4f", accuracy),
+                String.format(java.util.Locale.ROOT, "f1Macro   %.4f", f1Macro));
     }
 }

@@ -56,7 +56,8 @@ public final class TrainJob {
         LOG.info("Reading {} data from {}", config.data().format().sourceName(), config.data().path());
         Dataset<Row> data = DataReader.read(spark, config.data());
         InputSchema input = InputSchema.resolve(data.schema(), config.data());
-        TrainingPipeline plan = TrainingPipeline.build(data.schema(), input, config.preprocess(), model.estimator());
+        TrainingPipeline plan = TrainingPipeline.build(data.schema(), input, config.preprocess(), model.estimator(),
+                model.factory().classifies());
 
         SplitSection split = config.split();
         Dataset<Row>[] parts = data.randomSplit(new double[] {split.train(), split.test()}, split.seed());
@@ -77,18 +78,17 @@ public final class TrainJob {
             double trainSeconds = (System.nanoTime() - start) / 1e9;
 
             LOG.info("Trained in {} s", String.format(Locale.ROOT, "%.1f", trainSeconds));
-            ClassificationMetrics metrics = ClassificationMetrics.evaluate(fitted.transform(test), plan.labelColumn(),
+            TestMetrics metrics = model.factory().evaluate(fitted.transform(test), plan.labelColumn(),
                     plan.predictionColumn());
-            LOG.info("Test accuracy {}, f1Macro {}", String.format(Locale.ROOT, "%.4f", metrics.accuracy()),
-                    String.format(Locale.ROOT, "%.4f", metrics.f1Macro()));
+            LOG.info("Test metrics {}", metrics.toJson());
             save(fitted, config.output().model());
             LOG.info("Saved the model to {}", config.output().model());
             Transformer fittedModel = fitted.stages()[fitted.stages().length - 1];
             List<EpochStats> history = model.factory().trainingHistory(fittedModel).map(TrainingHistory::epochs)
                     .orElse(List.of());
             TrainOutcome outcome = new TrainOutcome(config.name(), config.model().type(), metrics, trainRows, testRows,
-                    trainSeconds, history, model.factory().facts(fittedModel), config.output().model(),
-                    config.output().metricsPath());
+                    trainSeconds, model.factory().epochsTrained(fittedModel), history,
+                    model.factory().facts(fittedModel), config.output().model(), config.output().metricsPath());
             // After the model: saving with overwrite deletes the model directory, where the metrics usually live.
             MetricsReport.write(outcome, spark.sparkContext().hadoopConfiguration());
             return outcome;

@@ -16,13 +16,14 @@ import java.util.TreeMap;
  * @param trainRows    rows in the training split
  * @param testRows     rows in the test split
  * @param trainSeconds wall-clock seconds of {@code Pipeline.fit}
+ * @param epochs       epochs the model trained (fewer than its maximum if it stopped early)
  * @param history      per-epoch training history; empty if the model keeps none
  * @param modelFacts   what the fitted model reports about itself, e.g. {@code numClasses}
  * @param modelPath    where the fitted {@code PipelineModel} was saved
  * @param metricsPath  where the metrics JSON was written
  */
-public record TrainOutcome(String name, String modelType, ClassificationMetrics metrics, long trainRows,
-                           long testRows, double trainSeconds, List<EpochStats> history,
+public record TrainOutcome(String name, String modelType, TestMetrics metrics, long trainRows,
+                           long testRows, double trainSeconds, int epochs, List<EpochStats> history,
                            Map<String, Object> modelFacts, String modelPath, String metricsPath) {
 
     public TrainOutcome {
@@ -30,23 +31,16 @@ public record TrainOutcome(String name, String modelType, ClassificationMetrics 
         modelFacts = Map.copyOf(modelFacts);
     }
 
-    /** Number of epochs the model actually trained (fewer than maxEpochs if training stopped early). */
-    public int epochs() {
-        return history.size();
-    }
-
     /** The metrics file's content. Key names are a public format: add keys, do not rename them. */
     public Map<String, Object> toMetricsJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", name);
         json.put("modelType", modelType);
-        json.put("accuracy", metrics.accuracy());
-        json.put("f1Macro", metrics.f1Macro());
-        json.put("weightedF1", metrics.weightedF1());
+        json.putAll(metrics.toJson());
         json.put("trainRows", trainRows);
         json.put("testRows", testRows);
         json.put("trainSeconds", trainSeconds);
-        json.put("epochs", epochs());
+        json.put("epochs", epochs);
         json.putAll(new TreeMap<>(modelFacts));
         json.put("modelPath", modelPath);
         json.put("history", history.stream().map(TrainOutcome::epochJson).toList());
@@ -55,14 +49,14 @@ public record TrainOutcome(String name, String modelType, ClassificationMetrics 
 
     /** A few lines for a person at a terminal. */
     public String summary() {
-        return String.format(Locale.ROOT, """
-                %s: %s trained on %d rows in %.1f s (%d epochs), tested on %d rows
-                  accuracy  %.4f
-                  f1Macro   %.4f
-                  model     %s
-                  metrics   %s
-                """, name, modelType, trainRows, trainSeconds, epochs(), testRows, metrics.accuracy(),
-                metrics.f1Macro(), modelPath, metricsPath);
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "%s: %s trained on %d rows in %.1f s (%d epochs), tested on %d rows%n", name, modelType, trainRows,
+                trainSeconds, epochs, testRows));
+        for (String line : metrics.summaryLines()) {
+            text.append("  ").append(line).append(System.lineSeparator());
+        }
+        text.append(String.format(Locale.ROOT, "  model     %s%n  metrics   %s%n", modelPath, metricsPath));
+        return text.toString();
     }
 
     private static Map<String, Object> epochJson(EpochStats e) {

@@ -34,13 +34,19 @@ public record TrainingPipeline(Pipeline pipeline, String labelColumn, String fea
     /**
      * Builds the pipeline around {@code estimator} and wires its {@code featuresCol} and {@code labelCol}.
      *
-     * @throws JobConfigException naming {@code data.path} if the input already has a column the pipeline writes
+     * @param classifies whether the model predicts classes (a text label is then indexed) or numbers
+     * @throws JobConfigException naming {@code data.path} if the input already has a column the pipeline writes, or
+     *                            {@code data.label} if a regressor is given a text label
      */
     public static TrainingPipeline build(StructType schema, InputSchema input, PreprocessSection preprocess,
-                                         Estimator<?> estimator) {
+                                         Estimator<?> estimator, boolean classifies) {
         List<PipelineStage> stages = new ArrayList<>();
         List<String> written = new ArrayList<>();
         String label = input.label();
+        if (input.labelIsText() && !classifies) {
+            throw new JobConfigException("data.label", "the label column '" + label + "' holds text, but a regressor"
+                    + " predicts numbers", "Point data.label at a numeric column, or use a classifier model type");
+        }
         if (input.labelIsText()) {
             // Alphabetical, not Spark's default frequency order: the class numbers stay the same when the data changes.
             stages.add(new StringIndexer().setInputCol(label).setOutputCol(INDEXED_LABEL)

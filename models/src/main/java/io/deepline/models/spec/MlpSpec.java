@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Objects;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -30,6 +29,8 @@ public final class MlpSpec {
     private final UpdaterKind updater;
     private final double learningRate;
     private final double momentum;
+    private final LearningRateSchedule lrSchedule;
+    private final Normalization normalization;
     private final boolean fitIntercept;
     private final long seed;
 
@@ -43,6 +44,8 @@ public final class MlpSpec {
         this.updater = b.updater;
         this.learningRate = b.learningRate;
         this.momentum = b.momentum;
+        this.lrSchedule = b.lrSchedule;
+        this.normalization = b.normalization;
         this.fitIntercept = b.fitIntercept;
         this.seed = b.seed;
     }
@@ -55,7 +58,7 @@ public final class MlpSpec {
     public Builder toBuilder() {
         return new Builder().hiddenLayers(hiddenLayers).activation(activation).leakyReluSlope(leakyReluSlope)
                 .weightInit(weightInit).dropout(dropout).l2(l2).updater(updater).learningRate(learningRate)
-                .momentum(momentum).fitIntercept(fitIntercept).seed(seed);
+                .momentum(momentum).lrSchedule(lrSchedule).normalization(normalization).fitIntercept(fitIntercept).seed(seed);
     }
 
     /** The DL4J configuration for {@code nIn} input features and the given output head (float32 params). */
@@ -66,7 +69,7 @@ public final class MlpSpec {
         NeuralNetConfiguration.Builder global = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
-                .updater(updater.create(learningRate, momentum))
+                .updater(updater.create(learningRate, lrSchedule.toSchedule(learningRate), momentum))
                 .weightInit(weightInit.dl4j(activation));
         if (l2 > 0) {
             // DL4J's L2 adds (c/2)·Σw² to the loss (gradient c·w), so the course's λ·Σ‖W‖² is c = 2λ.
@@ -75,13 +78,12 @@ public final class MlpSpec {
         NeuralNetConfiguration.ListBuilder layers = global.list();
         int previous = nIn;
         for (int i = 0; i < hiddenLayers.length; i++) {
-            DenseLayer.Builder dense = new DenseLayer.Builder().nIn(previous).nOut(hiddenLayers[i])
-                    .activation(activation.dl4j(leakyReluSlope)).hasBias(fitIntercept);
             // DL4J applies a layer's dropout to that layer's input, and takes the probability of KEEPING a unit.
-            if (i > 0 && dropout > 0) {
-                dense.dropOut(1.0 - dropout);
+            double keep = i > 0 && dropout > 0 ? 1.0 - dropout : 0;
+            for (org.deeplearning4j.nn.conf.layers.Layer layer : HiddenStack.block(previous, hiddenLayers[i],
+                    activation.dl4j(leakyReluSlope), normalization, fitIntercept, keep)) {
+                layers.layer(layer);
             }
-            layers.layer(dense.build());
             previous = hiddenLayers[i];
         }
         OutputLayer.Builder output = new OutputLayer.Builder(head.loss()).nIn(previous).nOut(head.size())
@@ -144,6 +146,14 @@ public final class MlpSpec {
         return momentum;
     }
 
+    public LearningRateSchedule lrSchedule() {
+        return lrSchedule;
+    }
+
+    public Normalization normalization() {
+        return normalization;
+    }
+
     public boolean fitIntercept() {
         return fitIntercept;
     }
@@ -158,13 +168,14 @@ public final class MlpSpec {
                 && Double.compare(leakyReluSlope, s.leakyReluSlope) == 0 && weightInit == s.weightInit
                 && Double.compare(dropout, s.dropout) == 0 && Double.compare(l2, s.l2) == 0
                 && updater == s.updater && Double.compare(learningRate, s.learningRate) == 0
-                && Double.compare(momentum, s.momentum) == 0 && fitIntercept == s.fitIntercept && seed == s.seed;
+                && Double.compare(momentum, s.momentum) == 0 && lrSchedule.equals(s.lrSchedule)
+                && normalization == s.normalization && fitIntercept == s.fitIntercept && seed == s.seed;
     }
 
     @Override
     public int hashCode() {
         return 31 * Arrays.hashCode(hiddenLayers) + Objects.hash(activation, leakyReluSlope, weightInit, dropout, l2,
-                updater, learningRate, momentum, fitIntercept, seed);
+                updater, learningRate, momentum, lrSchedule, normalization, fitIntercept, seed);
     }
 
     @Override
@@ -172,7 +183,7 @@ public final class MlpSpec {
         return "MlpSpec[hiddenLayers=" + Arrays.toString(hiddenLayers) + ", activation=" + activation
                 + (activation == HiddenActivation.LEAKYRELU ? "(" + leakyReluSlope + ")" : "")
                 + ", weightInit=" + weightInit + ", dropout=" + dropout + ", l2=" + l2 + ", updater=" + updater
-                + ", learningRate=" + learningRate + ", momentum=" + momentum + ", fitIntercept=" + fitIntercept + ", seed=" + seed + "]";
+                + ", learningRate=" + learningRate + ", momentum=" + momentum + ", lrSchedule=" + lrSchedule + ", normalization=" + normalization + ", fitIntercept=" + fitIntercept + ", seed=" + seed + "]";
     }
 
     /** Collects values; {@link #build()} validates them all, naming the first bad one. */
@@ -186,6 +197,8 @@ public final class MlpSpec {
         private UpdaterKind updater = UpdaterKind.ADAM;
         private double learningRate = 1e-3;
         private double momentum = UpdaterKind.DEFAULT_MOMENTUM;
+        private LearningRateSchedule lrSchedule = LearningRateSchedule.NONE;
+        private Normalization normalization = Normalization.NONE;
         private boolean fitIntercept = true;
         private long seed = 42;
 
@@ -237,6 +250,16 @@ public final class MlpSpec {
             return this;
         }
 
+        public Builder lrSchedule(LearningRateSchedule value) {
+            this.lrSchedule = value;
+            return this;
+        }
+
+        public Builder normalization(Normalization value) {
+            this.normalization = value;
+            return this;
+        }
+
         public Builder fitIntercept(boolean value) {
             this.fitIntercept = value;
             return this;
@@ -250,6 +273,9 @@ public final class MlpSpec {
         public MlpSpec build() {
             SpecChecks.check(this.hiddenLayers, activation, leakyReluSlope, weightInit, dropout, l2, updater,
                     learningRate, momentum);
+            if (lrSchedule == null || normalization == null) {
+                throw new IllegalArgumentException("lrSchedule and normalization must be set (use NONE for neither)");
+            }
             return new MlpSpec(this);
         }
     }

@@ -4,6 +4,7 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.schedule.ISchedule;
 
 /** The optimizers a spec may name, and how each becomes a DL4J updater. */
 public enum UpdaterKind {
@@ -23,10 +24,25 @@ public enum UpdaterKind {
 
     /** The DL4J updater; {@code momentum} is used by the momentum updaters only. */
     public IUpdater create(double learningRate, double momentum) {
+        return create(learningRate, null, momentum);
+    }
+
+    /**
+     * The DL4J updater with a decaying learning rate when {@code schedule} is not null (it then starts at
+     * {@code learningRate}); {@code momentum} is used by the momentum updaters only.
+     */
+    public IUpdater create(double learningRate, ISchedule schedule, double momentum) {
+        if (schedule == null) {
+            return switch (this) {
+                case SGD -> new Sgd(learningRate);
+                case NESTEROVS -> new Nesterovs(learningRate, momentum);
+                case ADAM -> new Adam(learningRate);
+            };
+        }
         return switch (this) {
-            case SGD -> new Sgd(learningRate);
-            case NESTEROVS -> new Nesterovs(learningRate, momentum);
-            case ADAM -> new Adam(learningRate);
+            case SGD -> new Sgd(schedule);
+            case NESTEROVS -> new Nesterovs(schedule, momentum);
+            case ADAM -> new Adam(schedule);
         };
     }
 

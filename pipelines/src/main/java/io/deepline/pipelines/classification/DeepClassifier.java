@@ -143,6 +143,26 @@ public class DeepClassifier extends ProbabilisticClassifier<Vector, DeepClassifi
         return (DeepClassifier) set(momentum(), value);
     }
 
+    public DeepClassifier setNormalization(String value) {
+        return (DeepClassifier) set(normalization(), value);
+    }
+
+    public DeepClassifier setBatchNormPosition(String value) {
+        return (DeepClassifier) set(batchNormPosition(), value);
+    }
+
+    public DeepClassifier setLrSchedule(String value) {
+        return (DeepClassifier) set(lrSchedule(), value);
+    }
+
+    public DeepClassifier setLrDecay(double value) {
+        return (DeepClassifier) set(lrDecay(), value);
+    }
+
+    public DeepClassifier setLrDecayEpochs(int value) {
+        return (DeepClassifier) set(lrDecayEpochs(), value);
+    }
+
     public DeepClassifier setBatchSize(int value) {
         return (DeepClassifier) set(batchSize(), value);
     }

@@ -2,6 +2,7 @@ package io.deepline.pipelines.param;
 
 import io.deepline.models.spec.HiddenActivation;
 import io.deepline.models.spec.MlpSpec;
+import io.deepline.models.spec.Normalization;
 import io.deepline.models.spec.UpdaterKind;
 import io.deepline.models.spec.WeightInitScheme;
 import org.apache.spark.ml.param.BooleanParam;
@@ -46,6 +47,22 @@ public interface HasMlpParams extends HasTrainingParams {
         return mlpParams().fitIntercept;
     }
 
+    default Param<String> normalization() {
+        return mlpParams().normalization;
+    }
+
+    default Param<String> batchNormPosition() {
+        return mlpParams().batchNormPosition;
+    }
+
+    default String getNormalization() {
+        return getOrDefault(normalization());
+    }
+
+    default String getBatchNormPosition() {
+        return getOrDefault(batchNormPosition());
+    }
+
     default double getLeakyReluSlope() {
         return (Double) getOrDefault(leakyReluSlope());
     }
@@ -83,6 +100,8 @@ public interface HasMlpParams extends HasTrainingParams {
         setDefault(leakyReluSlope(), 0.01);
         setDefault(weightInit(), "auto");
         setDefault(fitIntercept(), true);
+        setDefault(normalization(), "none");
+        setDefault(batchNormPosition(), "before");
     }
 
     /** The validated network spec these Params describe. */
@@ -97,6 +116,8 @@ public interface HasMlpParams extends HasTrainingParams {
                 .updater(UpdaterKind.parse(getUpdater()))
                 .learningRate(getLearningRate())
                 .momentum(getMomentum())
+                .lrSchedule(getLearningRateSchedule())
+                .normalization(Normalization.of(getNormalization(), getBatchNormPosition()))
                 .fitIntercept(getFitIntercept())
                 .seed(getSeed())
                 .build();

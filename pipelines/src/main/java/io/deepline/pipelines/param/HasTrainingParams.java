@@ -1,5 +1,6 @@
 package io.deepline.pipelines.param;
 
+import io.deepline.models.spec.LearningRateSchedule;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.LongParam;
@@ -25,6 +26,24 @@ public interface HasTrainingParams extends Params {
 
     default DoubleParam momentum() {
         return trainingParams().momentum;
+    }
+
+    default Param<String> lrSchedule() {
+        return trainingParams().lrSchedule;
+    }
+
+    default DoubleParam lrDecay() {
+        return trainingParams().lrDecay;
+    }
+
+    default IntParam lrDecayEpochs() {
+        return trainingParams().lrDecayEpochs;
+    }
+
+    /** The validated learning-rate schedule these Params describe. */
+    default LearningRateSchedule getLearningRateSchedule() {
+        return new LearningRateSchedule(LearningRateSchedule.parseKind(getOrDefault(lrSchedule())),
+                (Double) getOrDefault(lrDecay()), (Integer) getOrDefault(lrDecayEpochs()));
     }
 
     default IntParam batchSize() {
@@ -94,6 +113,9 @@ public interface HasTrainingParams extends Params {
         setDefault(updater(), "adam");
         setDefault(learningRate(), 1e-3);
         setDefault(momentum(), 0.9);
+        setDefault(lrSchedule(), "none");
+        setDefault(lrDecay(), 0.5);
+        setDefault(lrDecayEpochs(), 10);
         setDefault(batchSize(), 32);
         setDefault(maxEpochs(), 10);
         setDefault(seed(), 42L);

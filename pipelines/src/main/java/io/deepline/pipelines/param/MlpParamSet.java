@@ -23,6 +23,8 @@ public final class MlpParamSet implements Serializable {
     final DoubleParam leakyReluSlope;
     final Param<String> weightInit;
     final BooleanParam fitIntercept;
+    final Param<String> normalization;
+    final Param<String> batchNormPosition;
 
     public MlpParamSet(Params owner) {
         hiddenLayers = new IntArrayParam(owner, "hiddenLayers",
@@ -45,5 +47,11 @@ public final class MlpParamSet implements Serializable {
                 Validators.oneOfIgnoringCase(WeightInitScheme.names()));
         fitIntercept = new BooleanParam(owner, "fitIntercept",
                 "whether layers have bias (intercept) terms (default true)");
+        normalization = new Param<>(owner, "normalization",
+                "normalization of hidden pre-activations: none, batch (BatchNorm) or layer (LayerNorm) (default none)",
+                Validators.oneOfIgnoringCase("none", "batch", "layer"));
+        batchNormPosition = new Param<>(owner, "batchNormPosition",
+                "where BatchNorm goes: before or after the activation (default before)",
+                Validators.oneOfIgnoringCase("before", "after"));
     }
 }

@@ -1,5 +1,6 @@
 package io.deepline.pipelines.param;
 
+import io.deepline.models.spec.LearningRateSchedule;
 import io.deepline.models.spec.UpdaterKind;
 import java.io.Serializable;
 import org.apache.spark.ml.param.DoubleParam;
@@ -18,6 +19,9 @@ public final class TrainingParamSet implements Serializable {
     final Param<String> updater;
     final DoubleParam learningRate;
     final DoubleParam momentum;
+    final Param<String> lrSchedule;
+    final DoubleParam lrDecay;
+    final IntParam lrDecayEpochs;
     final IntParam batchSize;
     final IntParam maxEpochs;
     final LongParam seed;
@@ -34,6 +38,14 @@ public final class TrainingParamSet implements Serializable {
         momentum = new DoubleParam(owner, "momentum",
                 "momentum β in [0, 1) of the momentum updaters (nesterovs) (default 0.9)",
                 Validators.probabilityBelowOne());
+        lrSchedule = new Param<>(owner, "lrSchedule",
+                "learning-rate decay by epoch: none, step (α·lrDecay^⌊epoch/lrDecayEpochs⌋) or exponential"
+                        + " (α·lrDecay^epoch) (default none)",
+                Validators.oneOfIgnoringCase(LearningRateSchedule.names()));
+        lrDecay = new DoubleParam(owner, "lrDecay", "decay factor γ of lrSchedule, in (0, 1] (default 0.5)",
+                Validators.of(v -> ((Number) v).doubleValue() > 0 && ((Number) v).doubleValue() <= 1));
+        lrDecayEpochs = new IntParam(owner, "lrDecayEpochs", "epochs between decays of a step schedule, > 0"
+                + " (default 10)", Validators.positiveInt());
         batchSize = new IntParam(owner, "batchSize", "examples per mini-batch on each worker, > 0 (default 32)",
                 Validators.positiveInt());
         maxEpochs = new IntParam(owner, "maxEpochs", "passes over the training data, > 0 (default 10)",

@@ -136,6 +136,26 @@ public class DeepRegressor extends Predictor<Vector, DeepRegressor, DeepRegressi
         return (DeepRegressor) set(momentum(), value);
     }
 
+    public DeepRegressor setNormalization(String value) {
+        return (DeepRegressor) set(normalization(), value);
+    }
+
+    public DeepRegressor setBatchNormPosition(String value) {
+        return (DeepRegressor) set(batchNormPosition(), value);
+    }
+
+    public DeepRegressor setLrSchedule(String value) {
+        return (DeepRegressor) set(lrSchedule(), value);
+    }
+
+    public DeepRegressor setLrDecay(double value) {
+        return (DeepRegressor) set(lrDecay(), value);
+    }
+
+    public DeepRegressor setLrDecayEpochs(int value) {
+        return (DeepRegressor) set(lrDecayEpochs(), value);
+    }
+
     public DeepRegressor setBatchSize(int value) {
         return (DeepRegressor) set(batchSize(), value);
     }
