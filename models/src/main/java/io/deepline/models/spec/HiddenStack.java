@@ -2,6 +2,7 @@ package io.deepline.models.spec;
 
 import java.util.ArrayList;
 import java.util.List;
+import io.deepline.models.layers.LayerNorm;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -39,9 +40,11 @@ final class HiddenStack {
                 layers.add(new ActivationLayer.Builder().activation(activation).build());
             }
             case LAYER -> {
-                // DL4J's DenseLayer layer norm: normalise W·x over the features of each row, times a learned gain
-                // g, plus the bias b — the course's LayerNorm with γ = g and β = b.
-                layers.add(dense.activation(activation).hasLayerNorm(true).build());
+                // Our LayerNorm, not DenseLayer.hasLayerNorm: DL4J's divides by the standard deviation with no ε
+                // (measured in Dl4jDenseLayerNormTest), which differs from the course's formula.
+                layers.add(dense.activation(Activation.IDENTITY).build());
+                layers.add(new LayerNorm.Builder().nIn(nOut).nOut(nOut).build());
+                layers.add(new ActivationLayer.Builder().activation(activation).build());
             }
         }
         return layers;

@@ -1,6 +1,7 @@
 package io.deepline.models.spec;
 
-import org.nd4j.linalg.learning.config.Adam;
+import io.deepline.models.optim.HeavyBallMomentum;
+import io.deepline.models.optim.SeedAdam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.Sgd;
@@ -10,9 +11,14 @@ import org.nd4j.linalg.schedule.ISchedule;
 public enum UpdaterKind {
     /** Plain stochastic gradient descent: w ← w − η∇L. */
     SGD,
+    /** Classical heavy-ball momentum exactly as the course's §5.2: V ← βV + ∇, W ← W − αV. */
+    MOMENTUM,
     /** Nesterov accelerated gradient (DL4J's {@code Nesterovs}) with momentum β. */
     NESTEROVS,
-    /** Adam (Kingma and Ba, 2015) with DL4J's defaults β1 = 0.9, β2 = 0.999, ε = 1e-8. */
+    /**
+     * Adam exactly as the course's §5.3 ({@link SeedAdam}: ε added to the bias-corrected √Ŝ), β1 = 0.9,
+     * β2 = 0.999, ε = 1e-8. DL4J's own Adam adds an uncorrected ε (see Dl4jAdamDifferenceTest).
+     */
     ADAM;
 
     /** The default momentum β of the momentum updaters. */
@@ -35,14 +41,16 @@ public enum UpdaterKind {
         if (schedule == null) {
             return switch (this) {
                 case SGD -> new Sgd(learningRate);
+                case MOMENTUM -> new HeavyBallMomentum(learningRate, momentum);
                 case NESTEROVS -> new Nesterovs(learningRate, momentum);
-                case ADAM -> new Adam(learningRate);
+                case ADAM -> new SeedAdam(learningRate);
             };
         }
         return switch (this) {
             case SGD -> new Sgd(schedule);
+            case MOMENTUM -> new HeavyBallMomentum(schedule, momentum);
             case NESTEROVS -> new Nesterovs(schedule, momentum);
-            case ADAM -> new Adam(schedule);
+            case ADAM -> new SeedAdam(schedule);
         };
     }
 

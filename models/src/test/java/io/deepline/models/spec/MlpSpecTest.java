@@ -17,7 +17,7 @@ import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
+import io.deepline.models.optim.SeedAdam;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
@@ -41,8 +41,8 @@ class MlpSpecTest {
         assertEquals(3, out.getNOut());
         assertInstanceOf(ActivationSoftmax.class, out.getActivationFn());
         assertInstanceOf(LossMCXENT.class, out.getLossFn());
-        assertInstanceOf(Adam.class, first.getIUpdater());
-        assertEquals(1e-3, ((Adam) first.getIUpdater()).getLearningRate(), 0.0);
+        assertInstanceOf(SeedAdam.class, first.getIUpdater(), "adam is the course's Adam (§5.3)");
+        assertEquals(1e-3, ((SeedAdam) first.getIUpdater()).getLearningRate(), 0.0);
     }
 
     @Test

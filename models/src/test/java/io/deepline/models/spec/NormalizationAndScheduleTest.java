@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.deepline.models.layers.LayerNorm;
+import io.deepline.models.optim.HeavyBallMomentum;
 import java.util.List;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
@@ -47,12 +49,25 @@ class NormalizationAndScheduleTest {
     }
 
     @Test
-    void layerNormUsesDenseLayerNormalisation() {
+    void layerNormNormalisesPreActivationsWithOurLayer() {
         List<Layer> l = layers(Normalization.LAYER);
-        assertEquals(2, l.size());
-        assertTrue(((DenseLayer) l.get(0)).hasLayerNorm());
-        assertEquals(l, layers(Normalization.LAYER), "deterministic");
-        assertTrue(!((DenseLayer) layers(Normalization.NONE).get(0)).hasLayerNorm());
+        assertEquals(4, l.size());
+        assertInstanceOf(ActivationIdentity.class, ((DenseLayer) l.get(0)).getActivationFn());
+        assertTrue(!((DenseLayer) l.get(0)).hasLayerNorm(), "not DL4J's ε-free layer norm");
+        assertInstanceOf(LayerNorm.class, l.get(1));
+        assertInstanceOf(ActivationReLU.class, ((ActivationLayer) l.get(2)).getActivationFn());
+        MultiLayerConfiguration conf = MlpSpec.builder().hiddenLayers(6).normalization(Normalization.LAYER).build()
+                .toConfiguration(3, 2);
+        assertEquals(conf, MultiLayerConfiguration.fromJson(conf.toJson()));
+    }
+
+    @Test
+    void momentumIsTheCoursesHeavyBall() {
+        DenseLayer dense = (DenseLayer) MlpSpec.builder().hiddenLayers(2).updater(UpdaterKind.MOMENTUM)
+                .learningRate(0.1).momentum(0.8).build().toConfiguration(2, 2).getConf(0).getLayer();
+        HeavyBallMomentum heavyBall = assertInstanceOf(HeavyBallMomentum.class, dense.getIUpdater());
+        assertEquals(0.8, heavyBall.getMomentum(), 0.0);
+        assertEquals(0.1, heavyBall.getLearningRate(), 0.0);
     }
 
     @Test

@@ -71,6 +71,19 @@ class DeepClassifierLearningTest {
     }
 
     @Test
+    void normalizedNetworksLearnDigits(SparkSession spark) {
+        Dataset<Row>[] split = DataSamples.digits(spark).randomSplit(new double[] {0.8, 0.2}, 42);
+        DeepClassifier base = new DeepClassifier().setHiddenLayers(new int[] {32}).setMaxEpochs(6).setBatchSize(32)
+                .setLearningRate(5e-3).setNumWorkers(2).setSeed(42);
+        for (String[] setting : new String[][] {{"batch", "before"}, {"batch", "after"}, {"layer", "before"}}) {
+            DeepClassificationModel model = base.copy(new org.apache.spark.ml.param.ParamMap())
+                    .setNormalization(setting[0]).setBatchNormPosition(setting[1]).fit(split[0]);
+            double acc = accuracy(model.transform(split[1]));
+            assertTrue(acc >= 0.9, String.join("/", setting) + " normalization: held-out accuracy " + acc);
+        }
+    }
+
+    @Test
     void irisWithTwoWorkersReaches90PercentHeldOut(SparkSession spark) {
         Dataset<Row>[] split = DataSamples.iris(spark).randomSplit(new double[] {0.7, 0.3}, 7);
         DeepClassificationModel model = new DeepClassifier().setHiddenLayers(new int[] {16}).setMaxEpochs(40)

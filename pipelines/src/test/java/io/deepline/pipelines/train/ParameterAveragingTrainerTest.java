@@ -107,6 +107,34 @@ class ParameterAveragingTrainerTest {
         assertTrue(maxAbsDifference(initial.params(), actual) > 1e-3, "the step must actually move the params");
     }
 
+    /**
+     * The optimizer state is averaged with the params: heavy-ball momentum's V is linear in the gradient, so with
+     * two workers on equal batches, averaging every step reproduces momentum on the concatenated batch, step after
+     * step (this fails if V were reset or kept per worker).
+     */
+    @Test
+    void averagedMomentumStateMatchesMomentumOnTheConcatenatedBatch(SparkSession spark) {
+        List<MiniBatch> batches = irisBatches(spark, 16).subList(4, 6);
+        MlpSpec spec = MlpSpec.builder().hiddenLayers(6).activation(HiddenActivation.TANH)
+                .updater(UpdaterKind.MOMENTUM).learningRate(0.2).momentum(0.9).seed(3).build();
+        NetworkSnapshot initial = NetworkSnapshot.of(spec.buildNetwork(4, 3));
+
+        TrainingResult averaged = new ParameterAveragingTrainer(
+                new TrainingSettings("momentum", 4, 1, 1), null).train(rdd(spark, batches, 2), initial);
+
+        MultiLayerNetwork single = initial.toNetwork();
+        DataSet both = DataSet.merge(List.of(batches.get(0).toDataSet(), batches.get(1).toDataSet()));
+        for (int step = 0; step < 4; step++) {
+            single.fit(both);
+        }
+        float[] expected = NetworkSnapshot.paramsOf(single);
+        float[] velocity = NetworkSnapshot.updaterStateOf(single);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], averaged.network().params()[i], 1e-5, "param " + i);
+            assertEquals(velocity[i], averaged.network().updaterState()[i], 1e-5, "velocity " + i);
+        }
+    }
+
     @Test
     void workersWithoutBatchesLeftContributeNothing(SparkSession spark) {
         // Partition 0 gets three batches, partition 1 one: in rounds 2 and 3 only worker 0 trains.
