@@ -30,7 +30,7 @@ class OtherModelTypesJobTest {
 
     @Test
     void regressionJobWritesRegressionMetrics(SparkSession spark, @TempDir Path dir) throws Exception {
-        String yaml = example("diabetes-regression.yaml", dir).replace("maxEpochs: 60", "maxEpochs: 20");
+        String yaml = example("diabetes-regression.yaml", dir);
         JobFiles.Run run = JobFiles.run("train", JobFiles.write(dir, yaml));
 
         assertEquals(0, run.exitCode(), run.err());
@@ -41,9 +41,9 @@ class OtherModelTypesJobTest {
         }
         assertEquals("DeepRegressor", metrics.get("modelType").asText());
         assertEquals(442, metrics.get("trainRows").asLong() + metrics.get("testRows").asLong());
-        assertEquals(20, metrics.get("epochs").asInt());
-        assertTrue(metrics.get("r2").asDouble() > 0.3, "a regressor on diabetes explains variance: " + metrics);
-        assertTrue(metrics.get("rmse").asDouble() < 70, metrics.toString());
+        assertEquals(400, metrics.get("epochs").asInt());
+        assertTrue(metrics.get("r2").asDouble() > 0.3, "linear regression explains variance: " + metrics);
+        assertTrue(metrics.get("rmse").asDouble() < 65, metrics.toString());
         assertEquals(3, PipelineModel.load(dir.resolve("model").toString()).stages().length,
                 "assembler, scaler, regressor");
     }

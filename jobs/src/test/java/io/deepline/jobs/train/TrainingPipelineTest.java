@@ -29,7 +29,7 @@ class TrainingPipelineTest {
         DeepClassifier clf = new DeepClassifier();
         InputSchema input = new InputSchema("species", true, List.of("a", "b"), false);
 
-        TrainingPipeline p = TrainingPipeline.build(NAMED, input, new PreprocessSection(true), clf);
+        TrainingPipeline p = TrainingPipeline.build(NAMED, input, new PreprocessSection(true), clf, true);
 
         PipelineStage[] stages = p.pipeline().getStages();
         assertEquals(4, stages.length);
@@ -50,7 +50,7 @@ class TrainingPipelineTest {
         DeepClassifier clf = new DeepClassifier();
 
         TrainingPipeline p = TrainingPipeline.build(libsvm, new InputSchema("label", false, List.of("features"), true),
-                PreprocessSection.DEFAULT, clf);
+                PreprocessSection.DEFAULT, clf, true);
 
         assertEquals(1, p.pipeline().getStages().length);
         assertEquals("features", clf.getFeaturesCol());
@@ -63,7 +63,7 @@ class TrainingPipelineTest {
         InputSchema input = new InputSchema("species", true, List.of("a", "b"), false);
 
         JobConfigException e = assertThrows(JobConfigException.class,
-                () -> TrainingPipeline.build(scored, input, PreprocessSection.DEFAULT, new DeepClassifier()));
+                () -> TrainingPipeline.build(scored, input, PreprocessSection.DEFAULT, new DeepClassifier(), true));
 
         assertEquals("data.path", e.keyPath());
     }
