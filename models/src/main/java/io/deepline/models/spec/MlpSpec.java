@@ -2,9 +2,12 @@ package io.deepline.models.spec;
 
 import java.util.Arrays;
 import java.util.Objects;
+import io.deepline.models.state.NetworkSnapshot;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -31,6 +34,7 @@ public final class MlpSpec {
     private final double momentum;
     private final LearningRateSchedule lrSchedule;
     private final Normalization normalization;
+    private final boolean residual;
     private final boolean fitIntercept;
     private final long seed;
 
@@ -46,6 +50,7 @@ public final class MlpSpec {
         this.momentum = b.momentum;
         this.lrSchedule = b.lrSchedule;
         this.normalization = b.normalization;
+        this.residual = b.residual;
         this.fitIntercept = b.fitIntercept;
         this.seed = b.seed;
     }
@@ -58,11 +63,51 @@ public final class MlpSpec {
     public Builder toBuilder() {
         return new Builder().hiddenLayers(hiddenLayers).activation(activation).leakyReluSlope(leakyReluSlope)
                 .weightInit(weightInit).dropout(dropout).l2(l2).updater(updater).learningRate(learningRate)
-                .momentum(momentum).lrSchedule(lrSchedule).normalization(normalization).fitIntercept(fitIntercept).seed(seed);
+                .momentum(momentum).lrSchedule(lrSchedule).normalization(normalization).residual(residual).fitIntercept(fitIntercept).seed(seed);
     }
 
-    /** The DL4J configuration for {@code nIn} input features and the given output head (float32 params). */
+    /**
+     * The DL4J layer-stack configuration for {@code nIn} input features and the given output head (float32
+     * params). Residual specs are graphs: use {@link #toGraphConfiguration} or {@link #initialState}.
+     */
     public MultiLayerConfiguration toConfiguration(int nIn, OutputHead head) {
+        if (residual) {
+            throw new IllegalStateException("a residual network is a ComputationGraph; use toGraphConfiguration");
+        }
+        NeuralNetConfiguration.ListBuilder layers = globalConfiguration(nIn).list();
+        int previous = nIn;
+        for (int i = 0; i < hiddenLayers.length; i++) {
+            // DL4J applies a layer's dropout to that layer's input, and takes the probability of KEEPING a unit.
+            double keep = i > 0 && dropout > 0 ? 1.0 - dropout : 0;
+            for (org.deeplearning4j.nn.conf.layers.Layer layer : HiddenStack.block(previous, hiddenLayers[i],
+                    activation.dl4j(leakyReluSlope), normalization, fitIntercept, keep)) {
+                layers.layer(layer);
+            }
+            previous = hiddenLayers[i];
+        }
+        return layers.layer(outputLayer(previous, head)).build();
+    }
+
+    /** The configuration of a residual spec: skip connections around every hidden block (course §4.5.2). */
+    public ComputationGraphConfiguration toGraphConfiguration(int nIn, OutputHead head) {
+        if (!residual) {
+            throw new IllegalStateException("only residual specs are graphs; use toConfiguration");
+        }
+        return ResidualGraph.build(globalConfiguration(nIn), nIn, hiddenLayers, activation.dl4j(leakyReluSlope),
+                normalization, fitIntercept, dropout, outputLayer(hiddenLayers[hiddenLayers.length - 1], head));
+    }
+
+    /** A freshly initialised network of either kind, as a snapshot; the same spec always starts the same. */
+    public NetworkSnapshot initialState(int nIn, OutputHead head) {
+        if (!residual) {
+            return NetworkSnapshot.of(buildNetwork(nIn, head));
+        }
+        ComputationGraph graph = new ComputationGraph(toGraphConfiguration(nIn, head));
+        graph.init();
+        return NetworkSnapshot.of(graph);
+    }
+
+    private NeuralNetConfiguration.Builder globalConfiguration(int nIn) {
         if (nIn <= 0) {
             throw new IllegalArgumentException("the number of input features is " + nIn + "; it must be > 0");
         }
@@ -75,23 +120,16 @@ public final class MlpSpec {
             // DL4J's L2 adds (c/2)·Σw² to the loss (gradient c·w), so the course's λ·Σ‖W‖² is c = 2λ.
             global.l2(2 * l2);
         }
-        NeuralNetConfiguration.ListBuilder layers = global.list();
-        int previous = nIn;
-        for (int i = 0; i < hiddenLayers.length; i++) {
-            // DL4J applies a layer's dropout to that layer's input, and takes the probability of KEEPING a unit.
-            double keep = i > 0 && dropout > 0 ? 1.0 - dropout : 0;
-            for (org.deeplearning4j.nn.conf.layers.Layer layer : HiddenStack.block(previous, hiddenLayers[i],
-                    activation.dl4j(leakyReluSlope), normalization, fitIntercept, keep)) {
-                layers.layer(layer);
-            }
-            previous = hiddenLayers[i];
-        }
-        OutputLayer.Builder output = new OutputLayer.Builder(head.loss()).nIn(previous).nOut(head.size())
+        return global;
+    }
+
+    private OutputLayer outputLayer(int nIn, OutputHead head) {
+        OutputLayer.Builder output = new OutputLayer.Builder(head.loss()).nIn(nIn).nOut(head.size())
                 .activation(head.activation()).hasBias(fitIntercept);
         if (hiddenLayers.length > 0 && dropout > 0) {
             output.dropOut(1.0 - dropout);
         }
-        return layers.layer(output.build()).build();
+        return output.build();
     }
 
     /** Softmax output over {@code numClasses} classes. */
@@ -154,6 +192,10 @@ public final class MlpSpec {
         return normalization;
     }
 
+    public boolean residual() {
+        return residual;
+    }
+
     public boolean fitIntercept() {
         return fitIntercept;
     }
@@ -169,13 +211,13 @@ public final class MlpSpec {
                 && Double.compare(dropout, s.dropout) == 0 && Double.compare(l2, s.l2) == 0
                 && updater == s.updater && Double.compare(learningRate, s.learningRate) == 0
                 && Double.compare(momentum, s.momentum) == 0 && lrSchedule.equals(s.lrSchedule)
-                && normalization == s.normalization && fitIntercept == s.fitIntercept && seed == s.seed;
+                && normalization == s.normalization && residual == s.residual && fitIntercept == s.fitIntercept && seed == s.seed;
     }
 
     @Override
     public int hashCode() {
         return 31 * Arrays.hashCode(hiddenLayers) + Objects.hash(activation, leakyReluSlope, weightInit, dropout, l2,
-                updater, learningRate, momentum, lrSchedule, normalization, fitIntercept, seed);
+                updater, learningRate, momentum, lrSchedule, normalization, residual, fitIntercept, seed);
     }
 
     @Override
@@ -183,7 +225,7 @@ public final class MlpSpec {
         return "MlpSpec[hiddenLayers=" + Arrays.toString(hiddenLayers) + ", activation=" + activation
                 + (activation == HiddenActivation.LEAKYRELU ? "(" + leakyReluSlope + ")" : "")
                 + ", weightInit=" + weightInit + ", dropout=" + dropout + ", l2=" + l2 + ", updater=" + updater
-                + ", learningRate=" + learningRate + ", momentum=" + momentum + ", lrSchedule=" + lrSchedule + ", normalization=" + normalization + ", fitIntercept=" + fitIntercept + ", seed=" + seed + "]";
+                + ", learningRate=" + learningRate + ", momentum=" + momentum + ", lrSchedule=" + lrSchedule + ", normalization=" + normalization + ", residual=" + residual + ", fitIntercept=" + fitIntercept + ", seed=" + seed + "]";
     }
 
     /** Collects values; {@link #build()} validates them all, naming the first bad one. */
@@ -199,6 +241,7 @@ public final class MlpSpec {
         private double momentum = UpdaterKind.DEFAULT_MOMENTUM;
         private LearningRateSchedule lrSchedule = LearningRateSchedule.NONE;
         private Normalization normalization = Normalization.NONE;
+        private boolean residual;
         private boolean fitIntercept = true;
         private long seed = 42;
 
@@ -260,6 +303,11 @@ public final class MlpSpec {
             return this;
         }
 
+        public Builder residual(boolean value) {
+            this.residual = value;
+            return this;
+        }
+
         public Builder fitIntercept(boolean value) {
             this.fitIntercept = value;
             return this;
@@ -275,6 +323,10 @@ public final class MlpSpec {
                     learningRate, momentum);
             if (lrSchedule == null || normalization == null) {
                 throw new IllegalArgumentException("lrSchedule and normalization must be set (use NONE for neither)");
+            }
+            if (residual && hiddenLayers.length == 0) {
+                throw new IllegalArgumentException("residual=true needs at least one hidden layer to skip around, but"
+                        + " hiddenLayers is []; add hidden layers or set residual=false");
             }
             return new MlpSpec(this);
         }

@@ -1,16 +1,15 @@
 package io.deepline.models.state;
 
 import java.io.Serializable;
-import org.deeplearning4j.nn.api.Updater;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Everything needed to rebuild or continue training a {@link MultiLayerNetwork}, in plain Java arrays:
- * the configuration JSON, the flattened parameters, the flattened optimizer state, and the iteration and
+ * Everything needed to rebuild or continue training a network (a layer stack or a graph), in plain Java
+ * arrays: the configuration JSON, the flattened parameters, the flattened optimizer state, and the iteration and
  * epoch counters (Adam's bias correction and learning-rate schedules read them).
  *
  * <p>The arrays are shared, not copied, because snapshots of large networks are broadcast every averaging
@@ -39,10 +38,11 @@ public final class NetworkSnapshot implements Serializable {
         this.epoch = epoch;
     }
 
-    /** Copies the current state of {@code net} out of ND4J's off-heap buffers. */
-    public static NetworkSnapshot of(MultiLayerNetwork net) {
-        return new NetworkSnapshot(net.getLayerWiseConfigurations().toJson(), paramsOf(net),
-                updaterStateOf(net), net.getIterationCount(), net.getEpochCount());
+    /** Copies the current state of {@code model} (a MultiLayerNetwork or ComputationGraph) out of ND4J's buffers. */
+    public static NetworkSnapshot of(Model model) {
+        Network net = Network.of(model);
+        return new NetworkSnapshot(net.configurationJson(), paramsOf(net), updaterStateOf(net), net.iteration(),
+                net.epoch());
     }
 
     /** This snapshot with other params and optimizer state, as after an averaging round. */
@@ -50,37 +50,45 @@ public final class NetworkSnapshot implements Serializable {
         return new NetworkSnapshot(configurationJson, newParams, newUpdaterState, newIteration, newEpoch);
     }
 
+    /** This snapshot without the optimizer state: what scoring needs, at a third of Adam's size. */
+    public NetworkSnapshot withoutUpdaterState() {
+        return new NetworkSnapshot(configurationJson, params, new float[0], iteration, epoch);
+    }
+
+    /** Whether the network is a ComputationGraph (e.g. residual) rather than a layer stack. */
+    public boolean isGraph() {
+        return Network.isGraphJson(configurationJson);
+    }
+
     /** A new network in exactly this state. */
-    public MultiLayerNetwork toNetwork() {
-        MultiLayerNetwork net = new MultiLayerNetwork(MultiLayerConfiguration.fromJson(configurationJson));
-        net.init();
+    public Network restore() {
+        Network net = Network.fromJson(configurationJson);
         applyTo(net);
         return net;
+    }
+
+    /** A new layer-stack network in exactly this state; fails for a graph. */
+    public MultiLayerNetwork toNetwork() {
+        return restore().asMultiLayer();
     }
 
     /**
      * A new network with these params, for scoring only: the optimizer state is neither needed nor allocated
      * (for Adam it is twice the size of the params).
      */
-    public MultiLayerNetwork toInferenceNetwork() {
-        MultiLayerNetwork net = new MultiLayerNetwork(MultiLayerConfiguration.fromJson(configurationJson));
-        net.init();
+    public Network restoreForInference() {
+        Network net = Network.fromJson(configurationJson);
         assignParams(net);
         return net;
-    }
-
-    /** This snapshot without the optimizer state: what scoring needs, at a third of Adam's size. */
-    public NetworkSnapshot withoutUpdaterState() {
-        return new NetworkSnapshot(configurationJson, params, new float[0], iteration, epoch);
     }
 
     /**
      * Overwrites the params, optimizer state and counters of {@code net}, a network built from the same
      * configuration. Used by workers that keep one network per thread across rounds.
      */
-    public void applyTo(MultiLayerNetwork net) {
+    public void applyTo(Network net) {
         assignParams(net);
-        INDArray state = updater(net).getStateViewArray();
+        INDArray state = net.updaterState();
         long stateLength = state == null ? 0 : state.length();
         if (stateLength != updaterState.length) {
             throw new IllegalStateException("snapshot has " + updaterState.length + " optimizer-state values but the "
@@ -89,11 +97,15 @@ public final class NetworkSnapshot implements Serializable {
         if (state != null && updaterState.length > 0) {
             state.assign(Nd4j.create(updaterState, new long[] {1, updaterState.length}, 'c').castTo(state.dataType()));
         }
-        net.setIterationCount(iteration);
-        net.setEpochCount(epoch);
+        net.setCounters(iteration, epoch);
     }
 
-    private void assignParams(MultiLayerNetwork net) {
+    /** {@link #applyTo(Network)} for a layer stack. */
+    public void applyTo(MultiLayerNetwork net) {
+        applyTo(Network.of(net));
+    }
+
+    private void assignParams(Network net) {
         INDArray target = net.params();
         if (target.length() != params.length) {
             throw new IllegalStateException("snapshot has " + params.length + " params but the network has "
@@ -123,19 +135,22 @@ public final class NetworkSnapshot implements Serializable {
     }
 
     /** The params of {@code net}, flattened, as float. */
-    public static float[] paramsOf(MultiLayerNetwork net) {
+    public static float[] paramsOf(Network net) {
         return toFloats(net.params());
     }
 
+    public static float[] paramsOf(MultiLayerNetwork net) {
+        return paramsOf(Network.of(net));
+    }
+
     /** The optimizer state of {@code net}, flattened; empty for stateless optimizers such as plain SGD. */
-    public static float[] updaterStateOf(MultiLayerNetwork net) {
-        INDArray state = updater(net).getStateViewArray();
+    public static float[] updaterStateOf(Network net) {
+        INDArray state = net.updaterState();
         return state == null ? new float[0] : toFloats(state);
     }
 
-    private static Updater updater(MultiLayerNetwork net) {
-        // getUpdater(true) creates the updater (with zero state) if the network has not trained yet.
-        return net.getUpdater(true);
+    public static float[] updaterStateOf(MultiLayerNetwork net) {
+        return updaterStateOf(Network.of(net));
     }
 
     private static float[] toFloats(INDArray array) {

@@ -1,5 +1,6 @@
 package io.deepline.pipelines.classification;
 
+import io.deepline.models.state.Network;
 import io.deepline.models.state.NetworkSnapshot;
 import io.deepline.pipelines.data.SchemaChecks;
 import io.deepline.pipelines.data.VectorFloats;
@@ -50,7 +51,7 @@ public class DeepClassificationModel extends ProbabilisticClassificationModel<Ve
     private int numClasses;
     private TrainingHistory history = TrainingHistory.empty();
     private Provenance provenance;
-    private transient MultiLayerNetwork driverNetwork;
+    private transient Network driverNetwork;
 
     /** For Spark's reflection (readers and {@code defaultCopy}); the network is set by the reader. */
     public DeepClassificationModel(String uid) {
@@ -130,9 +131,16 @@ public class DeepClassificationModel extends ProbabilisticClassificationModel<Ve
         return network;
     }
 
-    /** A new DL4J network with this model's params, e.g. for use outside Spark. */
+    /** A new DL4J layer-stack network with this model's params; fails for residual (graph) models. */
     public MultiLayerNetwork toNetwork() {
+        requireFitted();
         return network.toNetwork();
+    }
+
+    /** A new DL4J network (MultiLayerNetwork or, for residual models, ComputationGraph) with this model's params. */
+    public org.deeplearning4j.nn.api.Model toModel() {
+        requireFitted();
+        return network.restore().model();
     }
 
     public DeepClassificationModel setInferenceBatchSize(int value) {
@@ -189,7 +197,7 @@ public class DeepClassificationModel extends ProbabilisticClassificationModel<Ve
         synchronized (this) {
             // DL4J networks are not thread-safe; the driver-side one serves single-row calls one at a time.
             if (driverNetwork == null) {
-                driverNetwork = network.toInferenceNetwork();
+                driverNetwork = network.restoreForInference();
             }
             output = driverNetwork.output(Nd4j.create(x, new long[] {1, numFeatures}, 'c')).toFloatVector();
         }

@@ -143,6 +143,10 @@ public class DeepClassifier extends ProbabilisticClassifier<Vector, DeepClassifi
         return (DeepClassifier) set(momentum(), value);
     }
 
+    public DeepClassifier setResidual(boolean value) {
+        return (DeepClassifier) set(residual(), value);
+    }
+
     public DeepClassifier setNormalization(String value) {
         return (DeepClassifier) set(normalization(), value);
     }
@@ -217,7 +221,7 @@ public class DeepClassifier extends ProbabilisticClassifier<Vector, DeepClassifi
         JavaRDD<MiniBatch> batches = MiniBatches.build(rows, workers, getBatchSize(), data.numFeatures(),
                 sigmoid ? LabelEncoder.scalar() : LabelEncoder.oneHot(data.numClasses()), getSeed());
         try {
-            NetworkSnapshot initial = NetworkSnapshot.of(spec.buildNetwork(data.numFeatures(), head));
+            NetworkSnapshot initial = spec.initialState(data.numFeatures(), head);
             TrainingResult result = new ParameterAveragingTrainer(
                     new TrainingSettings("DeepClassifier", getMaxEpochs(), getAveragingFrequency(), getSeed()), listener)
                     .train(batches, initial);

@@ -1,5 +1,6 @@
 package io.deepline.pipelines.inference;
 
+import io.deepline.models.state.Network;
 import io.deepline.models.state.NetworkSnapshot;
 import io.deepline.pipelines.data.VectorFloats;
 import io.deepline.pipelines.train.WorkerNetworks;
@@ -12,7 +13,6 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -42,7 +42,7 @@ public abstract class BatchScorer implements MapPartitionsFunction<Row, Row> {
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
-        MultiLayerNetwork net = WorkerNetworks.acquireForInference("scoring-" + network.id(), network.value());
+        Network net = WorkerNetworks.acquireForInference("scoring-" + network.id(), network.value());
         return new Iterator<>() {
             private final List<Row> pending = new ArrayList<>();
             private int next;
@@ -66,7 +66,7 @@ public abstract class BatchScorer implements MapPartitionsFunction<Row, Row> {
         };
     }
 
-    private void scoreNextBatch(MultiLayerNetwork net, Iterator<Row> rows, List<Row> out) {
+    private void scoreNextBatch(Network net, Iterator<Row> rows, List<Row> out) {
         List<Row> inputs = new ArrayList<>(batchSize);
         while (rows.hasNext() && inputs.size() < batchSize) {
             inputs.add(rows.next());

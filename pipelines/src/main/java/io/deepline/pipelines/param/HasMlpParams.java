@@ -55,6 +55,14 @@ public interface HasMlpParams extends HasTrainingParams {
         return mlpParams().batchNormPosition;
     }
 
+    default BooleanParam residual() {
+        return mlpParams().residual;
+    }
+
+    default boolean getResidual() {
+        return (Boolean) getOrDefault(residual());
+    }
+
     default String getNormalization() {
         return getOrDefault(normalization());
     }
@@ -102,6 +110,7 @@ public interface HasMlpParams extends HasTrainingParams {
         setDefault(fitIntercept(), true);
         setDefault(normalization(), "none");
         setDefault(batchNormPosition(), "before");
+        setDefault(residual(), false);
     }
 
     /** The validated network spec these Params describe. */
@@ -118,6 +127,7 @@ public interface HasMlpParams extends HasTrainingParams {
                 .momentum(getMomentum())
                 .lrSchedule(getLearningRateSchedule())
                 .normalization(Normalization.of(getNormalization(), getBatchNormPosition()))
+                .residual(getResidual())
                 .fitIntercept(getFitIntercept())
                 .seed(getSeed())
                 .build();

@@ -25,6 +25,7 @@ public final class MlpParamSet implements Serializable {
     final BooleanParam fitIntercept;
     final Param<String> normalization;
     final Param<String> batchNormPosition;
+    final BooleanParam residual;
 
     public MlpParamSet(Params owner) {
         hiddenLayers = new IntArrayParam(owner, "hiddenLayers",
@@ -53,5 +54,8 @@ public final class MlpParamSet implements Serializable {
         batchNormPosition = new Param<>(owner, "batchNormPosition",
                 "where BatchNorm goes: before or after the activation (default before)",
                 Validators.oneOfIgnoringCase("before", "after"));
+        residual = new BooleanParam(owner, "residual",
+                "skip connections around every hidden layer, h_l = φ(W h_{l−1}) + h_{l−1} (a learned projection where"
+                        + " the width changes); needs at least one hidden layer (default false)");
     }
 }

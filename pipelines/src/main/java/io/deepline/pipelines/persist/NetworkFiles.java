@@ -4,7 +4,12 @@ import io.deepline.models.state.NetworkSnapshot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import io.deepline.models.state.Network;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.util.ModelSerializer;
 
 /**
@@ -19,7 +24,7 @@ public final class NetworkFiles {
     }
 
     public void write(NetworkSnapshot snapshot, String path) {
-        MultiLayerNetwork net = snapshot.toNetwork();
+        Model net = snapshot.restore().model();
         try (OutputStream out = files.create(path)) {
             ModelSerializer.writeModel(net, out, true);
         } catch (IOException e) {
@@ -33,10 +38,25 @@ public final class NetworkFiles {
                     + " save the model again (model.write().overwrite().save(dir))");
         }
         try (InputStream in = files.open(path)) {
-            return NetworkSnapshot.of(ModelSerializer.restoreMultiLayerNetwork(in, true));
+            byte[] zip = in.readAllBytes();
+            return NetworkSnapshot.of(isGraph(zip)
+                    ? ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(zip), true)
+                    : ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(zip), true));
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("cannot read the network at " + path + " (corrupt or not a DL4J model zip): "
                     + e.getMessage() + "; save the model again", e);
         }
+    }
+
+    /** Whether a DL4J model zip holds a ComputationGraph: its configuration.json has vertices. */
+    private static boolean isGraph(byte[] zip) throws IOException {
+        try (ZipInputStream entries = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e = entries.getNextEntry(); e != null; e = entries.getNextEntry()) {
+                if (e.getName().equals("configuration.json")) {
+                    return Network.isGraphJson(new String(entries.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        throw new IOException("no configuration.json inside; not a DL4J model zip");
     }
 }

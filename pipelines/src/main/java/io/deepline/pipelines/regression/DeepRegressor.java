@@ -136,6 +136,10 @@ public class DeepRegressor extends Predictor<Vector, DeepRegressor, DeepRegressi
         return (DeepRegressor) set(momentum(), value);
     }
 
+    public DeepRegressor setResidual(boolean value) {
+        return (DeepRegressor) set(residual(), value);
+    }
+
     public DeepRegressor setNormalization(String value) {
         return (DeepRegressor) set(normalization(), value);
     }
@@ -217,8 +221,7 @@ public class DeepRegressor extends Predictor<Vector, DeepRegressor, DeepRegressi
         JavaRDD<MiniBatch> batches = MiniBatches.build(rows, workers, getBatchSize(), data.numFeatures(), encoder,
                 getSeed());
         try {
-            NetworkSnapshot initial = NetworkSnapshot.of(
-                    spec.buildNetwork(data.numFeatures(), outputHead(data.numOutputs())));
+            NetworkSnapshot initial = spec.initialState(data.numFeatures(), outputHead(data.numOutputs()));
             TrainingResult result = new ParameterAveragingTrainer(
                     new TrainingSettings("DeepRegressor", getMaxEpochs(), getAveragingFrequency(), getSeed()), listener)
                     .train(batches, initial);

@@ -1,5 +1,6 @@
 package io.deepline.pipelines.train;
 
+import io.deepline.models.state.Network;
 import io.deepline.models.state.NetworkSnapshot;
 import io.deepline.pipelines.data.MiniBatch;
 import io.deepline.pipelines.data.Shuffles;
@@ -9,7 +10,6 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -39,7 +39,7 @@ final class RoundWorker implements Function2<Integer, Iterator<MiniBatch>, Itera
             return Collections.emptyIterator();
         }
         int[] order = BatchOrder.forEpoch(batches.size(), t.seed(), t.epoch(), partition);
-        MultiLayerNetwork net = WorkerNetworks.acquire(t.runId(), t.start());
+        Network net = WorkerNetworks.acquire(t.runId(), t.start());
         // Dropout draws from ND4J's per-thread RNG. Seed it per (seed, epoch, round, partition), so a fit does
         // not depend on what ran on this executor thread before, and a retried task draws the same masks.
         Nd4j.getRandom().setSeed(Shuffles.mix(t.seed(), t.epoch(), t.round(), partition));

@@ -3,7 +3,7 @@ package io.deepline.pipelines.train;
 import io.deepline.models.state.NetworkSnapshot;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import io.deepline.models.state.Network;
 
 /**
  * One network per executor thread and key, reused across rounds and batches.
@@ -15,10 +15,10 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 public final class WorkerNetworks {
     private static final int PER_THREAD = 4;
 
-    private static final ThreadLocal<Map<String, MultiLayerNetwork>> CACHE = ThreadLocal.withInitial(
+    private static final ThreadLocal<Map<String, Network>> CACHE = ThreadLocal.withInitial(
             () -> new LinkedHashMap<>(8, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<String, MultiLayerNetwork> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<String, Network> eldest) {
                     return size() > PER_THREAD;
                 }
             });
@@ -30,11 +30,11 @@ public final class WorkerNetworks {
      * This thread's network for {@code key}, set to exactly the state in {@code snapshot}.
      * The key must change whenever the configuration does.
      */
-    public static MultiLayerNetwork acquire(String key, NetworkSnapshot snapshot) {
-        Map<String, MultiLayerNetwork> cache = CACHE.get();
-        MultiLayerNetwork net = cache.get(key);
+    public static Network acquire(String key, NetworkSnapshot snapshot) {
+        Map<String, Network> cache = CACHE.get();
+        Network net = cache.get(key);
         if (net == null) {
-            net = snapshot.toNetwork();
+            net = snapshot.restore();
             cache.put(key, net);
         } else {
             snapshot.applyTo(net);
@@ -46,7 +46,7 @@ public final class WorkerNetworks {
      * This thread's scoring network for {@code key}; built once, since a fitted model's params never change.
      * The key must identify the params (e.g. the broadcast id).
      */
-    public static MultiLayerNetwork acquireForInference(String key, NetworkSnapshot snapshot) {
-        return CACHE.get().computeIfAbsent(key, k -> snapshot.toInferenceNetwork());
+    public static Network acquireForInference(String key, NetworkSnapshot snapshot) {
+        return CACHE.get().computeIfAbsent(key, k -> snapshot.restoreForInference());
     }
 }

@@ -169,6 +169,12 @@ class DeepClassifierBadInputTest {
     }
 
     @Test
+    void residualNetworkWithoutHiddenLayers(SparkSession spark) {
+        assertRejected(() -> quick().setHiddenLayers(new int[0]).setResidual(true).fit(DataSamples.iris(spark)),
+                "residual", "hiddenLayers");
+    }
+
+    @Test
     void sigmoidOutputNeedsTwoClasses(SparkSession spark) {
         assertRejected(() -> quick().setBinaryOutput("sigmoid").fit(DataSamples.iris(spark)), "binaryOutput=sigmoid",
                 "'label'", "3", "softmax");

@@ -107,6 +107,19 @@ class DeepClassifierContractTest {
     }
 
     @Test
+    void residualModelsTrainSaveAndLoad(@TempDir Path dir) throws IOException {
+        DeepClassificationModel residual = new DeepClassifier().setHiddenLayers(new int[] {16, 16, 8}).setResidual(true)
+                .setMaxEpochs(30).setBatchSize(16).setLearningRate(0.01).setNumWorkers(2).fit(iris);
+        assertTrue(residual.networkSnapshot().isGraph(), "skip connections need a ComputationGraph");
+        assertTrue(DeepClassifierLearningTest.accuracy(residual.transform(iris)) > 0.9);
+        String path = dir.resolve("residual").toString();
+        residual.save(path);
+        DeepClassificationModel loaded = DeepClassificationModel.load(path);
+        assertEquals(scores(residual.transform(iris)), scores(loaded.transform(iris)));
+        assertTrue(loaded.getResidual());
+    }
+
+    @Test
     void pipelineModelSaveAndLoadGivesIdenticalPredictions(SparkSession spark, @TempDir Path dir) throws IOException {
         Dataset<Row> raw = DataSamples.csv(spark, "iris.csv");
         Pipeline pipeline = new Pipeline().setStages(new PipelineStage[] {

@@ -83,6 +83,25 @@ class ParameterAveragingTrainerTest {
         assertEquals(epochs, distributed.history().numEpochs());
     }
 
+    /** The same golden property for a ComputationGraph (a residual network): one code path serves both. */
+    @Test
+    void oneWorkerIsBitIdenticalToPlainDl4jForResidualGraphsToo(SparkSession spark) {
+        List<MiniBatch> batches = irisBatches(spark, 25);
+        MlpSpec spec = MlpSpec.builder().hiddenLayers(6, 6, 4).activation(HiddenActivation.TANH).residual(true)
+                .updater(UpdaterKind.ADAM).learningRate(0.01).seed(2).build();
+        NetworkSnapshot initial = spec.initialState(4, io.deepline.models.spec.OutputHead.categorical(3));
+        TrainingResult distributed = new ParameterAveragingTrainer(new TrainingSettings("golden-graph", 2, 2, 5), null)
+                .train(rdd(spark, batches, 1), initial);
+        io.deepline.models.state.Network plain = initial.restore();
+        for (int epoch = 0; epoch < 2; epoch++) {
+            for (int index : BatchOrder.forEpoch(batches.size(), 5, epoch, 0)) {
+                plain.fit(batches.get(index).toDataSet());
+            }
+        }
+        assertArrayEquals(bits(NetworkSnapshot.paramsOf(plain)), bits(distributed.network().params()));
+        assertArrayEquals(bits(NetworkSnapshot.updaterStateOf(plain)), bits(distributed.network().updaterState()));
+    }
+
     /**
      * Preconditions under which averaging equals one big-batch step exactly (up to float round-off): plain SGD
      * (stateless, update linear in the gradient), a loss averaged over the mini-batch (DL4J's default), equal
