@@ -1,9 +1,8 @@
 package io.deepline.pipelines.classification;
 
-import io.deepline.models.state.Network;
+import io.deepline.pipelines.inference.FittedNetwork;
 import io.deepline.models.state.NetworkSnapshot;
 import io.deepline.pipelines.data.SchemaChecks;
-import io.deepline.pipelines.data.VectorFloats;
 import io.deepline.pipelines.param.HasMlpParams;
 import io.deepline.pipelines.param.MlpParamSet;
 import io.deepline.pipelines.param.StageUid;
@@ -13,7 +12,6 @@ import io.deepline.pipelines.train.TrainingHistory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.classification.ProbabilisticClassificationModel;
 import org.apache.spark.ml.linalg.DenseVector;
@@ -28,7 +26,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,12 +43,8 @@ public class DeepClassificationModel extends ProbabilisticClassificationModel<Ve
     private final MlpParamSet mlpParams;
     private final TrainingParamSet trainingParams;
     private final ClassifierParamSet classifierParams;
-    private NetworkSnapshot network;
-    private int numFeatures;
+    private FittedNetwork fitted;
     private int numClasses;
-    private TrainingHistory history = TrainingHistory.empty();
-    private Provenance provenance;
-    private transient Network driverNetwork;
 
     /** For Spark's reflection (readers and {@code defaultCopy}); the network is set by the reader. */
     public DeepClassificationModel(String uid) {
@@ -78,12 +71,8 @@ public class DeepClassificationModel extends ProbabilisticClassificationModel<Ve
     /** Installs the fitted state; used by the constructor above and by the reader. */
     final void setState(NetworkSnapshot network, int numFeatures, int numClasses, TrainingHistory history,
                         Provenance provenance) {
-        this.network = network;
-        this.numFeatures = numFeatures;
+        this.fitted = new FittedNetwork(network, numFeatures, history, provenance);
         this.numClasses = numClasses;
-        this.history = history;
-        this.provenance = provenance;
-        this.driverNetwork = null;
     }
 
     @Override
@@ -113,34 +102,32 @@ public class DeepClassificationModel extends ProbabilisticClassificationModel<Ve
 
     @Override
     public int numFeatures() {
-        return numFeatures;
+        return fitted == null ? -1 : fitted.numFeatures();
     }
 
     /** Per-epoch loss, time and throughput of the fit that made this model. */
     public TrainingHistory trainingHistory() {
-        return history;
+        return requireFitted().history();
     }
 
     /** Versions, data and timing of the fit that made this model. */
     public Provenance provenance() {
-        return provenance;
+        return requireFitted().provenance();
     }
 
     /** The fitted network state (params, optimizer state, counters). Treat its arrays as read-only. */
     public NetworkSnapshot networkSnapshot() {
-        return network;
+        return requireFitted().snapshot();
     }
 
     /** A new DL4J layer-stack network with this model's params; fails for residual (graph) models. */
     public MultiLayerNetwork toNetwork() {
-        requireFitted();
-        return network.toNetwork();
+        return requireFitted().toNetwork();
     }
 
     /** A new DL4J network (MultiLayerNetwork or, for residual models, ComputationGraph) with this model's params. */
     public org.deeplearning4j.nn.api.Model toModel() {
-        requireFitted();
-        return network.restore().model();
+        return requireFitted().toModel();
     }
 
     public DeepClassificationModel setInferenceBatchSize(int value) {
@@ -176,39 +163,26 @@ public class DeepClassificationModel extends ProbabilisticClassificationModel<Ve
             LOG.warn("{}: transform() was called as NOOP since no output columns were set.", uid());
             return dataset.toDF();
         }
-        JavaSparkContext sc = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
-        Broadcast<NetworkSnapshot> bc = sc.broadcast(network.withoutUpdaterState());
+        Broadcast<NetworkSnapshot> bc = fitted.broadcastForScoring(dataset.sparkSession().sparkContext());
         double[] thresholds = isDefined(thresholds()) ? getThresholds() : null;
         ClassificationScorer scorer = new ClassificationScorer(bc, inputColumns.indexOf(getFeaturesCol()),
-                getFeaturesCol(), numFeatures, getInferenceBatchSize(),
+                getFeaturesCol(), fitted.numFeatures(), getInferenceBatchSize(),
                 outputs.toArray(new ClassificationScorer.Output[0]), thresholds);
         return dataset.toDF().mapPartitions(scorer, Encoders.row(outputSchema));
     }
 
     @Override
     public Vector predictRaw(Vector features) {
-        requireFitted();
-        if (features.size() != numFeatures) {
-            throw new IllegalArgumentException("the features vector has size " + features.size()
-                    + " but the model was trained on " + numFeatures + " features");
-        }
-        float[] x = VectorFloats.of(features);
-        float[] output;
-        synchronized (this) {
-            // DL4J networks are not thread-safe; the driver-side one serves single-row calls one at a time.
-            if (driverNetwork == null) {
-                driverNetwork = network.restoreForInference();
-            }
-            output = driverNetwork.output(Nd4j.create(x, new long[] {1, numFeatures}, 'c')).toFloatVector();
-        }
+        float[] output = requireFitted().output(features);
         return Vectors.dense(ClassProbabilities.toRaw(ClassProbabilities.fromNetworkOutput(output)));
     }
 
-    private void requireFitted() {
-        if (network == null) {
+    private FittedNetwork requireFitted() {
+        if (fitted == null) {
             throw new IllegalStateException(uid() + " has no trained network; get a model from DeepClassifier.fit or"
                     + " DeepClassificationModel.load(path)");
         }
+        return fitted;
     }
 
     @Override
@@ -235,11 +209,9 @@ public class DeepClassificationModel extends ProbabilisticClassificationModel<Ve
     /** A deep copy: the copy never shares a network (or its buffers) with this model. */
     @Override
     public DeepClassificationModel copy(ParamMap extra) {
-        requireFitted();
-        NetworkSnapshot copiedNetwork = new NetworkSnapshot(network.configurationJson(), network.params().clone(),
-                network.updaterState().clone(), network.iteration(), network.epoch());
-        DeepClassificationModel copy = new DeepClassificationModel(uid, copiedNetwork, numFeatures, numClasses,
-                history, provenance);
+        FittedNetwork copied = requireFitted().deepCopy();
+        DeepClassificationModel copy = new DeepClassificationModel(uid, copied.snapshot(), copied.numFeatures(),
+                numClasses, copied.history(), copied.provenance());
         return copyValues(copy, extra).setParent(parent());
     }
 
@@ -258,7 +230,7 @@ public class DeepClassificationModel extends ProbabilisticClassificationModel<Ve
 
     @Override
     public String toString() {
-        return "DeepClassificationModel: uid=" + uid + ", numFeatures=" + numFeatures + ", numClasses=" + numClasses
-                + ", hiddenLayers=" + Arrays.toString(getHiddenLayers()) + ", epochs=" + history.numEpochs();
+        return "DeepClassificationModel: uid=" + uid + ", numFeatures=" + numFeatures() + ", numClasses=" + numClasses
+                + ", hiddenLayers=" + Arrays.toString(getHiddenLayers());
     }
 }

@@ -1,9 +1,8 @@
 package io.deepline.pipelines.regression;
 
-import io.deepline.models.state.Network;
+import io.deepline.pipelines.inference.FittedNetwork;
 import io.deepline.models.state.NetworkSnapshot;
 import io.deepline.pipelines.data.SchemaChecks;
-import io.deepline.pipelines.data.VectorFloats;
 import io.deepline.pipelines.param.HasMlpParams;
 import io.deepline.pipelines.param.MlpParamSet;
 import io.deepline.pipelines.param.StageUid;
@@ -11,7 +10,6 @@ import io.deepline.pipelines.param.TrainingParamSet;
 import io.deepline.pipelines.persist.Provenance;
 import io.deepline.pipelines.train.TrainingHistory;
 import java.util.Arrays;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.PredictionModel;
 import org.apache.spark.ml.linalg.Vector;
@@ -25,7 +23,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A fitted {@link DeepRegressor}: predicts the response mean E[y|x] (for Poisson, exp of the linear
@@ -40,13 +37,9 @@ public class DeepRegressionModel extends PredictionModel<Vector, DeepRegressionM
     private final MlpParamSet mlpParams;
     private final TrainingParamSet trainingParams;
     private final RegressorParamSet regressorParams;
-    private NetworkSnapshot network;
-    private int numFeatures;
+    private FittedNetwork fitted;
     private int numOutputs;
     private boolean vectorLabel;
-    private TrainingHistory history = TrainingHistory.empty();
-    private Provenance provenance;
-    private transient Network driverNetwork;
 
     /** For Spark's reflection (readers and {@code defaultCopy}); the network is set by the reader. */
     public DeepRegressionModel(String uid) {
@@ -72,13 +65,9 @@ public class DeepRegressionModel extends PredictionModel<Vector, DeepRegressionM
 
     final void setState(NetworkSnapshot network, int numFeatures, int numOutputs, boolean vectorLabel,
                         TrainingHistory history, Provenance provenance) {
-        this.network = network;
-        this.numFeatures = numFeatures;
+        this.fitted = new FittedNetwork(network, numFeatures, history, provenance);
         this.numOutputs = numOutputs;
         this.vectorLabel = vectorLabel;
-        this.history = history;
-        this.provenance = provenance;
-        this.driverNetwork = null;
     }
 
     @Override
@@ -103,7 +92,7 @@ public class DeepRegressionModel extends PredictionModel<Vector, DeepRegressionM
 
     @Override
     public int numFeatures() {
-        return numFeatures;
+        return fitted == null ? -1 : fitted.numFeatures();
     }
 
     /** Number of predicted responses (1 unless trained on a Vector label). */
@@ -117,27 +106,25 @@ public class DeepRegressionModel extends PredictionModel<Vector, DeepRegressionM
     }
 
     public TrainingHistory trainingHistory() {
-        return history;
+        return requireFitted().history();
     }
 
     public Provenance provenance() {
-        return provenance;
+        return requireFitted().provenance();
     }
 
     public NetworkSnapshot networkSnapshot() {
-        return network;
+        return requireFitted().snapshot();
     }
 
     /** A new DL4J layer-stack network with this model's params; fails for residual (graph) models. */
     public MultiLayerNetwork toNetwork() {
-        requireFitted();
-        return network.toNetwork();
+        return requireFitted().toNetwork();
     }
 
     /** A new DL4J network (MultiLayerNetwork or, for residual models, ComputationGraph) with this model's params. */
     public org.deeplearning4j.nn.api.Model toModel() {
-        requireFitted();
-        return network.restore().model();
+        return requireFitted().toModel();
     }
 
     public DeepRegressionModel setInferenceBatchSize(int value) {
@@ -159,10 +146,9 @@ public class DeepRegressionModel extends PredictionModel<Vector, DeepRegressionM
         if (getPredictionCol().isEmpty()) {
             return dataset.toDF();
         }
-        Broadcast<NetworkSnapshot> bc = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext())
-                .broadcast(network.withoutUpdaterState());
+        Broadcast<NetworkSnapshot> bc = fitted.broadcastForScoring(dataset.sparkSession().sparkContext());
         RegressionScorer scorer = new RegressionScorer(bc,
-                Arrays.asList(dataset.schema().fieldNames()).indexOf(getFeaturesCol()), getFeaturesCol(), numFeatures,
+                Arrays.asList(dataset.schema().fieldNames()).indexOf(getFeaturesCol()), getFeaturesCol(), numFeatures(),
                 getInferenceBatchSize(), vectorLabel);
         return dataset.toDF().mapPartitions(scorer, Encoders.row(outputSchema));
     }
@@ -178,39 +164,24 @@ public class DeepRegressionModel extends PredictionModel<Vector, DeepRegressionM
 
     /** The predicted means, one per output. */
     public Vector predictVector(Vector features) {
-        requireFitted();
-        if (features.size() != numFeatures) {
-            throw new IllegalArgumentException("the features vector has size " + features.size()
-                    + " but the model was trained on " + numFeatures + " features");
-        }
-        float[] output;
-        synchronized (this) {
-            // DL4J networks are not thread-safe; the driver-side one serves single-row calls one at a time.
-            if (driverNetwork == null) {
-                driverNetwork = network.restoreForInference();
-            }
-            output = driverNetwork.output(Nd4j.create(VectorFloats.of(features), new long[] {1, numFeatures}, 'c'))
-                    .toFloatVector();
-        }
-        return Vectors.dense(RegressionScorer.toDoubles(output));
+        return Vectors.dense(RegressionScorer.toDoubles(requireFitted().output(features)));
     }
 
-    private void requireFitted() {
-        if (network == null) {
+    private FittedNetwork requireFitted() {
+        if (fitted == null) {
             throw new IllegalStateException(uid() + " has no trained network; get a model from DeepRegressor.fit or"
                     + " DeepRegressionModel.load(path)");
         }
+        return fitted;
     }
 
     // ---- copy and persistence ----
 
     @Override
     public DeepRegressionModel copy(ParamMap extra) {
-        requireFitted();
-        NetworkSnapshot copied = new NetworkSnapshot(network.configurationJson(), network.params().clone(),
-                network.updaterState().clone(), network.iteration(), network.epoch());
-        DeepRegressionModel copy = new DeepRegressionModel(uid, copied, numFeatures, numOutputs, vectorLabel, history,
-                provenance);
+        FittedNetwork copied = requireFitted().deepCopy();
+        DeepRegressionModel copy = new DeepRegressionModel(uid, copied.snapshot(), copied.numFeatures(), numOutputs,
+                vectorLabel, copied.history(), copied.provenance());
         return copyValues(copy, extra).setParent(parent());
     }
 
@@ -229,7 +200,7 @@ public class DeepRegressionModel extends PredictionModel<Vector, DeepRegressionM
 
     @Override
     public String toString() {
-        return "DeepRegressionModel: uid=" + uid + ", family=" + getFamily() + ", numFeatures=" + numFeatures
+        return "DeepRegressionModel: uid=" + uid + ", family=" + getFamily() + ", numFeatures=" + numFeatures()
                 + ", numOutputs=" + numOutputs + ", hiddenLayers=" + Arrays.toString(getHiddenLayers());
     }
 }
