@@ -1,6 +1,7 @@
 package io.deepline.pipelines.classification;
 
 import io.deepline.pipelines.inference.FittedNetwork;
+import io.deepline.pipelines.inference.HasFittedNetwork;
 import io.deepline.models.state.NetworkSnapshot;
 import io.deepline.pipelines.data.SchemaChecks;
 import io.deepline.pipelines.param.HasMlpParams;
@@ -25,7 +26,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * driver-side network and give the same answers.
  */
 public class DeepClassificationModel extends ProbabilisticClassificationModel<Vector, DeepClassificationModel>
-        implements HasMlpParams, HasClassifierParams, MLWritable {
+        implements HasFittedNetwork, HasMlpParams, HasClassifierParams, MLWritable {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(DeepClassificationModel.class);
 
@@ -105,31 +106,6 @@ public class DeepClassificationModel extends ProbabilisticClassificationModel<Ve
         return fitted == null ? -1 : fitted.numFeatures();
     }
 
-    /** Per-epoch loss, time and throughput of the fit that made this model. */
-    public TrainingHistory trainingHistory() {
-        return requireFitted().history();
-    }
-
-    /** Versions, data and timing of the fit that made this model. */
-    public Provenance provenance() {
-        return requireFitted().provenance();
-    }
-
-    /** The fitted network state (params, optimizer state, counters). Treat its arrays as read-only. */
-    public NetworkSnapshot networkSnapshot() {
-        return requireFitted().snapshot();
-    }
-
-    /** A new DL4J layer-stack network with this model's params; fails for residual (graph) models. */
-    public MultiLayerNetwork toNetwork() {
-        return requireFitted().toNetwork();
-    }
-
-    /** A new DL4J network (MultiLayerNetwork or, for residual models, ComputationGraph) with this model's params. */
-    public org.deeplearning4j.nn.api.Model toModel() {
-        return requireFitted().toModel();
-    }
-
     public DeepClassificationModel setInferenceBatchSize(int value) {
         return (DeepClassificationModel) set(inferenceBatchSize(), value);
     }
@@ -147,7 +123,7 @@ public class DeepClassificationModel extends ProbabilisticClassificationModel<Ve
 
     @Override
     public Dataset<Row> transform(Dataset<?> dataset) {
-        requireFitted();
+        fittedNetwork();
         StructType outputSchema = transformSchema(dataset.schema(), true);
         List<String> inputColumns = Arrays.asList(dataset.schema().fieldNames());
         List<ClassificationScorer.Output> outputs = new ArrayList<>();
@@ -173,11 +149,12 @@ public class DeepClassificationModel extends ProbabilisticClassificationModel<Ve
 
     @Override
     public Vector predictRaw(Vector features) {
-        float[] output = requireFitted().output(features);
+        float[] output = fittedNetwork().output(features);
         return Vectors.dense(ClassProbabilities.toRaw(ClassProbabilities.fromNetworkOutput(output)));
     }
 
-    private FittedNetwork requireFitted() {
+    @Override
+    public FittedNetwork fittedNetwork() {
         if (fitted == null) {
             throw new IllegalStateException(uid() + " has no trained network; get a model from DeepClassifier.fit or"
                     + " DeepClassificationModel.load(path)");
@@ -209,7 +186,7 @@ public class DeepClassificationModel extends ProbabilisticClassificationModel<Ve
     /** A deep copy: the copy never shares a network (or its buffers) with this model. */
     @Override
     public DeepClassificationModel copy(ParamMap extra) {
-        FittedNetwork copied = requireFitted().deepCopy();
+        FittedNetwork copied = fittedNetwork().deepCopy();
         DeepClassificationModel copy = new DeepClassificationModel(uid, copied.snapshot(), copied.numFeatures(),
                 numClasses, copied.history(), copied.provenance());
         return copyValues(copy, extra).setParent(parent());

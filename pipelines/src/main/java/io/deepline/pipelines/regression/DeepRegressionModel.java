@@ -1,6 +1,7 @@
 package io.deepline.pipelines.regression;
 
 import io.deepline.pipelines.inference.FittedNetwork;
+import io.deepline.pipelines.inference.HasFittedNetwork;
 import io.deepline.models.state.NetworkSnapshot;
 import io.deepline.pipelines.data.SchemaChecks;
 import io.deepline.pipelines.param.HasMlpParams;
@@ -22,7 +23,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
  * A fitted {@link DeepRegressor}: predicts the response mean E[y|x] (for Poisson, exp of the linear
@@ -30,7 +30,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * give the same values.
  */
 public class DeepRegressionModel extends PredictionModel<Vector, DeepRegressionModel>
-        implements HasMlpParams, HasRegressorParams, MLWritable {
+        implements HasFittedNetwork, HasMlpParams, HasRegressorParams, MLWritable {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
@@ -105,28 +105,6 @@ public class DeepRegressionModel extends PredictionModel<Vector, DeepRegressionM
         return vectorLabel;
     }
 
-    public TrainingHistory trainingHistory() {
-        return requireFitted().history();
-    }
-
-    public Provenance provenance() {
-        return requireFitted().provenance();
-    }
-
-    public NetworkSnapshot networkSnapshot() {
-        return requireFitted().snapshot();
-    }
-
-    /** A new DL4J layer-stack network with this model's params; fails for residual (graph) models. */
-    public MultiLayerNetwork toNetwork() {
-        return requireFitted().toNetwork();
-    }
-
-    /** A new DL4J network (MultiLayerNetwork or, for residual models, ComputationGraph) with this model's params. */
-    public org.deeplearning4j.nn.api.Model toModel() {
-        return requireFitted().toModel();
-    }
-
     public DeepRegressionModel setInferenceBatchSize(int value) {
         return (DeepRegressionModel) set(inferenceBatchSize(), value);
     }
@@ -141,7 +119,7 @@ public class DeepRegressionModel extends PredictionModel<Vector, DeepRegressionM
 
     @Override
     public Dataset<Row> transform(Dataset<?> dataset) {
-        requireFitted();
+        fittedNetwork();
         StructType outputSchema = transformSchema(dataset.schema(), true);
         if (getPredictionCol().isEmpty()) {
             return dataset.toDF();
@@ -164,10 +142,11 @@ public class DeepRegressionModel extends PredictionModel<Vector, DeepRegressionM
 
     /** The predicted means, one per output. */
     public Vector predictVector(Vector features) {
-        return Vectors.dense(RegressionScorer.toDoubles(requireFitted().output(features)));
+        return Vectors.dense(RegressionScorer.toDoubles(fittedNetwork().output(features)));
     }
 
-    private FittedNetwork requireFitted() {
+    @Override
+    public FittedNetwork fittedNetwork() {
         if (fitted == null) {
             throw new IllegalStateException(uid() + " has no trained network; get a model from DeepRegressor.fit or"
                     + " DeepRegressionModel.load(path)");
@@ -179,7 +158,7 @@ public class DeepRegressionModel extends PredictionModel<Vector, DeepRegressionM
 
     @Override
     public DeepRegressionModel copy(ParamMap extra) {
-        FittedNetwork copied = requireFitted().deepCopy();
+        FittedNetwork copied = fittedNetwork().deepCopy();
         DeepRegressionModel copy = new DeepRegressionModel(uid, copied.snapshot(), copied.numFeatures(), numOutputs,
                 vectorLabel, copied.history(), copied.provenance());
         return copyValues(copy, extra).setParent(parent());
