@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainCommandTest {
 
     private static final List<String> METRIC_KEYS = List.of("name", "modelType", "accuracy", "f1Macro",
-            "weightedF1", "trainRows", "testRows", "trainSeconds", "epochs", "history");
+            "weightedF1", "precisionMacro", "recallMacro", "logLoss", "confusionMatrix", "perClass", "trainRows",
+            "testRows", "trainSeconds", "epochs", "history");
 
     @Test
     void trainsIrisSavesALoadableModelAndWritesMetrics(SparkSession spark, @TempDir Path dir) throws Exception {
@@ -51,6 +52,15 @@ class TrainCommandTest {
         JsonNode lastEpoch = metrics.get("history").get(39);
         assertTrue(lastEpoch.has("loss") && lastEpoch.has("seconds") && lastEpoch.has("examplesPerSecond"));
         assertTrue(metrics.get("f1Macro").asDouble() > 0.8, metrics.toString());
+        assertEquals(3, metrics.get("confusionMatrix").size());
+        long confused = 0;
+        for (JsonNode row : metrics.get("confusionMatrix")) {
+            for (JsonNode count : row) {
+                confused += count.asLong();
+            }
+        }
+        assertEquals(metrics.get("testRows").asLong(), confused, "the matrix counts every test row once");
+        assertTrue(metrics.get("perClass").get("0").has("recall") && metrics.get("logLoss").asDouble() > 0);
     }
 
     @Test

@@ -39,9 +39,14 @@ public interface ModelFactory {
         return true;
     }
 
-    /** Test-set metrics of scored rows: accuracy and F1 for classifiers, RMSE, MAE and R² for regressors. */
-    default TestMetrics evaluate(Dataset<Row> scored, String labelColumn, String predictionColumn) {
-        return classifies() ? ClassificationMetrics.evaluate(scored, labelColumn, predictionColumn)
+    /**
+     * Test-set metrics of scored rows: the classification report for classifiers, RMSE, MAE and R² for regressors.
+     *
+     * @param probabilityColumn the class-probability column, or null when the model writes none
+     */
+    default TestMetrics evaluate(Dataset<Row> scored, String labelColumn, String predictionColumn,
+                                 String probabilityColumn) {
+        return classifies() ? ClassificationMetrics.evaluate(scored, labelColumn, predictionColumn, probabilityColumn)
                 : RegressionMetrics.evaluate(scored, labelColumn, predictionColumn);
     }
 

@@ -1,65 +1,83 @@
 package io.deepline.jobs.train;
 
-import java.util.Arrays;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.ml.evaluation.MulticlassClassificationEvaluator;
-import org.apache.spark.mllib.evaluation.MulticlassMetrics;
+import io.deepline.pipelines.eval.ClassificationReport;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
-import scala.Tuple2;
 
 /**
- * Test-set quality of a classifier, computed with MLlib.
- *
- * @param accuracy   fraction of test rows classified correctly
- * @param f1Macro    the plain mean over classes of the per-class F1 = 2·P·R / (P + R); every class counts the same,
- *                   however rare, so this exposes a model that ignores small classes
- * @param weightedF1 the per-class F1 averaged with weights proportional to class frequency
+ * Test-set quality of a classifier, from Deepline's {@link ClassificationReport} (computed by aggregation and
+ * cross-checked against MLlib): accuracy, the course's macro F1 (the plain mean over classes of
+ * F1 = 2·P·R / (P + R); every class counts the same, however rare), the frequency-weighted F1, per-class precision,
+ * recall, F1 and support, the confusion matrix, and log-loss when the model outputs probabilities.
  */
-public record ClassificationMetrics(double accuracy, double f1Macro, double weightedF1) implements TestMetrics {
+public record ClassificationMetrics(ClassificationReport report) implements TestMetrics {
 
-    /**
-     * Evaluates scored test rows.
-     *
-     * @param predictions rows with the true label and the model's prediction
-     */
     public static ClassificationMetrics evaluate(Dataset<Row> predictions, String labelColumn,
                                                  String predictionColumn) {
-        // Two passes read the predictions; cache them so the model scores each test row once.
-        Dataset<Row> scored = predictions
-                .selectExpr("CAST(`" + predictionColumn + "` AS DOUBLE) AS prediction",
-                        "CAST(`" + labelColumn + "` AS DOUBLE) AS label")
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        return evaluate(predictions, labelColumn, predictionColumn, null);
+    }
+
+    /** @param probabilityColumn the class-probability column, or null when the model has none */
+    public static ClassificationMetrics evaluate(Dataset<Row> predictions, String labelColumn, String predictionColumn,
+                                                 String probabilityColumn) {
+        // Two aggregations read the predictions; cache them so the model scores each test row once.
+        Dataset<Row> scored = predictions.persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            double accuracy = new MulticlassClassificationEvaluator().setLabelCol("label")
-                    .setPredictionCol("prediction").setMetricName("accuracy").evaluate(scored);
-            JavaRDD<Tuple2<Double, Double>> pairs = scored.toJavaRDD()
-                    .map(r -> new Tuple2<>(r.getDouble(0), r.getDouble(1)));
-            MulticlassMetrics metrics = new MulticlassMetrics(pairs.rdd());
-            return new ClassificationMetrics(accuracy, macroF1(metrics), metrics.weightedFMeasure());
+            return new ClassificationMetrics(ClassificationReport.of(scored, labelColumn, predictionColumn,
+                    probabilityColumn, 0));
         } finally {
             scored.unpersist();
         }
     }
 
-    /** Mean of {@code fMeasure(label)} over the classes MLlib saw (MLlib scores a class with P + R = 0 as 0). */
-    static double macroF1(MulticlassMetrics metrics) {
-        return Arrays.stream(metrics.labels()).map(metrics::fMeasure).average().orElse(Double.NaN);
+    public double accuracy() {
+        return report.accuracy();
+    }
+
+    public double f1Macro() {
+        return report.f1Macro();
+    }
+
+    /** Per-class F1 weighted by class frequency (MLlib's weightedFMeasure). */
+    public double weightedF1() {
+        double sum = 0;
+        for (int k = 0; k < report.numClasses(); k++) {
+            sum += report.support(k) * report.f1(k);
+        }
+        return sum / report.total();
     }
 
     @Override
-    public java.util.Map<String, Object> toJson() {
-        java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
-        json.put("accuracy", accuracy);
-        json.put("f1Macro", f1Macro);
-        json.put("weightedF1", weightedF1);
+    public Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("accuracy", accuracy());
+        json.put("f1Macro", f1Macro());
+        json.put("weightedF1", weightedF1());
+        json.put("precisionMacro", report.precisionMacro());
+        json.put("recallMacro", report.recallMacro());
+        report.logLoss().ifPresent(v -> json.put("logLoss", v));
+        json.put("confusionMatrix", report.confusion());
+        Map<String, Object> perClass = new LinkedHashMap<>();
+        for (int k = 0; k < report.numClasses(); k++) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("precision", report.precision(k));
+            c.put("recall", report.recall(k));
+            c.put("f1", report.f1(k));
+            c.put("support", report.support(k));
+            perClass.put(Integer.toString(k), c);
+        }
+        json.put("perClass", perClass);
         return json;
     }
 
     @Override
-    public java.util.List<String> summaryLines() {
-        return java.util.List.of(String.format(java.util.Locale.ROOT, "accuracy  %.4f", accuracy),
-                String.format(java.util.Locale.ROOT, "f1Macro   %.4f", f1Macro));
+    public List<String> summaryLines() {
+        return List.of(String.format(Locale.ROOT, "accuracy  %.4f", accuracy()),
+                String.format(Locale.ROOT, "f1Macro   %.4f", f1Macro()));
     }
 }

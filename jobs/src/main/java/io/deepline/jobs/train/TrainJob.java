@@ -79,7 +79,7 @@ public final class TrainJob {
 
             LOG.info("Trained in {} s", String.format(Locale.ROOT, "%.1f", trainSeconds));
             TestMetrics metrics = model.factory().evaluate(fitted.transform(test), plan.labelColumn(),
-                    plan.predictionColumn());
+                    plan.predictionColumn(), plan.probabilityColumn());
             LOG.info("Test metrics {}", metrics.toJson());
             save(fitted, config.output().model());
             LOG.info("Saved the model to {}", config.output().model());

@@ -21,8 +21,10 @@ import org.apache.spark.sql.types.StructType;
  * @param labelColumn      the label column the model trains on (the indexed one for string labels)
  * @param featuresColumn   the vector column the model reads
  * @param predictionColumn the column the fitted model writes its predicted class to
+ * @param probabilityColumn the column of class probabilities, or null when the model writes none
  */
-public record TrainingPipeline(Pipeline pipeline, String labelColumn, String featuresColumn, String predictionColumn) {
+public record TrainingPipeline(Pipeline pipeline, String labelColumn, String featuresColumn, String predictionColumn,
+                               String probabilityColumn) {
 
     /** Class numbers of a string label, in alphabetical order of the class names. */
     public static final String INDEXED_LABEL = "labelIndex";
@@ -77,8 +79,10 @@ public record TrainingPipeline(Pipeline pipeline, String labelColumn, String fea
         }
         requireUnused(schema, written);
         stages.add(estimator);
+        String probability = estimator.hasParam("probabilityCol")
+                ? (String) estimator.getOrDefault(estimator.getParam("probabilityCol")) : null;
         return new TrainingPipeline(new Pipeline().setStages(stages.toArray(PipelineStage[]::new)), label, features,
-                prediction);
+                prediction, probability == null || probability.isEmpty() ? null : probability);
     }
 
     private static void requireUnused(StructType schema, List<String> written) {
