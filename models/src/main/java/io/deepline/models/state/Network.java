@@ -88,6 +88,17 @@ public final class Network {
         return layers != null ? layers.score() : graph.score();
     }
 
+    /**
+     * Each example's loss in inference mode (dropout off, BatchNorm on its running statistics), as a column of
+     * [rows, 1]; a labels mask of [rows, 1] multiplies each example's loss by its weight.
+     *
+     * @param withRegularization add the L1/L2 penalty to each example's loss
+     */
+    public INDArray scoreExamples(org.nd4j.linalg.dataset.DataSet batch, boolean withRegularization) {
+        return layers != null ? layers.scoreExamples(batch, withRegularization)
+                : graph.scoreExamples(batch, withRegularization);
+    }
+
     /** The network's output (inference mode) for a [rows, features] input. */
     public INDArray output(INDArray features) {
         return layers != null ? layers.output(features) : graph.outputSingle(features);

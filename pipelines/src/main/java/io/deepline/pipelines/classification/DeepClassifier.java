@@ -2,26 +2,24 @@ package io.deepline.pipelines.classification;
 
 import io.deepline.models.spec.MlpSpec;
 import io.deepline.models.spec.OutputHead;
-import io.deepline.models.state.NetworkSnapshot;
 import io.deepline.pipelines.data.ClassLabels;
 import io.deepline.pipelines.data.ClassificationDataCheck;
 import io.deepline.pipelines.data.LabelEncoder;
 import io.deepline.pipelines.data.LabeledDataProfile;
-import io.deepline.pipelines.data.MiniBatch;
-import io.deepline.pipelines.data.MiniBatches;
 import io.deepline.pipelines.data.SchemaChecks;
+import io.deepline.pipelines.data.TrainingRows;
+import io.deepline.pipelines.data.WeightCheck;
 import io.deepline.pipelines.param.HasMlpParams;
 import io.deepline.pipelines.param.MlpParamSet;
 import io.deepline.pipelines.param.StageUid;
 import io.deepline.pipelines.param.TrainingParamSet;
 import io.deepline.pipelines.persist.ParamsOnlyPersistence;
 import io.deepline.pipelines.persist.Provenance;
-import io.deepline.pipelines.train.ParameterAveragingTrainer;
+import io.deepline.pipelines.train.EstimatorTraining;
 import io.deepline.pipelines.train.TrainingListener;
 import io.deepline.pipelines.train.TrainingResult;
-import io.deepline.pipelines.train.TrainingSettings;
+import io.deepline.pipelines.train.ValidationMetric;
 import java.time.Instant;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.classification.ProbabilisticClassifier;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.ParamMap;
@@ -30,7 +28,6 @@ import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
@@ -187,6 +184,26 @@ public class DeepClassifier extends ProbabilisticClassifier<Vector, DeepClassifi
         return (DeepClassifier) set(averagingFrequency(), value);
     }
 
+    public DeepClassifier setWeightCol(String value) {
+        return (DeepClassifier) set(weightCol(), value);
+    }
+
+    public DeepClassifier setValidationFraction(double value) {
+        return (DeepClassifier) set(validationFraction(), value);
+    }
+
+    public DeepClassifier setValidationIndicatorCol(String value) {
+        return (DeepClassifier) set(validationIndicatorCol(), value);
+    }
+
+    public DeepClassifier setEarlyStoppingPatience(int value) {
+        return (DeepClassifier) set(earlyStoppingPatience(), value);
+    }
+
+    public DeepClassifier setEarlyStoppingMinDelta(double value) {
+        return (DeepClassifier) set(earlyStoppingMinDelta(), value);
+    }
+
     public DeepClassifier setInferenceBatchSize(int value) {
         return (DeepClassifier) set(inferenceBatchSize(), value);
     }
@@ -210,27 +227,25 @@ public class DeepClassifier extends ProbabilisticClassifier<Vector, DeepClassifi
     public DeepClassificationModel train(Dataset<?> dataset) {
         MlpSpec spec = toMlpSpec();
         Instant started = Instant.now();
-        Dataset<Row> rows = dataset.select(functions.col(getFeaturesCol()),
-                functions.col(getLabelCol()).cast("double"));
-        ClassificationDataCheck.Summary data = ClassificationDataCheck.check(LabeledDataProfile.of(rows),
-                getFeaturesCol(), getLabelCol(), ClassLabels.declaredNumClasses(dataset.schema().apply(getLabelCol())));
+        TrainingRows rows = TrainingRows.select(dataset, getFeaturesCol(), functions.col(getLabelCol()).cast("double"),
+                weightColOrNull(), validationIndicatorColOrNull(), getValidationFraction(), getSeed());
+        LabeledDataProfile profile = LabeledDataProfile.of(rows.labeled());
+        ClassificationDataCheck.Summary data = ClassificationDataCheck.check(profile, getFeaturesCol(), getLabelCol(),
+                ClassLabels.declaredNumClasses(dataset.schema().apply(getLabelCol())));
+        if (rows.weighted()) {
+            WeightCheck.require(profile, weightColOrNull());
+        }
+        double weightScale = rows.requireNonEmptyAndWeightScale();
         SparkSession spark = dataset.sparkSession();
         int workers = resolveNumWorkers(spark);
         boolean sigmoid = useSigmoidOutput(data.numClasses());
         OutputHead head = sigmoid ? OutputHead.bernoulli() : OutputHead.categorical(data.numClasses());
-        JavaRDD<MiniBatch> batches = MiniBatches.build(rows, workers, getBatchSize(), data.numFeatures(),
-                sigmoid ? LabelEncoder.scalar() : LabelEncoder.oneHot(data.numClasses()), getSeed());
-        try {
-            NetworkSnapshot initial = spec.initialState(data.numFeatures(), head);
-            TrainingResult result = new ParameterAveragingTrainer(
-                    new TrainingSettings("DeepClassifier", getMaxEpochs(), getAveragingFrequency(), getSeed()), listener)
-                    .train(batches, initial);
-            Provenance provenance = Provenance.of(spark, data.rows(), data.classCounts(), workers, getSeed(), started);
-            return new DeepClassificationModel(uid(), result.network(), data.numFeatures(), data.numClasses(),
-                    result.history(), provenance);
-        } finally {
-            batches.unpersist(false);
-        }
+        TrainingResult result = EstimatorTraining.run(this, "DeepClassifier", rows, weightScale, workers,
+                data.numFeatures(), sigmoid ? LabelEncoder.scalar() : LabelEncoder.oneHot(data.numClasses()),
+                ValidationMetric.ACCURACY, spec.initialState(data.numFeatures(), head), listener);
+        Provenance provenance = Provenance.of(spark, data.rows(), data.classCounts(), workers, getSeed(), started);
+        return new DeepClassificationModel(uid(), result.network(), data.numFeatures(), data.numClasses(),
+                result.history(), provenance);
     }
 
     private boolean useSigmoidOutput(int numClasses) {

@@ -35,10 +35,15 @@ public final class LabeledDataProfile implements Serializable {
     int maxSize = Integer.MIN_VALUE;
     boolean tooManyLabels;
     final TreeMap<Integer, Long> classCounts = new TreeMap<>();
+    long nullWeights;
+    long invalidWeights;
+    double exampleInvalidWeight = Double.NaN;
+    double weightSum;
 
     /**
      * Profiles a DataFrame whose first column is the features vector and whose second is the label: a double
-     * (class index or real value) or a Vector (multi-output regression).
+     * (class index or real value) or a Vector (multi-output regression). An optional third column is a double
+     * row weight.
      */
     public static LabeledDataProfile of(Dataset<Row> featuresAndLabel) {
         return featuresAndLabel.javaRDD().treeAggregate(new LabeledDataProfile(),
@@ -70,7 +75,25 @@ public final class LabeledDataProfile implements Serializable {
         } else {
             addLabel(((Number) label).doubleValue());
         }
+        if (row.size() > 2) {
+            addWeight(row.get(2));
+        }
         return this;
+    }
+
+    private void addWeight(Object weight) {
+        if (weight == null) {
+            nullWeights++;
+            return;
+        }
+        double w = ((Number) weight).doubleValue();
+        if (Double.isNaN(w) || Double.isInfinite(w) || w < 0) {
+            if (invalidWeights++ == 0) {
+                exampleInvalidWeight = w;
+            }
+        } else {
+            weightSum += w;
+        }
     }
 
     private void addLabel(double label) {
@@ -112,6 +135,12 @@ public final class LabeledDataProfile implements Serializable {
         minSize = Math.min(minSize, other.minSize);
         maxSize = Math.max(maxSize, other.maxSize);
         tooManyLabels |= other.tooManyLabels;
+        nullWeights += other.nullWeights;
+        if (invalidWeights == 0) {
+            exampleInvalidWeight = other.exampleInvalidWeight;
+        }
+        invalidWeights += other.invalidWeights;
+        weightSum += other.weightSum;
         for (Map.Entry<Integer, Long> e : other.classCounts.entrySet()) {
             classCounts.merge(e.getKey(), e.getValue(), Long::sum);
         }

@@ -1,6 +1,7 @@
 package io.deepline.pipelines.data;
 
 import java.io.Serializable;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -16,12 +17,20 @@ public final class MiniBatch implements Serializable {
     private final int numOutputs;
     private final float[] features;
     private final float[] labels;
+    private final float[] weights;
+
+    /** An unweighted batch. */
+    public MiniBatch(int rows, int numFeatures, int numOutputs, float[] features, float[] labels) {
+        this(rows, numFeatures, numOutputs, features, labels, null);
+    }
 
     /**
      * @param features {@code rows × numFeatures}, row-major
      * @param labels   {@code rows × numOutputs}, row-major (one-hot for classification)
+     * @param weights  one weight per row, or null when unweighted
      */
-    public MiniBatch(int rows, int numFeatures, int numOutputs, float[] features, float[] labels) {
+    public MiniBatch(int rows, int numFeatures, int numOutputs, float[] features, float[] labels,
+                     float[] weights) {
         if (rows <= 0 || numFeatures <= 0 || numOutputs <= 0) {
             throw new IllegalArgumentException("a mini-batch needs rows, features and outputs > 0, got "
                     + rows + ", " + numFeatures + ", " + numOutputs);
@@ -30,11 +39,15 @@ public final class MiniBatch implements Serializable {
             throw new IllegalArgumentException("mini-batch arrays do not match " + rows + " rows × " + numFeatures
                     + " features / " + numOutputs + " outputs");
         }
+        if (weights != null && weights.length != rows) {
+            throw new IllegalArgumentException("mini-batch weights do not match " + rows + " rows");
+        }
         this.rows = rows;
         this.numFeatures = numFeatures;
         this.numOutputs = numOutputs;
         this.features = features;
         this.labels = labels;
+        this.weights = weights;
     }
 
     public int rows() {
@@ -49,9 +62,36 @@ public final class MiniBatch implements Serializable {
         return numOutputs;
     }
 
-    /** The batch as a DL4J DataSet ({@code [rows, numFeatures]} features, {@code [rows, numOutputs]} labels). */
+    /** The sum of the row weights; the row count when unweighted. */
+    public double weightSum() {
+        if (weights == null) {
+            return rows;
+        }
+        double sum = 0;
+        for (float w : weights) {
+            sum += w;
+        }
+        return sum;
+    }
+
+    /** Row {@code i}'s weight; 1 when unweighted. */
+    public float weight(int i) {
+        return weights == null ? 1f : weights[i];
+    }
+
+    public boolean isWeighted() {
+        return weights != null;
+    }
+
+    /**
+     * The batch as a DL4J DataSet ({@code [rows, numFeatures]} features, {@code [rows, numOutputs]} labels).
+     * Weights become the labels mask {@code [rows, 1]}: DL4J multiplies each example's loss and gradient by its
+     * mask value, so a weighted batch's loss is Σ w_i·L_i / rows.
+     */
     public DataSet toDataSet() {
-        return new DataSet(Nd4j.create(features, new long[] {rows, numFeatures}, 'c'),
-                Nd4j.create(labels, new long[] {rows, numOutputs}, 'c'));
+        INDArray x = Nd4j.create(features, new long[] {rows, numFeatures}, 'c');
+        INDArray y = Nd4j.create(labels, new long[] {rows, numOutputs}, 'c');
+        INDArray mask = weights == null ? null : Nd4j.create(weights, new long[] {rows, 1}, 'c');
+        return new DataSet(x, y, null, mask);
     }
 }

@@ -18,9 +18,19 @@ public final class MiniBatches {
      */
     public static JavaRDD<MiniBatch> build(Dataset<Row> featuresAndLabel, int numWorkers, int batchSize,
                                            int numFeatures, LabelEncoder labels, long seed) {
-        JavaRDD<MiniBatch> batches = featuresAndLabel.javaRDD()
+        return build(featuresAndLabel, numWorkers, batchSize, numFeatures, labels, seed, false, 1.0);
+    }
+
+    /**
+     * As {@link #build(Dataset, int, int, int, LabelEncoder, long)}; when {@code weighted}, column 2 holds each
+     * row's weight, multiplied by {@code weightScale} into the batch (see {@link MiniBatch#toDataSet()}).
+     */
+    public static JavaRDD<MiniBatch> build(Dataset<Row> rows, int numWorkers, int batchSize, int numFeatures,
+                                           LabelEncoder labels, long seed, boolean weighted, double weightScale) {
+        JavaRDD<MiniBatch> batches = rows.javaRDD()
                 .repartition(numWorkers)
-                .mapPartitionsWithIndex(new RowBatcher(batchSize, numFeatures, labels, seed), true)
+                .mapPartitionsWithIndex(new RowBatcher(batchSize, numFeatures, labels, seed, weighted, weightScale),
+                        true)
                 .persist(StorageLevel.MEMORY_AND_DISK_SER());
         batches.setName("deepline mini-batches (" + numWorkers + " workers × batches of " + batchSize + ")");
         return batches;

@@ -22,12 +22,20 @@ final class RowBatcher implements Function2<Integer, Iterator<Row>, Iterator<Min
     private final int numFeatures;
     private final LabelEncoder labels;
     private final long seed;
+    private final boolean weighted;
+    private final double weightScale;
 
-    RowBatcher(int batchSize, int numFeatures, LabelEncoder labels, long seed) {
+    /**
+     * @param weighted    whether column 2 holds a row weight
+     * @param weightScale multiplies every weight (the estimator scales them to mean 1)
+     */
+    RowBatcher(int batchSize, int numFeatures, LabelEncoder labels, long seed, boolean weighted, double weightScale) {
         this.batchSize = batchSize;
         this.numFeatures = numFeatures;
         this.labels = labels;
         this.seed = seed;
+        this.weighted = weighted;
+        this.weightScale = weightScale;
     }
 
     @Override
@@ -35,6 +43,7 @@ final class RowBatcher implements Function2<Integer, Iterator<Row>, Iterator<Min
         int width = labels.width();
         FloatBuffer x = new FloatBuffer(numFeatures * 64);
         FloatBuffer y = new FloatBuffer(width * 64);
+        FloatBuffer w = new FloatBuffer(weighted ? 64 : 0);
         int n = 0;
         while (rows.hasNext()) {
             Row row = rows.next();
@@ -49,6 +58,10 @@ final class RowBatcher implements Function2<Integer, Iterator<Row>, Iterator<Min
             VectorFloats.copyInto(v, x.data, xOffset);
             int yOffset = y.reserve(width);
             labels.encode(row, 1, y.data, yOffset);
+            if (weighted) {
+                int wOffset = w.reserve(1); // before indexing: reserve may replace the array
+                w.data[wOffset] = (float) (row.getDouble(2) * weightScale);
+            }
             n++;
         }
         int[] order = Shuffles.permutation(n, seed, partition);
@@ -57,12 +70,16 @@ final class RowBatcher implements Function2<Integer, Iterator<Row>, Iterator<Min
             int size = Math.min(batchSize, n - start);
             float[] bx = new float[size * numFeatures];
             float[] by = new float[size * width];
+            float[] bw = weighted ? new float[size] : null;
             for (int i = 0; i < size; i++) {
                 int src = order[start + i];
                 System.arraycopy(x.data, src * numFeatures, bx, i * numFeatures, numFeatures);
                 System.arraycopy(y.data, src * width, by, i * width, width);
+                if (weighted) {
+                    bw[i] = w.data[src];
+                }
             }
-            batches.add(new MiniBatch(size, numFeatures, width, bx, by));
+            batches.add(new MiniBatch(size, numFeatures, width, bx, by, bw));
         }
         return batches.iterator();
     }

@@ -70,6 +70,49 @@ public interface HasTrainingParams extends Params {
         return trainingParams().inferenceBatchSize;
     }
 
+    default Param<String> weightCol() {
+        return trainingParams().weightCol;
+    }
+
+    default DoubleParam validationFraction() {
+        return trainingParams().validationFraction;
+    }
+
+    default Param<String> validationIndicatorCol() {
+        return trainingParams().validationIndicatorCol;
+    }
+
+    default IntParam earlyStoppingPatience() {
+        return trainingParams().earlyStoppingPatience;
+    }
+
+    default DoubleParam earlyStoppingMinDelta() {
+        return trainingParams().earlyStoppingMinDelta;
+    }
+
+    /** The weight column's name, or null when rows are unweighted. */
+    default String weightColOrNull() {
+        return isDefined(weightCol()) && !getOrDefault(weightCol()).isEmpty() ? getOrDefault(weightCol()) : null;
+    }
+
+    /** The validation indicator column's name, or null when there is none. */
+    default String validationIndicatorColOrNull() {
+        return isDefined(validationIndicatorCol()) && !getOrDefault(validationIndicatorCol()).isEmpty()
+                ? getOrDefault(validationIndicatorCol()) : null;
+    }
+
+    default double getValidationFraction() {
+        return (Double) getOrDefault(validationFraction());
+    }
+
+    default int getEarlyStoppingPatience() {
+        return (Integer) getOrDefault(earlyStoppingPatience());
+    }
+
+    default double getEarlyStoppingMinDelta() {
+        return (Double) getOrDefault(earlyStoppingMinDelta());
+    }
+
     default String getUpdater() {
         return getOrDefault(updater());
     }
@@ -121,5 +164,8 @@ public interface HasTrainingParams extends Params {
         setDefault(seed(), 42L);
         setDefault(averagingFrequency(), 5);
         setDefault(inferenceBatchSize(), 256);
+        setDefault(validationFraction(), 0.0);
+        setDefault(earlyStoppingPatience(), 0);
+        setDefault(earlyStoppingMinDelta(), 0.0);
     }
 }

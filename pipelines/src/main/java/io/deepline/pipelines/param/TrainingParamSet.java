@@ -28,6 +28,11 @@ public final class TrainingParamSet implements Serializable {
     final IntParam numWorkers;
     final IntParam averagingFrequency;
     final IntParam inferenceBatchSize;
+    final Param<String> weightCol;
+    final DoubleParam validationFraction;
+    final Param<String> validationIndicatorCol;
+    final IntParam earlyStoppingPatience;
+    final DoubleParam earlyStoppingMinDelta;
 
     public TrainingParamSet(Params owner) {
         updater = new Param<>(owner, "updater",
@@ -61,5 +66,25 @@ public final class TrainingParamSet implements Serializable {
                 Validators.positiveInt());
         inferenceBatchSize = new IntParam(owner, "inferenceBatchSize",
                 "rows scored together by transform, > 0 (default 256)", Validators.positiveInt());
+        weightCol = new Param<>(owner, "weightCol",
+                "numeric column of per-row weights >= 0 for the loss, scaled to mean 1 over the training rows;"
+                        + " unset or empty: every row weighs 1 (see ClassWeights.balanced)",
+                Validators.of(v -> true));
+        validationFraction = new DoubleParam(owner, "validationFraction",
+                "fraction in [0, 1) of the rows held out (seeded random split) to measure validation loss and"
+                        + " metric after every epoch; 0 = none (default 0)",
+                Validators.of(v -> ((Number) v).doubleValue() >= 0 && ((Number) v).doubleValue() < 1));
+        validationIndicatorCol = new Param<>(owner, "validationIndicatorCol",
+                "boolean column: true marks a validation row, false a training row (as MLlib's GBT);"
+                        + " excludes validationFraction; unset or empty: none",
+                Validators.of(v -> true));
+        earlyStoppingPatience = new IntParam(owner, "earlyStoppingPatience",
+                "stop after this many epochs without the validation loss improving by more than"
+                        + " earlyStoppingMinDelta, then restore the best epoch's params; 0 = never stop early"
+                        + " (default 0; needs validation data)",
+                Validators.of(v -> ((Number) v).intValue() >= 0));
+        earlyStoppingMinDelta = new DoubleParam(owner, "earlyStoppingMinDelta",
+                "smallest decrease of the validation loss that counts as an improvement, >= 0 (default 0)",
+                Validators.nonNegativeFinite());
     }
 }

@@ -7,8 +7,11 @@ package io.deepline.pipelines.persist;
 public final class DeeplineFormat {
     /** The metadata key. */
     public static final String KEY = "deeplineFormat";
-    /** The version this code writes, and the newest it reads. */
-    public static final int CURRENT = 1;
+    /**
+     * The version this code writes, and the newest it reads. 2: {@code data/history.json} is an object with the
+     * epochs and the validation outcome (1: a bare epochs array).
+     */
+    public static final int CURRENT = 2;
 
     private DeeplineFormat() {
     }

@@ -3,9 +3,7 @@ package io.deepline.pipelines.persist;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deepline.models.state.NetworkSnapshot;
-import io.deepline.pipelines.train.EpochStats;
 import io.deepline.pipelines.train.TrainingHistory;
-import java.util.Arrays;
 import org.apache.spark.SparkContext;
 import org.apache.spark.ml.param.Params;
 
@@ -14,7 +12,7 @@ import org.apache.spark.ml.param.Params;
  * <pre>
  * path/metadata/             Spark's params JSON + {deeplineFormat, the model's sizes}
  * path/data/network.zip      DL4J ModelSerializer zip (configuration, params, optimizer state)
- * path/data/history.json     per-epoch training history
+ * path/data/history.json     per-epoch training history (and validation outcome, format 2)
  * path/data/provenance.json  versions, data, timing
  * </pre>
  */
@@ -34,7 +32,7 @@ public final class NetworkModelFiles {
         HadoopFiles files = new HadoopFiles(sc.hadoopConfiguration());
         new NetworkFiles(files).write(network, path + "/data/network.zip");
         try {
-            files.writeText(path + "/data/history.json", Json.MAPPER.writeValueAsString(history.epochs()));
+            files.writeText(path + "/data/history.json", HistoryJson.write(history));
             files.writeText(path + "/data/provenance.json", Json.MAPPER.writeValueAsString(provenance));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode the history or provenance of " + model.uid(), e);
@@ -46,8 +44,7 @@ public final class NetworkModelFiles {
         HadoopFiles files = new HadoopFiles(sc.hadoopConfiguration());
         NetworkSnapshot network = new NetworkFiles(files).read(path + "/data/network.zip");
         try {
-            TrainingHistory history = new TrainingHistory(Arrays.asList(
-                    Json.MAPPER.readValue(files.readText(path + "/data/history.json"), EpochStats[].class)));
+            TrainingHistory history = HistoryJson.read(files.readText(path + "/data/history.json"));
             Provenance provenance = Json.MAPPER.readValue(files.readText(path + "/data/provenance.json"),
                     Provenance.class);
             return new Loaded(metadata, network, history, provenance);

@@ -1,12 +1,11 @@
 package io.deepline.pipelines.regression;
 
 import io.deepline.models.spec.MlpSpec;
-import io.deepline.models.state.NetworkSnapshot;
 import io.deepline.pipelines.data.LabelEncoder;
 import io.deepline.pipelines.data.LabeledDataProfile;
-import io.deepline.pipelines.data.MiniBatch;
-import io.deepline.pipelines.data.MiniBatches;
 import io.deepline.pipelines.data.RegressionDataCheck;
+import io.deepline.pipelines.data.TrainingRows;
+import io.deepline.pipelines.data.WeightCheck;
 import io.deepline.pipelines.data.SchemaChecks;
 import io.deepline.pipelines.param.HasMlpParams;
 import io.deepline.pipelines.param.MlpParamSet;
@@ -14,13 +13,12 @@ import io.deepline.pipelines.param.StageUid;
 import io.deepline.pipelines.param.TrainingParamSet;
 import io.deepline.pipelines.persist.ParamsOnlyPersistence;
 import io.deepline.pipelines.persist.Provenance;
-import io.deepline.pipelines.train.ParameterAveragingTrainer;
+import io.deepline.pipelines.train.EstimatorTraining;
 import io.deepline.pipelines.train.TrainingListener;
 import io.deepline.pipelines.train.TrainingResult;
-import io.deepline.pipelines.train.TrainingSettings;
+import io.deepline.pipelines.train.ValidationMetric;
 import java.time.Instant;
 import java.util.Map;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.Predictor;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.ParamMap;
@@ -180,6 +178,26 @@ public class DeepRegressor extends Predictor<Vector, DeepRegressor, DeepRegressi
         return (DeepRegressor) set(averagingFrequency(), value);
     }
 
+    public DeepRegressor setWeightCol(String value) {
+        return (DeepRegressor) set(weightCol(), value);
+    }
+
+    public DeepRegressor setValidationFraction(double value) {
+        return (DeepRegressor) set(validationFraction(), value);
+    }
+
+    public DeepRegressor setValidationIndicatorCol(String value) {
+        return (DeepRegressor) set(validationIndicatorCol(), value);
+    }
+
+    public DeepRegressor setEarlyStoppingPatience(int value) {
+        return (DeepRegressor) set(earlyStoppingPatience(), value);
+    }
+
+    public DeepRegressor setEarlyStoppingMinDelta(double value) {
+        return (DeepRegressor) set(earlyStoppingMinDelta(), value);
+    }
+
     public DeepRegressor setInferenceBatchSize(int value) {
         return (DeepRegressor) set(inferenceBatchSize(), value);
     }
@@ -212,25 +230,24 @@ public class DeepRegressor extends Predictor<Vector, DeepRegressor, DeepRegressi
         Instant started = Instant.now();
         boolean vectorLabel = RegressionSchemas.requireLabel(dataset.schema(), getLabelCol());
         Column label = vectorLabel ? functions.col(getLabelCol()) : functions.col(getLabelCol()).cast("double");
-        Dataset<Row> rows = dataset.select(functions.col(getFeaturesCol()), label);
-        RegressionDataCheck.Summary data = RegressionDataCheck.check(LabeledDataProfile.of(rows), getFeaturesCol(),
-                getLabelCol(), isPoisson());
+        TrainingRows rows = TrainingRows.select(dataset, getFeaturesCol(), label, weightColOrNull(),
+                validationIndicatorColOrNull(), getValidationFraction(), getSeed());
+        LabeledDataProfile profile = LabeledDataProfile.of(rows.labeled());
+        RegressionDataCheck.Summary data = RegressionDataCheck.check(profile, getFeaturesCol(), getLabelCol(),
+                isPoisson());
+        if (rows.weighted()) {
+            WeightCheck.require(profile, weightColOrNull());
+        }
+        double weightScale = rows.requireNonEmptyAndWeightScale();
         SparkSession spark = dataset.sparkSession();
         int workers = resolveNumWorkers(spark);
         LabelEncoder encoder = vectorLabel ? LabelEncoder.vector(data.numOutputs()) : LabelEncoder.scalar();
-        JavaRDD<MiniBatch> batches = MiniBatches.build(rows, workers, getBatchSize(), data.numFeatures(), encoder,
-                getSeed());
-        try {
-            NetworkSnapshot initial = spec.initialState(data.numFeatures(), outputHead(data.numOutputs()));
-            TrainingResult result = new ParameterAveragingTrainer(
-                    new TrainingSettings("DeepRegressor", getMaxEpochs(), getAveragingFrequency(), getSeed()), listener)
-                    .train(batches, initial);
-            Provenance provenance = Provenance.of(spark, data.rows(), Map.of(), workers, getSeed(), started);
-            return new DeepRegressionModel(uid(), result.network(), data.numFeatures(), data.numOutputs(),
-                    vectorLabel, result.history(), provenance);
-        } finally {
-            batches.unpersist(false);
-        }
+        TrainingResult result = EstimatorTraining.run(this, "DeepRegressor", rows, weightScale, workers,
+                data.numFeatures(), encoder, ValidationMetric.RMSE,
+                spec.initialState(data.numFeatures(), outputHead(data.numOutputs())), listener);
+        Provenance provenance = Provenance.of(spark, data.rows(), Map.of(), workers, getSeed(), started);
+        return new DeepRegressionModel(uid(), result.network(), data.numFeatures(), data.numOutputs(),
+                vectorLabel, result.history(), provenance);
     }
 
     @Override

@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
  *   broadcast the averaged state (params, optimizer state, counters)
  *   each worker (one partition of cached mini-batches) fits its next averagingFrequency batches
  *   treeAggregate the workers' params and optimizer state; divide by the workers that trained
+ * per epoch, with validation rows: score them distributed (loss without L2, and a metric); early stopping ends
+ *   the loop after {@code patience} epochs without improvement and returns the best epoch's state
  * </pre>
  * With one worker this is exactly sequential DL4J training on the same batches in the same order.
  */
@@ -38,12 +40,28 @@ public final class ParameterAveragingTrainer {
      * @param initial the network state to start from
      */
     public TrainingResult train(JavaRDD<MiniBatch> batches, NetworkSnapshot initial) {
+        return train(batches, null, initial);
+    }
+
+    /**
+     * @param batches    mini-batches, one partition per worker, ideally persisted (each round reads them)
+     * @param validation persisted validation batches scored after every epoch, or null for none
+     * @param initial    the network state to start from
+     */
+    public TrainingResult train(JavaRDD<MiniBatch> batches, JavaRDD<MiniBatch> validation, NetworkSnapshot initial) {
+        if (validation == null && settings.earlyStoppingPatience() > 0) {
+            throw new IllegalArgumentException(settings.stageName() + ": earlyStoppingPatience "
+                    + settings.earlyStoppingPatience() + " needs validation rows; set validationFraction or"
+                    + " validationIndicatorCol");
+        }
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(batches.context());
         int rounds = roundsPerEpoch(batches);
         String runId = UUID.randomUUID().toString();
         NetworkSnapshot state = initial;
+        NetworkSnapshot best = null;
+        EarlyStopping stopping = new EarlyStopping(settings.earlyStoppingPatience(), settings.earlyStoppingMinDelta());
         TrainingHistory history = TrainingHistory.empty();
-        for (int epoch = 0; epoch < settings.maxEpochs(); epoch++) {
+        for (int epoch = 0; epoch < settings.maxEpochs() && !stopping.shouldStop(); epoch++) {
             long start = System.nanoTime();
             double lossSum = 0;
             long batchCount = 0;
@@ -63,16 +81,53 @@ public final class ParameterAveragingTrainer {
                 examples += sum.examples();
             }
             state = state.withState(state.params(), state.updaterState(), state.iteration(), epoch + 1);
+            Double validationLoss = null;
+            Double validationMetric = null;
+            if (validation != null) {
+                sc.setJobDescription(String.format(Locale.ROOT, "%s epoch %d/%d validation",
+                        settings.stageName(), epoch + 1, settings.maxEpochs()));
+                ValidationSum v = validate(sc, validation, new ValidationTask(runId, state,
+                        settings.validationMetric()));
+                validationLoss = v.loss();
+                validationMetric = v.metric(settings.validationMetric());
+                if (stopping.record(epoch + 1, validationLoss)) {
+                    best = state;
+                }
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             double loss = batchCount == 0 ? Double.NaN : lossSum / batchCount;
-            EpochStats stats = new EpochStats(epoch + 1, loss, seconds, examples, examples / Math.max(seconds, 1e-9));
+            EpochStats stats = new EpochStats(epoch + 1, loss, seconds, examples,
+                    examples / Math.max(seconds, 1e-9), validationLoss, validationMetric);
             requireFiniteLoss(stats);
             history = history.plus(stats);
             logEpoch(stats, history);
             listener.onEpochEnd(stats, settings.maxEpochs());
         }
         sc.setJobDescription(null);
+        if (validation != null) {
+            history = history.withValidationOutcome(settings.validationMetric().metricName(), stopping.bestEpoch(),
+                    stopping.shouldStop());
+            if (stopping.enabled()) {
+                // Early stopping hands back the best epoch's params, not those of the patience epochs after it.
+                state = best;
+            }
+        }
         return new TrainingResult(state, history);
+    }
+
+    private static ValidationSum validate(JavaSparkContext sc, JavaRDD<MiniBatch> validation, ValidationTask task) {
+        Broadcast<ValidationTask> bc = sc.broadcast(task);
+        try {
+            ValidationSum sum = validation.mapPartitions(new ValidationWorker(bc))
+                    .treeAggregate(ValidationSum.empty(), ValidationSum::merge, ValidationSum::merge);
+            if (sum.rows() == 0) {
+                throw new IllegalStateException("the validation batches are empty; the validation rows changed after"
+                        + " they were checked (use a deterministic, cached input)");
+            }
+            return sum;
+        } finally {
+            bc.destroy();
+        }
     }
 
     private static RoundSum runRound(JavaSparkContext sc, JavaRDD<MiniBatch> batches, RoundTask task) {
@@ -103,8 +158,10 @@ public final class ParameterAveragingTrainer {
     }
 
     private void requireFiniteLoss(EpochStats stats) {
-        if (Double.isNaN(stats.loss()) || Double.isInfinite(stats.loss())) {
+        boolean validationDiverged = stats.hasValidation() && !Double.isFinite(stats.validationLoss());
+        if (!Double.isFinite(stats.loss()) || validationDiverged) {
             throw new IllegalStateException(settings.stageName() + ": the training loss became " + stats.loss()
+                    + (stats.hasValidation() ? " (validation loss " + stats.validationLoss() + ")" : "")
                     + " in epoch " + stats.epoch() + "; the optimizer diverged. Lower learningRate, standardize the"
                     + " features (StandardScaler), or add l2.");
         }
@@ -112,8 +169,10 @@ public final class ParameterAveragingTrainer {
 
     private void logEpoch(EpochStats stats, TrainingHistory history) {
         double eta = history.totalSeconds() / stats.epoch() * (settings.maxEpochs() - stats.epoch());
-        LOG.info(String.format(Locale.ROOT, "%s epoch %d/%d: loss %.5f, %.2f s, %.0f examples/s, ETA %.0f s",
-                settings.stageName(), stats.epoch(), settings.maxEpochs(), stats.loss(), stats.seconds(),
+        String validation = stats.hasValidation() ? String.format(Locale.ROOT, ", validation loss %.5f %s %.4f",
+                stats.validationLoss(), settings.validationMetric().metricName(), stats.validationMetric()) : "";
+        LOG.info(String.format(Locale.ROOT, "%s epoch %d/%d: loss %.5f%s, %.2f s, %.0f examples/s, ETA %.0f s",
+                settings.stageName(), stats.epoch(), settings.maxEpochs(), stats.loss(), validation, stats.seconds(),
                 stats.examplesPerSecond(), eta));
     }
 }

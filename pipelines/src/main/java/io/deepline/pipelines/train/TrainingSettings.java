@@ -3,12 +3,17 @@ package io.deepline.pipelines.train;
 /**
  * How the parameter-averaging loop runs.
  *
- * @param stageName          shown in Spark job descriptions and log lines ("DeepClassifier")
- * @param maxEpochs          passes over the data, &gt; 0
- * @param averagingFrequency mini-batches each worker fits between two averages, &gt; 0
- * @param seed               seeds the per-epoch batch order
+ * @param stageName             shown in Spark job descriptions and log lines ("DeepClassifier")
+ * @param maxEpochs             passes over the data, &gt; 0
+ * @param averagingFrequency    mini-batches each worker fits between two averages, &gt; 0
+ * @param seed                  seeds the per-epoch batch order
+ * @param validationMetric      what to report on validation rows besides the loss
+ * @param earlyStoppingPatience epochs without validation improvement before stopping, 0 = never
+ * @param earlyStoppingMinDelta smallest validation-loss decrease that counts as an improvement
  */
-public record TrainingSettings(String stageName, int maxEpochs, int averagingFrequency, long seed) {
+public record TrainingSettings(String stageName, int maxEpochs, int averagingFrequency, long seed,
+                               ValidationMetric validationMetric, int earlyStoppingPatience,
+                               double earlyStoppingMinDelta) {
     public TrainingSettings {
         if (maxEpochs <= 0) {
             throw new IllegalArgumentException("maxEpochs must be > 0, got " + maxEpochs);
@@ -16,5 +21,14 @@ public record TrainingSettings(String stageName, int maxEpochs, int averagingFre
         if (averagingFrequency <= 0) {
             throw new IllegalArgumentException("averagingFrequency must be > 0, got " + averagingFrequency);
         }
+        if (earlyStoppingPatience < 0 || !(earlyStoppingMinDelta >= 0)) {
+            throw new IllegalArgumentException("earlyStoppingPatience and earlyStoppingMinDelta must be >= 0, got "
+                    + earlyStoppingPatience + " and " + earlyStoppingMinDelta);
+        }
+    }
+
+    /** Settings without early stopping; validation, if any, reports accuracy. */
+    public TrainingSettings(String stageName, int maxEpochs, int averagingFrequency, long seed) {
+        this(stageName, maxEpochs, averagingFrequency, seed, ValidationMetric.ACCURACY, 0, 0.0);
     }
 }

@@ -110,6 +110,17 @@ public final class StageContract {
     }
 
     /** Element-wise equality of two vectors' values within {@code tolerance}. */
+    /** Runs {@code action}, expects a {@code type}, and checks its message contains every one of {@code parts}. */
+    public static <T extends Throwable> T assertFailsNaming(Class<T> type, org.junit.jupiter.api.function.Executable action,
+                                                            String... parts) {
+        T e = org.junit.jupiter.api.Assertions.assertThrows(type, action);
+        for (String part : parts) {
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage() != null && e.getMessage().contains(part),
+                    "the message should name '" + part + "': " + e.getMessage());
+        }
+        return e;
+    }
+
     public static void assertClose(double[] expected, double[] actual, double tolerance, String what) {
         assertEquals(expected.length, actual.length, what + ": lengths differ");
         for (int i = 0; i < expected.length; i++) {
