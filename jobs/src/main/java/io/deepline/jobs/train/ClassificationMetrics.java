@@ -45,11 +45,7 @@ public record ClassificationMetrics(ClassificationReport report) implements Test
 
     /** Per-class F1 weighted by class frequency (MLlib's weightedFMeasure). */
     public double weightedF1() {
-        double sum = 0;
-        for (int k = 0; k < report.numClasses(); k++) {
-            sum += report.support(k) * report.f1(k);
-        }
-        return sum / report.total();
+        return report.weightedF1();
     }
 
     @Override

@@ -164,6 +164,15 @@ public record ClassificationReport(long[][] confusion, OptionalDouble logLoss) {
         return sum / numClasses();
     }
 
+    /** Per-class F1 weighted by class frequency (MLlib's weightedFMeasure). */
+    public double weightedF1() {
+        double sum = 0;
+        for (int k = 0; k < numClasses(); k++) {
+            sum += support(k) * f1(k);
+        }
+        return sum / total();
+    }
+
     /** The course's macro F1: the plain mean of the per-class F1. */
     public double f1Macro() {
         double sum = 0;
