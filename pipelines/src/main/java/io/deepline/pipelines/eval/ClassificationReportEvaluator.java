@@ -70,6 +70,19 @@ public class ClassificationReportEvaluator extends Evaluator implements MLWritab
         return metricName;
     }
 
+    // Spark finds a stage's Params by reflection over its public no-argument methods returning Param.
+    public Param<String> labelCol() {
+        return labelCol;
+    }
+
+    public Param<String> predictionCol() {
+        return predictionCol;
+    }
+
+    public Param<String> probabilityCol() {
+        return probabilityCol;
+    }
+
     public String getMetricName() {
         return getOrDefault(metricName);
     }
