@@ -11,10 +11,11 @@ package io.deepline.jobs.config;
  * @param split      optional train/test split; 0.8/0.2 with seed 42 when absent
  * @param preprocess optional feature preprocessing; none when absent
  * @param model      the model type and its params
- * @param output     where the fitted model and the metrics go
+ * @param output     where the fitted model, the metrics and the report go
+ * @param tune       optional cross-validation grid, read by the {@code tune} command; null when absent
  */
 public record JobConfig(String name, SparkSection spark, DataSection data, SplitSection split,
-                        PreprocessSection preprocess, ModelSection model, OutputSection output) {
+                        PreprocessSection preprocess, ModelSection model, OutputSection output, TuneSection tune) {
 
     public JobConfig {
         name = Checks.requiredText("name", name, "name: digits-mlp");

@@ -6,12 +6,19 @@ package io.deepline.jobs.config;
  *
  * @param model   directory of the saved Spark {@code PipelineModel}; replaced if it exists
  * @param metrics path of the metrics JSON; {@code null} means {@code <model>/metrics.json}
+ * @param report  directory of the HTML report (index.html, plots, CSV); {@code null} means {@code <model>/report}
  */
-public record OutputSection(String model, String metrics) {
+public record OutputSection(String model, String metrics, String report) {
 
     public OutputSection {
         model = Checks.requiredText("model", model, "model: target/models/my-job");
         metrics = Checks.optionalText("metrics", metrics, "metrics: target/models/my-job-metrics.json");
+        report = Checks.optionalText("report", report, "report: target/models/my-job-report");
+    }
+
+    /** Where the report folder goes: {@code report} if set, else {@code report/} inside the model directory. */
+    public String reportPath() {
+        return report != null ? report : (model.endsWith("/") ? model : model + "/") + "report";
     }
 
     /** Where the metrics JSON goes: {@code metrics} if set, else {@code metrics.json} inside the model directory. */
