@@ -71,6 +71,25 @@ public final class StageMetadata {
         return new StageMetadata(metadata, json, path);
     }
 
+    /**
+     * Loads whatever stage is saved at {@code path}, as Spark's Pipeline reader does: the class named in its
+     * metadata, through that class's static {@code read().load(path)}. For containers of other stages (ensembles).
+     *
+     * @throws IllegalStateException naming the path if nothing is saved there or it cannot be loaded
+     */
+    public static Object loadStage(String path, SparkContext sc) {
+        if (!new HadoopFiles(sc.hadoopConfiguration()).exists(path + "/metadata")) {
+            throw new IllegalStateException("no saved stage at " + path + ": " + path + "/metadata is missing;"
+                    + " the directory is incomplete, save it again");
+        }
+        try {
+            return DefaultParamsReader$.MODULE$.loadParamsInstance(path, sc);
+        } catch (Exception | LinkageError e) {
+            throw new IllegalStateException("cannot load the stage saved at " + path + " (" + e
+                    + "); the directory is corrupt or was saved by another version, save it again", e);
+        }
+    }
+
     public String uid() {
         return metadata.uid();
     }
