@@ -1,0 +1,106 @@
+package io.deepline.pipelines.selection;
+
+import java.util.Objects;
+import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.evaluation.Evaluator;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.tuning.CrossValidator;
+import org.apache.spark.ml.tuning.CrossValidatorModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * k-fold cross validation (course §3.1.1, Fig. 7) that reports every fold: MLlib's {@link CrossValidator}
+ * run on folds we assign, so each fold's metric can be recomputed exactly.
+ *
+ * <p>Steps: check the grid ({@link GridCheck}); add an exact, seeded (optionally stratified) fold column with
+ * {@link DataSplits#folds(int)}; persist it so MLlib and the report read the same partitions; fit MLlib's
+ * CrossValidator with {@code setFoldCol} and {@code setCollectSubModels(true)}; build the
+ * {@link CrossValidationReport} from the fold models. MLlib's own random folds ({@code MLUtils.kFold}) are
+ * not used because they cannot be rebuilt outside it, and their sizes are approximate.
+ *
+ * <p>The returned model keeps all k × grid fold models (MLlib's subModels) in driver memory.
+ *
+ * <pre>{@code
+ * CrossValidationResult cv = new KFoldCrossValidation(pipeline, grid, new MulticlassClassificationEvaluator())
+ *     .withFolds(5).withSeed(7).stratifiedBy("label").fit(train);
+ * System.out.println(cv.report());
+ * }</pre>
+ */
+public final class KFoldCrossValidation {
+    /** The fold column added for the CrossValidator (and dropped from the estimator's training rows by MLlib). */
+    public static final String FOLD_COL = "__deepline_fold";
+
+    private final Estimator<?> estimator;
+    private final ParamMap[] grid;
+    private final Evaluator evaluator;
+    private final int numFolds;
+    private final long seed;
+    private final String stratifyCol;
+    private final int parallelism;
+
+    public KFoldCrossValidation(Estimator<?> estimator, ParamMap[] grid, Evaluator evaluator) {
+        this(estimator, grid, evaluator, 5, DataSplits.DEFAULT_SEED, null, 1);
+    }
+
+    private KFoldCrossValidation(Estimator<?> estimator, ParamMap[] grid, Evaluator evaluator, int numFolds,
+                                 long seed, String stratifyCol, int parallelism) {
+        GridCheck.requireOwnedParams(estimator, grid);
+        if (evaluator == null) {
+            throw new IllegalArgumentException("no evaluator; pass one, e.g. new MulticlassClassificationEvaluator()"
+                    + " or new RegressionEvaluator()");
+        }
+        if (numFolds < 2) {
+            throw new IllegalArgumentException("k-fold cross validation needs k >= 2 folds, got " + numFolds
+                    + "; use k = 5 or 10");
+        }
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be >= 1 (fits at once), got " + parallelism);
+        }
+        this.estimator = estimator;
+        this.grid = grid.clone();
+        this.evaluator = evaluator;
+        this.numFolds = numFolds;
+        this.seed = seed;
+        this.stratifyCol = stratifyCol;
+        this.parallelism = parallelism;
+    }
+
+    /** k (default 5, as the course's Fig. 7). */
+    public KFoldCrossValidation withFolds(int k) {
+        return new KFoldCrossValidation(estimator, grid, evaluator, k, seed, stratifyCol, parallelism);
+    }
+
+    /** The seed of the fold assignment (and of MLlib's CrossValidator). */
+    public KFoldCrossValidation withSeed(long value) {
+        return new KFoldCrossValidation(estimator, grid, evaluator, numFolds, value, stratifyCol, parallelism);
+    }
+
+    /** Folds that hold each class of {@code labelCol} in proportion (±1 row). */
+    public KFoldCrossValidation stratifiedBy(String labelCol) {
+        return new KFoldCrossValidation(estimator, grid, evaluator, numFolds, seed,
+                Objects.requireNonNull(labelCol, "labelCol"), parallelism);
+    }
+
+    /** How many models MLlib fits at once (its {@code parallelism}). */
+    public KFoldCrossValidation withParallelism(int value) {
+        return new KFoldCrossValidation(estimator, grid, evaluator, numFolds, seed, stratifyCol, value);
+    }
+
+    public CrossValidationResult fit(Dataset<?> data) {
+        DataSplits folds = DataSplits.folds(numFolds).withSeed(seed);
+        if (stratifyCol != null) {
+            folds = folds.stratifiedBy(stratifyCol);
+        }
+        Dataset<Row> folded = folds.withSplitIndex(data, FOLD_COL).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            CrossValidatorModel model = new CrossValidator().setEstimator(estimator).setEstimatorParamMaps(grid)
+                    .setEvaluator(evaluator).setNumFolds(numFolds).setFoldCol(FOLD_COL).setCollectSubModels(true)
+                    .setParallelism(parallelism).setSeed(seed).fit(folded);
+            return new CrossValidationResult(model, CrossValidationReport.of(model, folded));
+        } finally {
+            folded.unpersist();
+        }
+    }
+}
