@@ -43,7 +43,23 @@ public final class ParamBinder {
         return Arrays.stream(target.params()).map(Param::name).filter(n -> !isColumnParam(n)).sorted().toList();
     }
 
-    private static Param<Object> settableParam(Params target, String name, String key) {
+    /**
+     * The value {@code node} gives {@code target}'s Param {@code name}, converted and judged by the Param's validator.
+     *
+     * @throws JobConfigException naming {@code key} for an unknown or column param, or a bad value
+     */
+    public static Object value(Params target, String name, JsonNode node, String key) {
+        Param<Object> param = settableParam(target, name, key);
+        Object value = ParamValues.convert(param, node, key);
+        if (!Boolean.TRUE.equals(param.isValid().apply(value))) {
+            throw new JobConfigException(key, ParamValues.render(node) + " is not a valid value",
+                    "Expected: " + param.doc());
+        }
+        return value;
+    }
+
+    /** {@code target}'s Param {@code name}, if a job file may set it. */
+    public static Param<Object> settableParam(Params target, String name, String key) {
         if (isColumnParam(name) && target.hasParam(name)) {
             throw new JobConfigException(key, "is a column Param, which the job sets from the data section",
                     "Remove it; name the columns with data.label and data.features");

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.sql.Dataset;
@@ -33,10 +34,22 @@ public final class TrainJob {
 
     private final JobConfig config;
     private final ModelRegistry registry;
+    private final Function<ConfiguredModel, PipelineFitting> fitting;
 
+    /** The {@code train} job: one fit. */
     public TrainJob(JobConfig config, ModelRegistry registry) {
+        this(config, registry, model -> PipelineFitting.SINGLE_FIT);
+    }
+
+    /**
+     * @param fitting how the configured model's pipeline is fitted (built once the model is configured, before
+     *                Spark starts, so that its own checks fail fast)
+     */
+    public TrainJob(JobConfig config, ModelRegistry registry,
+                    Function<ConfiguredModel, PipelineFitting> fitting) {
         this.config = config;
         this.registry = registry;
+        this.fitting = fitting;
     }
 
     /**
@@ -47,12 +60,13 @@ public final class TrainJob {
      */
     public TrainOutcome run() {
         ConfiguredModel model = registry.configure(config.model(), "model");
+        PipelineFitting fit = fitting.apply(model);
         try (JobSession session = JobSession.open("deepline train " + config.name(), config.spark())) {
-            return train(session.spark(), model);
+            return train(session.spark(), model, fit);
         }
     }
 
-    private TrainOutcome train(SparkSession spark, ConfiguredModel model) {
+    private TrainOutcome train(SparkSession spark, ConfiguredModel model, PipelineFitting fit) {
         LOG.info("Reading {} data from {}", config.data().format().sourceName(), config.data().path());
         Dataset<Row> data = DataReader.read(spark, config.data());
         InputSchema input = InputSchema.resolve(data.schema(), config.data());
@@ -74,7 +88,7 @@ public final class TrainJob {
             }
             LOG.info("Training {} on {} rows, testing on {} rows", config.model().type(), trainRows, testRows);
             long start = System.nanoTime();
-            PipelineModel fitted = plan.pipeline().fit(train);
+            PipelineModel fitted = fit.fit(plan, train);
             double trainSeconds = (System.nanoTime() - start) / 1e9;
 
             LOG.info("Trained in {} s", String.format(Locale.ROOT, "%.1f", trainSeconds));
@@ -88,9 +102,12 @@ public final class TrainJob {
                     .orElse(List.of());
             TrainOutcome outcome = new TrainOutcome(config.name(), config.model().type(), metrics, trainRows, testRows,
                     trainSeconds, model.factory().epochsTrained(fittedModel), history,
-                    model.factory().facts(fittedModel), config.output().model(), config.output().metricsPath());
-            // After the model: saving with overwrite deletes the model directory, where the metrics usually live.
+                    model.factory().facts(fittedModel), config.output().model(), config.output().metricsPath(),
+                    fit.summary());
+            // After the model: saving with overwrite deletes the model directory, where the metrics and report
+            // usually live.
             MetricsReport.write(outcome, spark.sparkContext().hadoopConfiguration());
+            fit.writeReportFiles(config.output().reportPath(), spark.sparkContext().hadoopConfiguration());
             return outcome;
         } finally {
             train.unpersist();

@@ -1,6 +1,7 @@
 package io.deepline.jobs.train;
 
 import io.deepline.pipelines.train.EpochStats;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,14 +22,17 @@ import java.util.TreeMap;
  * @param modelFacts   what the fitted model reports about itself, e.g. {@code numClasses}
  * @param modelPath    where the fitted {@code PipelineModel} was saved
  * @param metricsPath  where the metrics JSON was written
+ * @param tuning       the {@code tune} command's cross-validation summary; empty for {@code train}
  */
 public record TrainOutcome(String name, String modelType, TestMetrics metrics, long trainRows,
                            long testRows, double trainSeconds, int epochs, List<EpochStats> history,
-                           Map<String, Object> modelFacts, String modelPath, String metricsPath) {
+                           Map<String, Object> modelFacts, String modelPath, String metricsPath,
+                           Map<String, Object> tuning) {
 
     public TrainOutcome {
         history = List.copyOf(history);
         modelFacts = Map.copyOf(modelFacts);
+        tuning = Collections.unmodifiableMap(new LinkedHashMap<>(tuning));
     }
 
     /** The metrics file's content. Key names are a public format: add keys, do not rename them. */
@@ -44,6 +48,9 @@ public record TrainOutcome(String name, String modelType, TestMetrics metrics, l
         json.putAll(new TreeMap<>(modelFacts));
         json.put("modelPath", modelPath);
         json.put("history", history.stream().map(TrainOutcome::epochJson).toList());
+        if (!tuning.isEmpty()) {
+            json.put("tuning", tuning);
+        }
         return json;
     }
 
@@ -66,6 +73,10 @@ public record TrainOutcome(String name, String modelType, TestMetrics metrics, l
         json.put("seconds", e.seconds());
         json.put("examples", e.examples());
         json.put("examplesPerSecond", e.examplesPerSecond());
+        if (e.hasValidation()) {
+            json.put("validationLoss", e.validationLoss());
+            json.put("validationMetric", e.validationMetric());
+        }
         return json;
     }
 }

@@ -1,0 +1,89 @@
+package io.deepline.jobs.tune;
+
+import io.deepline.jobs.config.TuneSection;
+import io.deepline.jobs.model.ConfiguredModel;
+import io.deepline.jobs.train.PipelineFitting;
+import io.deepline.jobs.train.TrainingPipeline;
+import io.deepline.pipelines.persist.HadoopFiles;
+import io.deepline.pipelines.selection.CrossValidationReport;
+import io.deepline.pipelines.selection.CrossValidationResult;
+import io.deepline.pipelines.selection.KFoldCrossValidation;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.evaluation.Evaluator;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code tune} command's fitting: k-fold cross-validation of the whole pipeline over {@code tune.grid} (MLlib's
+ * CrossValidator on Deepline's seeded, stratified folds), then the best candidate refitted on all the training rows
+ * (MLlib's bestModel), which the job tests and saves like {@code train} does.
+ */
+public final class CrossValidatedFitting implements PipelineFitting {
+    private static final Logger LOG = LoggerFactory.getLogger(CrossValidatedFitting.class);
+
+    private final ConfiguredModel model;
+    private final TuneSection tune;
+    private final long seed;
+    private final ParamMap[] grid;
+    private CrossValidationReport report;
+
+    /** Builds the grid now, so a bad grid fails before Spark starts. */
+    public CrossValidatedFitting(ConfiguredModel model, TuneSection tune, long seed) {
+        this.model = model;
+        this.tune = tune;
+        this.seed = seed;
+        this.grid = GridBuilder.build(model.estimator(), tune.grid());
+        // The metric's name is checked now too; the columns are wired when the pipeline exists.
+        TuneMetric.evaluator(tune.metric(), model.factory().classifies(), "label", "prediction", "probability");
+    }
+
+    @Override
+    public PipelineModel fit(TrainingPipeline plan, Dataset<Row> train) {
+        Evaluator evaluator = TuneMetric.evaluator(tune.metric(), model.factory().classifies(), plan.labelColumn(),
+                plan.predictionColumn(), plan.probabilityColumn());
+        KFoldCrossValidation cv = new KFoldCrossValidation(plan.pipeline(), grid, evaluator).withFolds(tune.folds())
+                .withSeed(seed).withParallelism(tune.parallelism());
+        if (model.factory().classifies() && Arrays.asList(train.columns()).contains(plan.labelColumn())) {
+            cv = cv.stratifiedBy(plan.labelColumn());
+        }
+        LOG.info("Cross-validating {} candidates over {} folds", grid.length, tune.folds());
+        CrossValidationResult result = cv.fit(train);
+        report = result.report();
+        LOG.info("Cross-validation:\n{}", report);
+        return (PipelineModel) result.model().bestModel();
+    }
+
+    @Override
+    public Map<String, Object> summary() {
+        requireFitted();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("metric", report.metricName());
+        json.put("folds", report.numFolds());
+        json.put("candidates", report.gridPoints().size());
+        json.put("bestParams", report.best().params());
+        json.put("bestMean", report.best().mean());
+        report.best().std().ifPresent(std -> json.put("bestStd", std));
+        return json;
+    }
+
+    @Override
+    public void writeReportFiles(String reportDir, Configuration hadoopConf) {
+        requireFitted();
+        HadoopFiles files = new HadoopFiles(hadoopConf);
+        files.writeText(reportDir + "/cv.csv", report.toCsv());
+        files.writeText(reportDir + "/cv.json", report.toJson());
+    }
+
+    private void requireFitted() {
+        if (report == null) {
+            throw new IllegalStateException("the cross-validation has not run yet");
+        }
+    }
+}
