@@ -27,8 +27,13 @@ public final class HadoopFiles {
     }
 
     public void writeText(String path, String text) {
+        writeBytes(path, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Creates (overwrites) a file holding {@code bytes}. */
+    public void writeBytes(String path, byte[] bytes) {
         try (OutputStream out = create(path)) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
+            out.write(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
         }

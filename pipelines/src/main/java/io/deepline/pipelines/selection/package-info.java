@@ -1,9 +1,12 @@
 /**
  * Model selection (course §3.1.1–3.2): exact train/validation/test splits ({@link
- * io.deepline.pipelines.selection.DataSplits}, {@link io.deepline.pipelines.selection.Splits}) and k-fold cross
+ * io.deepline.pipelines.selection.DataSplits}, {@link io.deepline.pipelines.selection.Splits}); k-fold cross
  * validation over MLlib's CrossValidator with every fold's metric reported ({@link
  * io.deepline.pipelines.selection.KFoldCrossValidation}, {@link
- * io.deepline.pipelines.selection.CrossValidationReport}). Splits are planned by one aggregation; rows are never
+ * io.deepline.pipelines.selection.CrossValidationReport}); and {@link
+ * io.deepline.pipelines.selection.ModelSelectionCurve}, which sweeps one param of any MLlib estimator or pipeline and
+ * measures training and validation metrics per value ({@link io.deepline.pipelines.selection.SelectionResult}:
+ * DataFrame, CSV, the chosen value, the Fig. 10 plot). Splits are planned by one aggregation; rows are never
  * collected.
  */
 package io.deepline.pipelines.selection;

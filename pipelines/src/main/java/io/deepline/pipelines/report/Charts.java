@@ -1,0 +1,79 @@
+package io.deepline.pipelines.report;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+
+/**
+ * Creates XChart charts of the fixed plot size and encodes them to PNG.
+ *
+ * <p>Every chart is made here, so the class initializer below runs before any AWT class is used: jobs run under
+ * spark-submit on machines without a display, where AWT must be headless (it reads the property once).
+ */
+final class Charts {
+    static {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private Charts() {
+    }
+
+    static XYChart xy(String title, String xTitle, String yTitle) {
+        XYChart chart = new XYChart(PngPlot.WIDTH, PngPlot.HEIGHT);
+        chart.setTitle(title);
+        chart.setXAxisTitle(xTitle);
+        chart.setYAxisTitle(yTitle);
+        // The legend below the plot: inside, it would cover a rising validation curve.
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS)
+                .setLegendLayout(Styler.LegendLayout.Horizontal)
+                .setChartBackgroundColor(Color.WHITE)
+                .setPlotBackgroundColor(Color.WHITE);
+        return chart;
+    }
+
+    static HeatMapChart heatMap(String title, String xTitle, String yTitle) {
+        // With an explicit theme: XChart 3.8.8's HeatMapStyler sets its fonts only from a theme (else a null font).
+        HeatMapChart chart = new HeatMapChart(PngPlot.WIDTH, PngPlot.HEIGHT, Styler.ChartTheme.XChart);
+        chart.setTitle(title);
+        chart.setXAxisTitle(xTitle);
+        chart.setYAxisTitle(yTitle);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE).setPlotBackgroundColor(Color.WHITE);
+        return chart;
+    }
+
+    /**
+     * Puts the y axis on a log scale when the values are all positive and span two decades or more: a
+     * model-selection curve's validation log-loss of an overfit model dwarfs the rest, and a training loss near 0
+     * would otherwise flatten onto the axis.
+     */
+    static void logYIfWide(XYChart chart, double... values) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                if (v <= 0) {
+                    return;
+                }
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        if (max >= 100 * min) {
+            chart.getStyler().setYAxisLogarithmic(true);
+        }
+    }
+
+    static byte[] png(Chart<?, ?> chart) {
+        try {
+            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode the plot '" + chart.getTitle() + "' as PNG: "
+                    + e.getMessage(), e);
+        }
+    }
+}
