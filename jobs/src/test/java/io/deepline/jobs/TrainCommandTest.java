@@ -61,13 +61,24 @@ class TrainCommandTest {
         }
         assertEquals(metrics.get("testRows").asLong(), confused, "the matrix counts every test row once");
         assertTrue(metrics.get("perClass").get("0").has("recall") && metrics.get("logLoss").asDouble() > 0);
+
+        Path report = dir.resolve("model/report");
+        String html = Files.readString(report.resolve("index.html"));
+        assertTrue(html.contains("learning-curve.png") && html.contains("confusion.png")
+                && html.contains("f1Macro"), "the page embeds the plots and shows the metrics");
+        for (String png : List.of("learning-curve.png", "confusion.png")) {
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(report.resolve(png).toFile());
+            assertTrue(image != null && image.getWidth() == 800 && image.getHeight() == 500, png + " decodes at 800x500");
+        }
+        assertEquals(41, Files.readAllLines(report.resolve("history.csv")).size(), "a header and 40 epochs");
     }
 
     @Test
     void rerunReplacesTheModelAndHonoursOutputMetrics(SparkSession spark, @TempDir Path dir) throws Exception {
         Path metricsFile = dir.resolve("reports/iris.json");
         String yaml = JobFiles.irisJob(dir, 2, "").replace("output: {model: " + dir.resolve("model") + "}",
-                "output: {model: " + dir.resolve("model") + ", metrics: " + metricsFile + "}");
+                "output: {model: " + dir.resolve("model") + ", metrics: " + metricsFile + ", report: "
+                        + dir.resolve("reports/iris-report") + "}");
         String job = JobFiles.write(dir, yaml);
 
         assertEquals(0, JobFiles.run("train", job).exitCode());
@@ -77,6 +88,8 @@ class TrainCommandTest {
         assertTrue(Files.isRegularFile(metricsFile));
         assertFalse(Files.exists(dir.resolve("model/metrics.json")));
         assertEquals(2, new ObjectMapper().readTree(metricsFile.toFile()).get("epochs").asInt());
+        assertTrue(Files.isRegularFile(dir.resolve("reports/iris-report/index.html")), "output.report is honoured");
+        assertFalse(Files.exists(dir.resolve("model/report")));
     }
 
     @Test

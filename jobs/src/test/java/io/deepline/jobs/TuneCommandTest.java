@@ -50,6 +50,8 @@ class TuneCommandTest {
         List<String> csv = Files.readAllLines(dir.resolve("model/report/cv.csv"));
         assertEquals(3, csv.size(), "a header and one row per candidate: " + csv);
         assertTrue(csv.get(0).contains("fold_3") && csv.get(0).contains("mean"), csv.get(0));
+        assertEquals(800, javax.imageio.ImageIO.read(dir.resolve("model/report/cv.png").toFile()).getWidth());
+        assertTrue(Files.readString(dir.resolve("model/report/index.html")).contains("cv.png"));
         JsonNode cv = new ObjectMapper().readTree(dir.resolve("model/report/cv.json").toFile());
         assertEquals(2, cv.get("gridPoints").size());
         double best = tuning.get("bestMean").asDouble();

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -33,6 +34,11 @@ public record ClassificationMetrics(ClassificationReport report) implements Test
         } finally {
             scored.unpersist();
         }
+    }
+
+    @Override
+    public Optional<ClassificationReport> classificationReport() {
+        return Optional.of(report);
     }
 
     public double accuracy() {

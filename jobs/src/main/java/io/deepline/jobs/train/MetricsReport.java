@@ -17,6 +17,15 @@ public final class MetricsReport {
     private MetricsReport() {
     }
 
+    /** {@link TrainOutcome#toMetricsJson()} as JSON text, as the file holds it. */
+    public static String toJson(TrainOutcome outcome) {
+        try {
+            return JSON.writeValueAsString(outcome.toMetricsJson());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode the metrics of " + outcome.name() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Writes {@link TrainOutcome#toMetricsJson()} to {@link TrainOutcome#metricsPath()}, replacing any old file. */
     public static void write(TrainOutcome outcome, Configuration hadoopConf) {
         Path path = new Path(outcome.metricsPath());

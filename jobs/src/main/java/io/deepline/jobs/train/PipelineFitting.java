@@ -1,7 +1,7 @@
 package io.deepline.jobs.train;
 
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
+import io.deepline.pipelines.report.ReportFolder;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -23,7 +23,8 @@ public interface PipelineFitting {
         return Map.of();
     }
 
-    /** Writes extra files (tables, plots) into the report folder, after the model is saved. */
-    default void writeReportFiles(String reportDir, Configuration hadoopConf) {
+    /** Adds this fitting's own tables and plots to the job's report folder. */
+    default ReportFolder addToReport(ReportFolder folder) {
+        return folder;
     }
 }

@@ -1,5 +1,8 @@
 package io.deepline.jobs.train;
 
+import io.deepline.pipelines.eval.ClassificationReport;
+import java.util.Optional;
+
 import java.util.List;
 import java.util.Map;
 
@@ -11,4 +14,9 @@ public interface TestMetrics {
 
     /** One line per headline metric, e.g. {@code accuracy  0.9600}. */
     List<String> summaryLines();
+
+    /** The classification report behind these metrics, for the confusion heat map; empty for regressors. */
+    default Optional<ClassificationReport> classificationReport() {
+        return Optional.empty();
+    }
 }

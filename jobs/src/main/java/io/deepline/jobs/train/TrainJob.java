@@ -5,6 +5,8 @@ import io.deepline.jobs.config.JobConfigException;
 import io.deepline.jobs.config.SplitSection;
 import io.deepline.jobs.model.ConfiguredModel;
 import io.deepline.jobs.model.ModelRegistry;
+import io.deepline.pipelines.persist.HadoopFiles;
+import io.deepline.pipelines.report.ReportFolder;
 import io.deepline.pipelines.train.EpochStats;
 import io.deepline.pipelines.train.TrainingHistory;
 import java.io.IOException;
@@ -12,8 +14,10 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.feature.StringIndexerModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -107,12 +111,32 @@ public final class TrainJob {
             // After the model: saving with overwrite deletes the model directory, where the metrics and report
             // usually live.
             MetricsReport.write(outcome, spark.sparkContext().hadoopConfiguration());
-            fit.writeReportFiles(config.output().reportPath(), spark.sparkContext().hadoopConfiguration());
+            writeReport(outcome, fitted, model.factory().trainingHistory(fittedModel).orElse(null), fit,
+                    spark.sparkContext().hadoopConfiguration());
             return outcome;
         } finally {
             train.unpersist();
             test.unpersist();
         }
+    }
+
+    /** The report folder: metrics page, learning curve, confusion heat map, and the fitting's own files. */
+    private void writeReport(TrainOutcome outcome, PipelineModel fitted, TrainingHistory history, PipelineFitting fit,
+                             Configuration hadoopConf) {
+        ReportFolder folder = new ReportFolder(config.name(), MetricsReport.toJson(outcome)).withHistory(history);
+        outcome.metrics().classificationReport().ifPresent(r -> folder.withConfusion(r, classNames(fitted)));
+        List<String> written = fit.addToReport(folder).write(new HadoopFiles(hadoopConf), config.output().reportPath());
+        LOG.info("Wrote the report ({}) to {}", String.join(", ", written), config.output().reportPath());
+    }
+
+    /** The class names of a text label (the pipeline's StringIndexer), or null for numeric class labels. */
+    private static String[] classNames(PipelineModel fitted) {
+        for (Transformer stage : fitted.stages()) {
+            if (stage instanceof StringIndexerModel indexer) {
+                return indexer.labelsArray()[0];
+            }
+        }
+        return null;
     }
 
     /** Saves with overwrite: a re-run of a job replaces its model. */

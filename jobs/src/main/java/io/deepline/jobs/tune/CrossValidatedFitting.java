@@ -4,14 +4,14 @@ import io.deepline.jobs.config.TuneSection;
 import io.deepline.jobs.model.ConfiguredModel;
 import io.deepline.jobs.train.PipelineFitting;
 import io.deepline.jobs.train.TrainingPipeline;
-import io.deepline.pipelines.persist.HadoopFiles;
+import io.deepline.pipelines.report.CrossValidationPlot;
+import io.deepline.pipelines.report.ReportFolder;
 import io.deepline.pipelines.selection.CrossValidationReport;
 import io.deepline.pipelines.selection.CrossValidationResult;
 import io.deepline.pipelines.selection.KFoldCrossValidation;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.evaluation.Evaluator;
 import org.apache.spark.ml.param.ParamMap;
@@ -74,11 +74,13 @@ public final class CrossValidatedFitting implements PipelineFitting {
     }
 
     @Override
-    public void writeReportFiles(String reportDir, Configuration hadoopConf) {
+    public ReportFolder addToReport(ReportFolder folder) {
         requireFitted();
-        HadoopFiles files = new HadoopFiles(hadoopConf);
-        files.writeText(reportDir + "/cv.csv", report.toCsv());
-        files.writeText(reportDir + "/cv.json", report.toJson());
+        return folder.withPlot(CrossValidationPlot.FILE_NAME, "Cross-validation: " + report.metricName()
+                        + " per fold and mean ± std per candidate", new CrossValidationPlot(report))
+                .withTable("cv.csv", "Cross-validation: every fold's " + report.metricName() + " per candidate (CSV)",
+                        report.toCsv())
+                .withTable("cv.json", "Cross-validation report (JSON)", report.toJson());
     }
 
     private void requireFitted() {
