@@ -29,9 +29,10 @@ public final class CrossValidationPlot implements PngPlot {
     @Override
     public byte[] toPng() {
         List<CrossValidationReport.GridPoint> points = report.gridPoints();
+        // The chosen candidate's params go on the x axis title: a long grid description would not fit the title.
         XYChart chart = Charts.xy(report.numFolds() + "-fold cross-validation: " + report.metricName()
-                + " per candidate (chosen #" + (report.bestIndex() + 1) + ": " + report.best().description() + ")",
-                "candidate (row of cv.csv)", report.metricName());
+                + " per candidate (chosen #" + (report.bestIndex() + 1) + ")",
+                "candidate (row of cv.csv); chosen: " + report.best().description(), report.metricName());
         chart.setCustomXAxisTickLabelsFormatter(x -> {
             long i = Math.round(x);
             return Math.abs(x - i) < 1e-9 && i >= 1 && i <= points.size() ? "#" + i : "";
