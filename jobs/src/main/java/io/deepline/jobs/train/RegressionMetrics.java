@@ -1,49 +1,52 @@
 package io.deepline.jobs.train;
 
+import io.deepline.pipelines.eval.RegressionReport;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.spark.ml.evaluation.RegressionEvaluator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 
 /**
- * Test-set quality of a regressor, computed with MLlib's RegressionEvaluator.
- *
- * @param rmse √(mean squared error)
- * @param mae  mean absolute error
- * @param r2   coefficient of determination, 1 − SSE/SST
+ * Test-set quality of a regressor, from Deepline's {@link RegressionReport} (one aggregation, cross-checked against
+ * MLlib's RegressionEvaluator): RMSE, MAE, R², and the mean negative log-likelihoods of the Gaussian and (for
+ * positive predictions) Poisson families.
  */
-public record RegressionMetrics(double rmse, double mae, double r2) implements TestMetrics {
+public record RegressionMetrics(RegressionReport report) implements TestMetrics {
 
     public static RegressionMetrics evaluate(Dataset<Row> predictions, String labelColumn, String predictionColumn) {
-        Dataset<Row> scored = predictions
-                .selectExpr("CAST(`" + predictionColumn + "` AS DOUBLE) AS prediction",
-                        "CAST(`" + labelColumn + "` AS DOUBLE) AS label")
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            RegressionEvaluator evaluator = new RegressionEvaluator().setLabelCol("label").setPredictionCol("prediction");
-            return new RegressionMetrics(evaluator.setMetricName("rmse").evaluate(scored),
-                    evaluator.setMetricName("mae").evaluate(scored), evaluator.setMetricName("r2").evaluate(scored));
-        } finally {
-            scored.unpersist();
-        }
+        return new RegressionMetrics(RegressionReport.of(predictions, labelColumn, predictionColumn));
+    }
+
+    public double rmse() {
+        return report.rmse();
+    }
+
+    public double mae() {
+        return report.mae();
+    }
+
+    public double r2() {
+        return report.r2();
     }
 
     @Override
     public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("rmse", rmse);
-        json.put("mae", mae);
-        json.put("r2", r2);
+        json.put("rmse", rmse());
+        json.put("mae", mae());
+        json.put("r2", r2());
+        json.put("gaussianNll", report.gaussianNll());
+        if (Double.isFinite(report.poissonNll())) {
+            json.put("poissonNll", report.poissonNll()); // defined only when every prediction is positive
+        }
         return json;
     }
 
     @Override
     public List<String> summaryLines() {
-        return List.of(String.format(Locale.ROOT, "rmse      %.4f", rmse), String.format(Locale.ROOT, "mae       %.4f", mae),
-                String.format(Locale.ROOT, "r2        %.4f", r2));
+        return List.of(String.format(Locale.ROOT, "rmse      %.4f", rmse()), String.format(Locale.ROOT, "mae       %.4f", mae()),
+                String.format(Locale.ROOT, "r2        %.4f", r2()));
     }
 }
