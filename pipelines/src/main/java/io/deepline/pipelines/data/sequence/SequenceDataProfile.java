@@ -273,12 +273,4 @@ public final class SequenceDataProfile implements Serializable {
     public int minLength() {
         return minLength;
     }
-
-    SequenceInput input() {
-        return input;
-    }
-
-    SequenceLabel label() {
-        return label;
-    }
 }

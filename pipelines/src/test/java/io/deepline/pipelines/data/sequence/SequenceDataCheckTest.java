@@ -180,6 +180,8 @@ class SequenceDataCheckTest {
                 .getMessage(), "'words'", "array<string>", "array<int> (token ids)");
         assertMentions(assertThrows(IllegalArgumentException.class, () -> SequenceInput.of(schema, "tokens", 0))
                 .getMessage(), "'tokens'", "vocabularySize is 0", "set vocabularySize");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> SequenceInput.of(schema, "tokens",
+                SequenceInput.MAX_VOCABULARY_SIZE + 1)).getMessage(), "vocabularySize is 16777217", "1..16777216");
         assertMentions(assertThrows(IllegalArgumentException.class, () -> SequenceInput.of(schema, "series", 10))
                 .getMessage(), "vocabularySize is 10", "'series'", "unset vocabularySize");
         assertMentions(assertThrows(IllegalArgumentException.class, () -> SequenceInput.of(schema, "nope", 0))
@@ -196,6 +198,9 @@ class SequenceDataCheckTest {
     @Test
     void truncationAndLayoutOptionsAreValidated() {
         assertEquals(Truncation.TAIL, Truncation.parse("Tail"));
+        for (Truncation t : Truncation.values()) {
+            assertEquals(t, Truncation.parse(t.paramValue()), "parse reads what paramValue writes");
+        }
         assertMentions(assertThrows(IllegalArgumentException.class, () -> Truncation.parse("end")).getMessage(),
                 "truncate is 'end'", "'head'", "'tail'");
         assertMentions(assertThrows(IllegalArgumentException.class, () -> new SequenceLayout(SequenceInput.UNIVARIATE,
