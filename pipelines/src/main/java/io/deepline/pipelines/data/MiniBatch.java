@@ -1,6 +1,5 @@
 package io.deepline.pipelines.data;
 
-import java.io.Serializable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -9,7 +8,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * One mini-batch as plain row-major float arrays. Spark caches and ships these, never INDArrays: plain arrays
  * serialize with the Java serializer and spill to disk like any other data.
  */
-public final class MiniBatch implements Serializable {
+public final class MiniBatch implements TrainingBatch {
     private static final long serialVersionUID = 1L;
 
     private final int rows;
@@ -50,6 +49,7 @@ public final class MiniBatch implements Serializable {
         this.weights = weights;
     }
 
+    @Override
     public int rows() {
         return rows;
     }
@@ -88,6 +88,7 @@ public final class MiniBatch implements Serializable {
      * Weights become the labels mask {@code [rows, 1]}: DL4J multiplies each example's loss and gradient by its
      * mask value, so a weighted batch's loss is Σ w_i·L_i / rows.
      */
+    @Override
     public DataSet toDataSet() {
         INDArray x = Nd4j.create(features, new long[] {rows, numFeatures}, 'c');
         INDArray y = Nd4j.create(labels, new long[] {rows, numOutputs}, 'c');

@@ -2,6 +2,7 @@ package io.deepline.pipelines.train;
 
 import io.deepline.models.state.NetworkSnapshot;
 import io.deepline.pipelines.data.MiniBatch;
+import io.deepline.pipelines.data.TrainingBatch;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -36,19 +37,23 @@ public final class ParameterAveragingTrainer {
     }
 
     /**
-     * @param batches mini-batches, one partition per worker, ideally persisted (each round reads them)
+     * @param batches mini-batches (tabular or sequence), one partition per worker, ideally persisted (each round
+     *                reads them)
      * @param initial the network state to start from
      */
-    public TrainingResult train(JavaRDD<MiniBatch> batches, NetworkSnapshot initial) {
+    public <B extends TrainingBatch> TrainingResult train(JavaRDD<B> batches, NetworkSnapshot initial) {
         return train(batches, null, initial);
     }
 
     /**
-     * @param batches    mini-batches, one partition per worker, ideally persisted (each round reads them)
-     * @param validation persisted validation batches scored after every epoch, or null for none
+     * @param batches    mini-batches (tabular or sequence), one partition per worker, ideally persisted (each
+     *                   round reads them)
+     * @param validation persisted tabular validation batches scored after every epoch, or null for none (the
+     *                   validation metrics are per row, so sequence fits run without validation for now)
      * @param initial    the network state to start from
      */
-    public TrainingResult train(JavaRDD<MiniBatch> batches, JavaRDD<MiniBatch> validation, NetworkSnapshot initial) {
+    public <B extends TrainingBatch> TrainingResult train(JavaRDD<B> batches, JavaRDD<MiniBatch> validation,
+                                                          NetworkSnapshot initial) {
         if (validation == null && settings.earlyStoppingPatience() > 0) {
             throw new IllegalArgumentException(settings.stageName() + ": earlyStoppingPatience "
                     + settings.earlyStoppingPatience() + " needs validation rows; set validationFraction or"
@@ -130,10 +135,11 @@ public final class ParameterAveragingTrainer {
         }
     }
 
-    private static RoundSum runRound(JavaSparkContext sc, JavaRDD<MiniBatch> batches, RoundTask task) {
+    private static <B extends TrainingBatch> RoundSum runRound(JavaSparkContext sc, JavaRDD<B> batches,
+                                                              RoundTask task) {
         Broadcast<RoundTask> bc = sc.broadcast(task);
         try {
-            return batches.mapPartitionsWithIndex(new RoundWorker(bc), true)
+            return batches.mapPartitionsWithIndex(new RoundWorker<B>(bc), true)
                     .treeAggregate(RoundSum.empty(), RoundSum::merge, RoundSum::merge);
         } finally {
             // The round's state is superseded; free it on the executors now rather than at GC time.
@@ -142,7 +148,7 @@ public final class ParameterAveragingTrainer {
     }
 
     /** Rounds per epoch: enough for the worker with the most batches to see all of them. */
-    private int roundsPerEpoch(JavaRDD<MiniBatch> batches) {
+    private int roundsPerEpoch(JavaRDD<? extends TrainingBatch> batches) {
         List<Integer> counts = batches.mapPartitions(it -> {
             int n = 0;
             for (; it.hasNext(); it.next()) {

@@ -2,8 +2,8 @@ package io.deepline.pipelines.train;
 
 import io.deepline.models.state.Network;
 import io.deepline.models.state.NetworkSnapshot;
-import io.deepline.pipelines.data.MiniBatch;
 import io.deepline.pipelines.data.Shuffles;
+import io.deepline.pipelines.data.TrainingBatch;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -18,8 +18,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * partition's share of the round's mini-batches, and send back params, optimizer state and loss.
  *
  * <p>It depends only on the broadcast and the cached partition, so a retried task computes the same result.
+ *
+ * @param <B> tabular or sequence batches; only their DataSet matters here
  */
-final class RoundWorker implements Function2<Integer, Iterator<MiniBatch>, Iterator<RoundSum>> {
+final class RoundWorker<B extends TrainingBatch> implements Function2<Integer, Iterator<B>, Iterator<RoundSum>> {
     private static final long serialVersionUID = 1L;
 
     private final Broadcast<RoundTask> task;
@@ -29,9 +31,9 @@ final class RoundWorker implements Function2<Integer, Iterator<MiniBatch>, Itera
     }
 
     @Override
-    public Iterator<RoundSum> call(Integer partition, Iterator<MiniBatch> cached) {
+    public Iterator<RoundSum> call(Integer partition, Iterator<B> cached) {
         RoundTask t = task.value();
-        List<MiniBatch> batches = new ArrayList<>();
+        List<B> batches = new ArrayList<>();
         cached.forEachRemaining(batches::add);
         int from = t.round() * t.batchesPerRound();
         int to = Math.min(from + t.batchesPerRound(), batches.size());
