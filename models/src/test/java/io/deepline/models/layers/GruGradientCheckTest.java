@@ -32,7 +32,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
  */
 class GruGradientCheckTest {
     private static final int N_IN = 2;
-    private static final int UNITS = 3;
+    private static final int UNITS = 2;
     private static final int CLASSES = 2;
     private static final int BATCH = 3;
     private static final int STEPS = 4;
@@ -80,15 +80,22 @@ class GruGradientCheckTest {
         assertTrue(check(net, input(random), Nd4j.randn(DataType.DOUBLE, BATCH, CLASSES), mask()));
     }
 
-    /** Two stacked GRUs (so dL/dx of the upper one is checked too), the upper one many-to-one. */
     @Test
-    void stackedInComputationGraphWithLastTimeStepAndMask() {
+    void manyToOneThroughLastTimeStepWithMask() {
+        MultiLayerNetwork net = network(4, new LastTimeStep(gru()), lastOutput());
+        Random random = new Random(14);
+        assertTrue(check(net, input(random), oneHot(random, BATCH), mask()));
+    }
+
+    /** Two stacked GRUs, so the lower one is checked through the upper one's dL/dx. */
+    @Test
+    void stackedInComputationGraphWithMask() {
         ComputationGraph graph = new ComputationGraph(new NeuralNetConfiguration.Builder().seed(6)
                 .dataType(DataType.DOUBLE).updater(new NoOp()).graphBuilder()
                 .addInputs("in")
-                .addLayer("gru", gru(), "in")
-                .addLayer("last", new LastTimeStep(gru()), "gru")
-                .addLayer("out", lastOutput(), "last")
+                .addLayer("lower", gru(), "in")
+                .addLayer("upper", gru(), "lower")
+                .addLayer("out", perStepOutput(LossFunction.MCXENT, Activation.SOFTMAX), "upper")
                 .setOutputs("out")
                 .setInputTypes(InputType.recurrent(N_IN))
                 .build());
@@ -96,8 +103,8 @@ class GruGradientCheckTest {
         Random random = new Random(16);
         randomise(graph, random);
         assertTrue(GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(graph)
-                .inputs(new INDArray[] {input(random)}).labels(new INDArray[] {oneHot(random, BATCH)})
-                .inputMask(new INDArray[] {mask()})
+                .inputs(new INDArray[] {input(random)}).labels(new INDArray[] {perStepLabels(random)})
+                .inputMask(new INDArray[] {mask()}).labelMask(new INDArray[] {mask()})
                 .epsilon(1e-6).maxRelError(1e-3).minAbsoluteError(1e-8)
                 .print(GradientCheckUtil.PrintMode.FAILURES_ONLY)));
     }
