@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.deepline.pipelines.data.sequence.SequenceInput;
 import io.deepline.pipelines.testing.SparkSessionExtension;
 import io.deepline.pipelines.testing.StageContract;
 import java.io.IOException;
@@ -98,6 +99,8 @@ class TokenIndexerContractTest {
         PipelineModel loaded = PipelineModel.load(path);
         List<Row> before = ids(fitted.transform(texts.where("text IS NOT NULL")));
         assertEquals(before, ids(loaded.transform(texts.where("text IS NOT NULL"))));
+        assertEquals(SequenceInput.TOKEN_IDS, SequenceInput.of(loaded.transform(texts).schema(), "ids",
+                indexer.vocabularySize()), "the ids are the token input of the sequence batches");
         Row first = before.get(0);
         assertArrayEquals(new String[] {"<s>", "win", "a", "free", "prize", "win", "now", "</s>"},
                 indexer.decode(first.getList(0).stream().mapToInt(i -> (Integer) i).toArray()));
