@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -17,11 +19,27 @@ import org.nd4j.linalg.factory.Nd4j;
  * the sign of a real-valued sequence's sum (last-step pooling), and whether a token occurs (embedding, max pooling).
  */
 class SequenceSpecLearningTest {
+    private static int threadsBefore;
     private static final int STEPS = 8;
     private static final int MIN_LENGTH = 3;
     private static final int TOKENS = 5;
     private static final int ITERATIONS = 30;
     private static final int BATCH = 128; // each step costs about the same for 32 or 128 sequences
+
+    /**
+     * These networks are tiny, so ND4J's OpenMP threads only wait on each other, badly so on a busy machine
+     * (measured: 46 s with the default threads against 10 s with OMP_NUM_THREADS=1 at load 7 on 2 cores).
+     */
+    @BeforeAll
+    static void oneThread() {
+        threadsBefore = Nd4j.getEnvironment().maxThreads();
+        Nd4j.getEnvironment().setMaxThreads(1);
+    }
+
+    @AfterAll
+    static void restoreThreads() {
+        Nd4j.getEnvironment().setMaxThreads(threadsBefore);
+    }
 
     @ParameterizedTest
     @EnumSource(value = RecurrentCell.class, names = {"LSTM", "GRU"})

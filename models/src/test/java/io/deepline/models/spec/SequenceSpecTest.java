@@ -81,7 +81,7 @@ class SequenceSpecTest {
 
         MultiLayerNetwork net = spec.buildNetwork(nIn, OutputHead.categorical(3));
         INDArray features = input == SequenceInput.TOKENS
-                ? Nd4j.linspace(0, 8, BATCH * STEPS).castTo(DataType.FLOAT).reshape(BATCH, 1, STEPS)
+                ? Nd4j.arange(BATCH * STEPS).fmodi(9).castTo(DataType.FLOAT).reshape(BATCH, 1, STEPS) // ids 0..8
                 : Nd4j.rand(DataType.FLOAT, BATCH, FEATURES, STEPS);
         INDArray predicted = net.output(features);
         long[] expected = output == SequenceOutput.MANY_TO_ONE ? new long[] {BATCH, 3} : new long[] {BATCH, 3, STEPS};
