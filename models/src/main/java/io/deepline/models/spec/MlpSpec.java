@@ -9,7 +9,6 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * A feedforward network: dense hidden layers (none makes it a GLM), then an {@link OutputHead}.
@@ -111,16 +110,7 @@ public final class MlpSpec {
         if (nIn <= 0) {
             throw new IllegalArgumentException("the number of input features is " + nIn + "; it must be > 0");
         }
-        NeuralNetConfiguration.Builder global = new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .dataType(DataType.FLOAT)
-                .updater(updater.create(learningRate, lrSchedule.toSchedule(learningRate), momentum))
-                .weightInit(weightInit.dl4j(activation));
-        if (l2 > 0) {
-            // DL4J's L2 adds (c/2)·Σw² to the loss (gradient c·w), so the course's λ·Σ‖W‖² is c = 2λ.
-            global.l2(2 * l2);
-        }
-        return global;
+        return GlobalSettings.of(seed, updater, learningRate, lrSchedule, momentum, weightInit.dl4j(activation), l2);
     }
 
     private OutputLayer outputLayer(int nIn, OutputHead head) {

@@ -1,6 +1,6 @@
 package io.deepline.models.spec;
 
-/** The value checks of {@link MlpSpec}, each message naming the field, its value and the allowed range. */
+/** The value checks of {@link MlpSpec} and {@link SequenceSpec}, each message naming the field, its value and the allowed range. */
 final class SpecChecks {
     private SpecChecks() {
     }
@@ -25,6 +25,12 @@ final class SpecChecks {
             throw new IllegalArgumentException("leakyReluSlope is " + leakyReluSlope
                     + "; the slope ε of leakyrelu for negative inputs must be in (0, 1)");
         }
+        checkTraining(weightInit, dropout, l2, updater, learningRate, momentum);
+    }
+
+    /** The settings every spec shares: initialisation, dropout, weight decay and the optimizer. */
+    static void checkTraining(WeightInitScheme weightInit, double dropout, double l2, UpdaterKind updater,
+                              double learningRate, double momentum) {
         if (weightInit == null) {
             throw new IllegalArgumentException("weightInit must be set; use one of "
                     + String.join(", ", WeightInitScheme.names()));

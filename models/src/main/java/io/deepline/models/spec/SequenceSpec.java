@@ -1,0 +1,421 @@
+package io.deepline.models.spec;
+
+import java.util.Objects;
+import io.deepline.models.state.NetworkSnapshot;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+/**
+ * A recurrent network (course §7): an optional token embedding, {@code numLayers} stacked recurrent layers, then an
+ * {@link OutputHead} either once per sequence or at every step. Immutable; every value is checked in
+ * {@link Builder#build()}, so an invalid network is never built.
+ *
+ * <p>Values: {@code cell} (rnn, lstm, gru); {@code hiddenSize} &gt; 0 units per layer and direction;
+ * {@code numLayers} ≥ 1; {@code bidirectional}, each layer reading the sequence both ways (DL4J
+ * {@code Bidirectional}, CONCAT: 2·hiddenSize outputs) for rnn and gru only: DL4J 1.0.0-M2.1's LSTM ignores the
+ * feature mask when predicting, harmless for its forward direction (padding comes after the real steps) but the
+ * backward direction would read the padding first (see {@code Dl4jLstmMaskTest});
+ * {@code dropout}, the probability of dropping a unit in [0, 1), on the output of every recurrent layer (the input
+ * of the next recurrent layer and of the output layer), never on the input or the embeddings;
+ * {@code input} real (nIn features per step) or tokens ({@code vocabularySize} ids, {@code embeddingSize}
+ * dimensions); {@code output} many_to_one with {@code pooling} last, mean or max over the unmasked steps, or
+ * per_step (pooling is then unused); and, as in {@link MlpSpec}, {@code weightInit} (auto is Xavier, for tanh),
+ * {@code l2}, {@code updater}, {@code learningRate}, {@code momentum}, {@code lrSchedule}, {@code seed}.
+ *
+ * <p>Inputs are NCW [batch, nIn, T] (tokens: [batch, 1, T] of ids) with an optional feature mask [batch, T]
+ * (1 = real step, 0 = padding); padding changes no many-to-one prediction.
+ */
+public final class SequenceSpec {
+    private final RecurrentCell cell;
+    private final int hiddenSize;
+    private final int numLayers;
+    private final boolean bidirectional;
+    private final double dropout;
+    private final SequenceInput input;
+    private final int vocabularySize;
+    private final int embeddingSize;
+    private final SequenceOutput output;
+    private final SequencePooling pooling;
+    private final WeightInitScheme weightInit;
+    private final double l2;
+    private final UpdaterKind updater;
+    private final double learningRate;
+    private final double momentum;
+    private final LearningRateSchedule lrSchedule;
+    private final long seed;
+
+    private SequenceSpec(Builder b) {
+        this.cell = b.cell;
+        this.hiddenSize = b.hiddenSize;
+        this.numLayers = b.numLayers;
+        this.bidirectional = b.bidirectional;
+        this.dropout = b.dropout;
+        this.input = b.input;
+        this.vocabularySize = b.vocabularySize;
+        this.embeddingSize = b.embeddingSize;
+        this.output = b.output;
+        this.pooling = b.pooling;
+        this.weightInit = b.weightInit;
+        this.l2 = b.l2;
+        this.updater = b.updater;
+        this.learningRate = b.learningRate;
+        this.momentum = b.momentum;
+        this.lrSchedule = b.lrSchedule;
+        this.seed = b.seed;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder preset with this spec's values. */
+    public Builder toBuilder() {
+        return new Builder().cell(cell).hiddenSize(hiddenSize).numLayers(numLayers).bidirectional(bidirectional)
+                .dropout(dropout).input(input).vocabularySize(vocabularySize).embeddingSize(embeddingSize)
+                .output(output).pooling(pooling).weightInit(weightInit).l2(l2).updater(updater)
+                .learningRate(learningRate).momentum(momentum).lrSchedule(lrSchedule).seed(seed);
+    }
+
+    /**
+     * The DL4J configuration for {@code nIn} features per step (1 for token input: the id) and the given head
+     * (float32 params).
+     */
+    public MultiLayerConfiguration toConfiguration(int nIn, OutputHead head) {
+        checkInputWidth(nIn);
+        Objects.requireNonNull(head, "head");
+        // Recurrent layers use tanh, so AUTO initialises them as Xavier (course §4.5.3).
+        NeuralNetConfiguration.ListBuilder layers = GlobalSettings.of(seed, updater, learningRate, lrSchedule,
+                momentum, weightInit.dl4j(HiddenActivation.TANH), l2).list();
+        int previous = nIn;
+        if (input == SequenceInput.TOKENS) {
+            // A lookup table, no bias: row i is the embedding of token i. Any sequence length (inferInputLength).
+            layers.layer(new EmbeddingSequenceLayer.Builder().nIn(vocabularySize).nOut(embeddingSize)
+                    .inferInputLength(true).hasBias(false).build());
+            previous = embeddingSize;
+        }
+        double keep = dropout > 0 ? 1.0 - dropout : 0; // DL4J takes the probability of KEEPING a unit
+        int width = bidirectional ? 2 * hiddenSize : hiddenSize;
+        for (int i = 0; i < numLayers; i++) {
+            // DL4J applies a layer's dropout to that layer's input: skip the first, which reads the input.
+            Layer recurrent = cell.layer(previous, hiddenSize, i > 0 ? keep : 0);
+            if (bidirectional) {
+                recurrent = new Bidirectional(Bidirectional.Mode.CONCAT, recurrent);
+            }
+            boolean last = i == numLayers - 1;
+            if (last && output == SequenceOutput.MANY_TO_ONE && pooling == SequencePooling.LAST) {
+                recurrent = new LastTimeStep(recurrent); // the state at each sequence's last unmasked step
+            }
+            layers.layer(recurrent);
+            previous = width;
+        }
+        if (output == SequenceOutput.MANY_TO_ONE && pooling != SequencePooling.LAST) {
+            layers.layer(new GlobalPoolingLayer.Builder(pooling == SequencePooling.MEAN ? PoolingType.AVG
+                    : PoolingType.MAX).build()); // both skip masked steps
+        }
+        // No setInputType: every nIn is explicit, and an input type would reset the embedding's nIn to 1.
+        return layers.layer(outputLayer(previous, head, keep)).build();
+    }
+
+    /** A freshly initialised network; the same spec and sizes always give the same initial weights. */
+    public MultiLayerNetwork buildNetwork(int nIn, OutputHead head) {
+        MultiLayerNetwork net = new MultiLayerNetwork(toConfiguration(nIn, head));
+        net.init();
+        return net;
+    }
+
+    /** A freshly initialised network as a snapshot. */
+    public NetworkSnapshot initialState(int nIn, OutputHead head) {
+        return NetworkSnapshot.of(buildNetwork(nIn, head));
+    }
+
+    private void checkInputWidth(int nIn) {
+        if (input == SequenceInput.TOKENS && nIn != 1) {
+            throw new IllegalArgumentException("input=tokens reads one token id per step (NCW [batch, 1, T]), so nIn"
+                    + " must be 1, got " + nIn + "; pass 1, or use input=real for " + nIn + " features per step");
+        }
+        if (nIn <= 0) {
+            throw new IllegalArgumentException("the number of input features per step is " + nIn + "; it must be > 0");
+        }
+    }
+
+    private BaseOutputLayer outputLayer(int nIn, OutputHead head, double keep) {
+        BaseOutputLayer.Builder<?> builder = output == SequenceOutput.PER_STEP
+                ? new RnnOutputLayer.Builder(head.loss()) : new OutputLayer.Builder(head.loss());
+        builder.nIn(nIn).nOut(head.size()).activation(head.activation());
+        if (keep > 0) {
+            builder.dropOut(keep);
+        }
+        return (BaseOutputLayer) builder.build();
+    }
+
+    public RecurrentCell cell() {
+        return cell;
+    }
+
+    public int hiddenSize() {
+        return hiddenSize;
+    }
+
+    public int numLayers() {
+        return numLayers;
+    }
+
+    public boolean bidirectional() {
+        return bidirectional;
+    }
+
+    public double dropout() {
+        return dropout;
+    }
+
+    public SequenceInput input() {
+        return input;
+    }
+
+    public int vocabularySize() {
+        return vocabularySize;
+    }
+
+    public int embeddingSize() {
+        return embeddingSize;
+    }
+
+    public SequenceOutput output() {
+        return output;
+    }
+
+    public SequencePooling pooling() {
+        return pooling;
+    }
+
+    public WeightInitScheme weightInit() {
+        return weightInit;
+    }
+
+    public double l2() {
+        return l2;
+    }
+
+    public UpdaterKind updater() {
+        return updater;
+    }
+
+    public double learningRate() {
+        return learningRate;
+    }
+
+    public double momentum() {
+        return momentum;
+    }
+
+    public LearningRateSchedule lrSchedule() {
+        return lrSchedule;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SequenceSpec s && cell == s.cell && hiddenSize == s.hiddenSize
+                && numLayers == s.numLayers && bidirectional == s.bidirectional
+                && Double.compare(dropout, s.dropout) == 0 && input == s.input
+                && vocabularySize == s.vocabularySize && embeddingSize == s.embeddingSize && output == s.output
+                && pooling == s.pooling && weightInit == s.weightInit && Double.compare(l2, s.l2) == 0
+                && updater == s.updater && Double.compare(learningRate, s.learningRate) == 0
+                && Double.compare(momentum, s.momentum) == 0 && lrSchedule.equals(s.lrSchedule) && seed == s.seed;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(cell, hiddenSize, numLayers, bidirectional, dropout, input, vocabularySize,
+                embeddingSize, output, pooling, weightInit, l2, updater, learningRate, momentum, lrSchedule, seed);
+    }
+
+    @Override
+    public String toString() {
+        return "SequenceSpec[cell=" + cell + ", hiddenSize=" + hiddenSize + ", numLayers=" + numLayers
+                + ", bidirectional=" + bidirectional + ", dropout=" + dropout + ", input=" + input
+                + (input == SequenceInput.TOKENS ? "(vocabularySize=" + vocabularySize + ", embeddingSize="
+                + embeddingSize + ")" : "") + ", output=" + output
+                + (output == SequenceOutput.MANY_TO_ONE ? "(pooling=" + pooling + ")" : "")
+                + ", weightInit=" + weightInit + ", l2=" + l2 + ", updater=" + updater
+                + ", learningRate=" + learningRate + ", momentum=" + momentum + ", lrSchedule=" + lrSchedule
+                + ", seed=" + seed + "]";
+    }
+
+    /** Collects values; {@link #build()} validates them all, naming the first bad one. */
+    public static final class Builder {
+        private RecurrentCell cell = RecurrentCell.LSTM;
+        private int hiddenSize = 32;
+        private int numLayers = 1;
+        private boolean bidirectional;
+        private double dropout;
+        private SequenceInput input = SequenceInput.REAL;
+        private int vocabularySize;
+        private int embeddingSize;
+        private SequenceOutput output = SequenceOutput.MANY_TO_ONE;
+        private SequencePooling pooling = SequencePooling.LAST;
+        private WeightInitScheme weightInit = WeightInitScheme.AUTO;
+        private double l2;
+        private UpdaterKind updater = UpdaterKind.ADAM;
+        private double learningRate = 1e-3;
+        private double momentum = UpdaterKind.DEFAULT_MOMENTUM;
+        private LearningRateSchedule lrSchedule = LearningRateSchedule.NONE;
+        private long seed = 42;
+
+        private Builder() {
+        }
+
+        public Builder cell(RecurrentCell value) {
+            this.cell = value;
+            return this;
+        }
+
+        /** The cell by its user-facing name (rnn, lstm, gru). */
+        public Builder cell(String name) {
+            return cell(RecurrentCell.parse(name));
+        }
+
+        public Builder hiddenSize(int value) {
+            this.hiddenSize = value;
+            return this;
+        }
+
+        public Builder numLayers(int value) {
+            this.numLayers = value;
+            return this;
+        }
+
+        public Builder bidirectional(boolean value) {
+            this.bidirectional = value;
+            return this;
+        }
+
+        public Builder dropout(double value) {
+            this.dropout = value;
+            return this;
+        }
+
+        public Builder input(SequenceInput value) {
+            this.input = value;
+            return this;
+        }
+
+        public Builder vocabularySize(int value) {
+            this.vocabularySize = value;
+            return this;
+        }
+
+        public Builder embeddingSize(int value) {
+            this.embeddingSize = value;
+            return this;
+        }
+
+        public Builder output(SequenceOutput value) {
+            this.output = value;
+            return this;
+        }
+
+        public Builder pooling(SequencePooling value) {
+            this.pooling = value;
+            return this;
+        }
+
+        /** The pooling by its user-facing name (last, mean, max). */
+        public Builder pooling(String name) {
+            return pooling(SequencePooling.parse(name));
+        }
+
+        public Builder weightInit(WeightInitScheme value) {
+            this.weightInit = value;
+            return this;
+        }
+
+        public Builder l2(double value) {
+            this.l2 = value;
+            return this;
+        }
+
+        public Builder updater(UpdaterKind value) {
+            this.updater = value;
+            return this;
+        }
+
+        public Builder learningRate(double value) {
+            this.learningRate = value;
+            return this;
+        }
+
+        public Builder momentum(double value) {
+            this.momentum = value;
+            return this;
+        }
+
+        public Builder lrSchedule(LearningRateSchedule value) {
+            this.lrSchedule = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        public SequenceSpec build() {
+            if (cell == null) {
+                throw new IllegalArgumentException("cell must be set; use one of "
+                        + String.join(", ", RecurrentCell.names()));
+            }
+            if (hiddenSize <= 0) {
+                throw new IllegalArgumentException("hiddenSize is " + hiddenSize
+                        + "; the number of recurrent units per layer must be > 0");
+            }
+            if (numLayers < 1) {
+                throw new IllegalArgumentException("numLayers is " + numLayers
+                        + "; a sequence network needs at least 1 recurrent layer");
+            }
+            if (input == null || output == null || pooling == null || lrSchedule == null) {
+                throw new IllegalArgumentException("input, output, pooling and lrSchedule must be set; input is one of "
+                        + String.join(", ", SequenceInput.names()) + ", output one of "
+                        + String.join(", ", SequenceOutput.names()) + ", pooling one of "
+                        + String.join(", ", SequencePooling.names()) + ", lrSchedule none for a constant rate");
+            }
+            if (bidirectional && cell == RecurrentCell.LSTM) {
+                throw new IllegalArgumentException("bidirectional=true is not supported with cell=lstm: DL4J's LSTM"
+                        + " ignores the mask of padded steps when predicting, so its backward direction would read the"
+                        + " padding before the sequence; use cell=gru or cell=rnn, or bidirectional=false");
+            }
+            checkInputKind();
+            SpecChecks.checkTraining(weightInit, dropout, l2, updater, learningRate, momentum);
+            return new SequenceSpec(this);
+        }
+
+        private void checkInputKind() {
+            if (input == SequenceInput.TOKENS) {
+                if (vocabularySize <= 0) {
+                    throw new IllegalArgumentException("input=tokens needs vocabularySize > 0 (the number of distinct"
+                            + " token ids, ids being 0..vocabularySize-1), got " + vocabularySize);
+                }
+                if (embeddingSize <= 0) {
+                    throw new IllegalArgumentException("input=tokens needs embeddingSize > 0 (the dimension of a"
+                            + " token's embedding), got " + embeddingSize);
+                }
+            } else if (vocabularySize != 0 || embeddingSize != 0) {
+                throw new IllegalArgumentException("vocabularySize (" + vocabularySize + ") and embeddingSize ("
+                        + embeddingSize + ") are for token input only; set input=tokens or leave them unset");
+            }
+        }
+    }
+}
