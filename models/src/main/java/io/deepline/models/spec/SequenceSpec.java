@@ -41,7 +41,7 @@ public final class SequenceSpec {
     private final int numLayers;
     private final boolean bidirectional;
     private final double dropout;
-    private final SequenceInput input;
+    private final StepInput input;
     private final int vocabularySize;
     private final int embeddingSize;
     private final SequenceOutput output;
@@ -97,7 +97,7 @@ public final class SequenceSpec {
         NeuralNetConfiguration.ListBuilder layers = GlobalSettings.of(seed, updater, learningRate, lrSchedule,
                 momentum, weightInit.dl4j(HiddenActivation.TANH), l2).list();
         int previous = nIn;
-        if (input == SequenceInput.TOKENS) {
+        if (input == StepInput.TOKENS) {
             // A lookup table, no bias: row i is the embedding of token i. Any sequence length (inferInputLength).
             layers.layer(new EmbeddingSequenceLayer.Builder().nIn(vocabularySize).nOut(embeddingSize)
                     .inferInputLength(true).hasBias(false).build());
@@ -139,7 +139,7 @@ public final class SequenceSpec {
     }
 
     private void checkInputWidth(int nIn) {
-        if (input == SequenceInput.TOKENS && nIn != 1) {
+        if (input == StepInput.TOKENS && nIn != 1) {
             throw new IllegalArgumentException("input=tokens reads one token id per step (NCW [batch, 1, T]), so nIn"
                     + " must be 1, got " + nIn + "; pass 1, or use input=real for " + nIn + " features per step");
         }
@@ -178,7 +178,7 @@ public final class SequenceSpec {
         return dropout;
     }
 
-    public SequenceInput input() {
+    public StepInput input() {
         return input;
     }
 
@@ -247,7 +247,7 @@ public final class SequenceSpec {
     public String toString() {
         return "SequenceSpec[cell=" + cell + ", hiddenSize=" + hiddenSize + ", numLayers=" + numLayers
                 + ", bidirectional=" + bidirectional + ", dropout=" + dropout + ", input=" + input
-                + (input == SequenceInput.TOKENS ? "(vocabularySize=" + vocabularySize + ", embeddingSize="
+                + (input == StepInput.TOKENS ? "(vocabularySize=" + vocabularySize + ", embeddingSize="
                 + embeddingSize + ")" : "") + ", output=" + output
                 + (output == SequenceOutput.MANY_TO_ONE ? "(pooling=" + pooling + ")" : "")
                 + ", weightInit=" + weightInit + ", l2=" + l2 + ", updater=" + updater
@@ -262,7 +262,7 @@ public final class SequenceSpec {
         private int numLayers = 1;
         private boolean bidirectional;
         private double dropout;
-        private SequenceInput input = SequenceInput.REAL;
+        private StepInput input = StepInput.REAL;
         private int vocabularySize;
         private int embeddingSize;
         private SequenceOutput output = SequenceOutput.MANY_TO_ONE;
@@ -308,7 +308,7 @@ public final class SequenceSpec {
             return this;
         }
 
-        public Builder input(SequenceInput value) {
+        public Builder input(StepInput value) {
             this.input = value;
             return this;
         }
@@ -388,7 +388,7 @@ public final class SequenceSpec {
             }
             if (input == null || output == null || pooling == null || lrSchedule == null) {
                 throw new IllegalArgumentException("input, output, pooling and lrSchedule must be set; input is one of "
-                        + String.join(", ", SequenceInput.names()) + ", output one of "
+                        + String.join(", ", StepInput.names()) + ", output one of "
                         + String.join(", ", SequenceOutput.names()) + ", pooling one of "
                         + String.join(", ", SequencePooling.names()) + ", lrSchedule none for a constant rate");
             }
@@ -403,7 +403,7 @@ public final class SequenceSpec {
         }
 
         private void checkInputKind() {
-            if (input == SequenceInput.TOKENS) {
+            if (input == StepInput.TOKENS) {
                 if (vocabularySize <= 0) {
                     throw new IllegalArgumentException("input=tokens needs vocabularySize > 0 (the number of distinct"
                             + " token ids, ids being 0..vocabularySize-1), got " + vocabularySize);

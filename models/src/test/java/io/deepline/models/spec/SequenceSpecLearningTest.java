@@ -61,7 +61,7 @@ class SequenceSpecLearningTest {
     @Test
     void detectsATokenThroughAnEmbeddingAndMaxPooling() {
         MultiLayerNetwork net = SequenceSpec.builder().cell(RecurrentCell.GRU).hiddenSize(8)
-                .input(SequenceInput.TOKENS).vocabularySize(TOKENS).embeddingSize(4)
+                .input(StepInput.TOKENS).vocabularySize(TOKENS).embeddingSize(4)
                 .pooling(SequencePooling.MAX).learningRate(0.05).seed(4).build()
                 .buildNetwork(1, OutputHead.categorical(2));
         Random random = new Random(5);

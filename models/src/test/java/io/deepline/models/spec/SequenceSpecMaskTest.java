@@ -59,7 +59,7 @@ class SequenceSpecMaskTest {
     @MethodSource("cellsPoolingsDirections")
     void paddedTokenSequencesPredictAsUnpadded(RecurrentCell cell, SequencePooling pooling, boolean bidirectional) {
         SequenceSpec spec = SequenceSpec.builder().cell(cell).hiddenSize(4).bidirectional(bidirectional)
-                .input(SequenceInput.TOKENS).vocabularySize(VOCABULARY).embeddingSize(3).pooling(pooling).seed(5)
+                .input(StepInput.TOKENS).vocabularySize(VOCABULARY).embeddingSize(3).pooling(pooling).seed(5)
                 .build();
         Random random = new Random(13);
         INDArray padded = Nd4j.create(DataType.FLOAT, LENGTHS.length, 1, PADDED);

@@ -55,7 +55,7 @@ class SequenceSpecTest {
                         if (bidirectional && cell == RecurrentCell.LSTM) {
                             continue; // refused, see Dl4jLstmMaskTest
                         }
-                        for (SequenceInput input : SequenceInput.values()) {
+                        for (StepInput input : StepInput.values()) {
                             all.add(Arguments.of(cell, output, pooling, bidirectional, input));
                         }
                     }
@@ -68,19 +68,19 @@ class SequenceSpecTest {
     @ParameterizedTest(name = "{0} {1} {2} bidirectional={3} {4}")
     @MethodSource("everyShape")
     void buildsRunsAndSurvivesJson(RecurrentCell cell, SequenceOutput output, SequencePooling pooling,
-                                   boolean bidirectional, SequenceInput input) {
+                                   boolean bidirectional, StepInput input) {
         SequenceSpec.Builder builder = SequenceSpec.builder().cell(cell).hiddenSize(4).numLayers(2)
                 .bidirectional(bidirectional).output(output).pooling(pooling).dropout(0.2).input(input);
-        if (input == SequenceInput.TOKENS) {
+        if (input == StepInput.TOKENS) {
             builder.vocabularySize(9).embeddingSize(5);
         }
         SequenceSpec spec = builder.build();
-        int nIn = input == SequenceInput.TOKENS ? 1 : FEATURES;
+        int nIn = input == StepInput.TOKENS ? 1 : FEATURES;
         MultiLayerConfiguration conf = spec.toConfiguration(nIn, OutputHead.categorical(3));
         assertEquals(conf, MultiLayerConfiguration.fromJson(conf.toJson()));
 
         MultiLayerNetwork net = spec.buildNetwork(nIn, OutputHead.categorical(3));
-        INDArray features = input == SequenceInput.TOKENS
+        INDArray features = input == StepInput.TOKENS
                 ? Nd4j.arange(BATCH * STEPS).fmodi(9).castTo(DataType.FLOAT).reshape(BATCH, 1, STEPS) // ids 0..8
                 : Nd4j.rand(DataType.FLOAT, BATCH, FEATURES, STEPS);
         INDArray predicted = net.output(features);
@@ -128,7 +128,7 @@ class SequenceSpecTest {
     @Test
     void tokensGoThroughAnEmbeddingAndPerStepUsesAnRnnOutputLayer() {
         MultiLayerConfiguration conf = SequenceSpec.builder().cell(RecurrentCell.RNN).hiddenSize(4)
-                .input(SequenceInput.TOKENS).vocabularySize(20).embeddingSize(7).output(SequenceOutput.PER_STEP)
+                .input(StepInput.TOKENS).vocabularySize(20).embeddingSize(7).output(SequenceOutput.PER_STEP)
                 .build().toConfiguration(1, OutputHead.poisson(1));
         EmbeddingSequenceLayer embedding = (EmbeddingSequenceLayer) layer(conf, 0);
         assertEquals(20, embedding.getNIn());
@@ -157,9 +157,9 @@ class SequenceSpecTest {
         assertMessage("numLayers", () -> SequenceSpec.builder().numLayers(0).build());
         assertMessage("cell 'transformer'", () -> SequenceSpec.builder().cell("transformer"));
         assertMessage("pooling 'median'", () -> SequenceSpec.builder().pooling("median"));
-        assertMessage("vocabularySize", () -> SequenceSpec.builder().input(SequenceInput.TOKENS).embeddingSize(4)
+        assertMessage("vocabularySize", () -> SequenceSpec.builder().input(StepInput.TOKENS).embeddingSize(4)
                 .build());
-        assertMessage("embeddingSize", () -> SequenceSpec.builder().input(SequenceInput.TOKENS).vocabularySize(4)
+        assertMessage("embeddingSize", () -> SequenceSpec.builder().input(StepInput.TOKENS).vocabularySize(4)
                 .build());
         assertMessage("input=tokens", () -> SequenceSpec.builder().vocabularySize(4).build());
         assertMessage("bidirectional=true is not supported with cell=lstm",
@@ -167,7 +167,7 @@ class SequenceSpecTest {
         assertMessage("dropout", () -> SequenceSpec.builder().dropout(1.0).build());
         assertMessage("learningRate", () -> SequenceSpec.builder().learningRate(0).build());
         assertMessage("cell must be set", () -> SequenceSpec.builder().cell((RecurrentCell) null).build());
-        SequenceSpec tokens = SequenceSpec.builder().input(SequenceInput.TOKENS).vocabularySize(4).embeddingSize(2)
+        SequenceSpec tokens = SequenceSpec.builder().input(StepInput.TOKENS).vocabularySize(4).embeddingSize(2)
                 .build();
         assertMessage("nIn must be 1", () -> tokens.toConfiguration(3, OutputHead.bernoulli()));
         assertMessage("input features per step is 0",
@@ -179,7 +179,7 @@ class SequenceSpecTest {
         assertEquals(RecurrentCell.GRU, RecurrentCell.parse(" GRU "));
         assertEquals(SequencePooling.MAX, SequencePooling.parse("max"));
         assertEquals(SequenceOutput.PER_STEP, SequenceOutput.parse("per_step"));
-        assertEquals(SequenceInput.TOKENS, SequenceInput.parse("tokens"));
+        assertEquals(StepInput.TOKENS, StepInput.parse("tokens"));
     }
 
     private static Layer layer(MultiLayerConfiguration conf, int index) {

@@ -1,7 +1,7 @@
 package io.deepline.models.spec;
 
 /** What one time step of a {@link SequenceSpec}'s input is. */
-public enum SequenceInput {
+public enum StepInput {
     /** nIn real-valued features per step: NCW input [batch, nIn, T]. */
     REAL,
     /**
@@ -11,10 +11,10 @@ public enum SequenceInput {
     TOKENS;
 
     public static String[] names() {
-        return UserNames.of(SequenceInput.class);
+        return UserNames.of(StepInput.class);
     }
 
-    public static SequenceInput parse(String name) {
-        return UserNames.parse(SequenceInput.class, name, "input");
+    public static StepInput parse(String name) {
+        return UserNames.parse(StepInput.class, name, "input");
     }
 }
