@@ -1,18 +1,8 @@
 package io.deepline.models.spec;
 
-import java.util.Objects;
 import io.deepline.models.state.NetworkSnapshot;
+import java.util.Objects;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
-import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
-import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
-import org.deeplearning4j.nn.conf.layers.Layer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.PoolingType;
-import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
-import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
-import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
@@ -91,39 +81,7 @@ public final class SequenceSpec {
      * (float32 params).
      */
     public MultiLayerConfiguration toConfiguration(int nIn, OutputHead head) {
-        checkInputWidth(nIn);
-        Objects.requireNonNull(head, "head");
-        // Recurrent layers use tanh, so AUTO initialises them as Xavier (course §4.5.3).
-        NeuralNetConfiguration.ListBuilder layers = GlobalSettings.of(seed, updater, learningRate, lrSchedule,
-                momentum, weightInit.dl4j(HiddenActivation.TANH), l2).list();
-        int previous = nIn;
-        if (input == StepInput.TOKENS) {
-            // A lookup table, no bias: row i is the embedding of token i. Any sequence length (inferInputLength).
-            layers.layer(new EmbeddingSequenceLayer.Builder().nIn(vocabularySize).nOut(embeddingSize)
-                    .inferInputLength(true).hasBias(false).build());
-            previous = embeddingSize;
-        }
-        double keep = dropout > 0 ? 1.0 - dropout : 0; // DL4J takes the probability of KEEPING a unit
-        int width = bidirectional ? 2 * hiddenSize : hiddenSize;
-        for (int i = 0; i < numLayers; i++) {
-            // DL4J applies a layer's dropout to that layer's input: skip the first, which reads the input.
-            Layer recurrent = cell.layer(previous, hiddenSize, i > 0 ? keep : 0);
-            if (bidirectional) {
-                recurrent = new Bidirectional(Bidirectional.Mode.CONCAT, recurrent);
-            }
-            boolean last = i == numLayers - 1;
-            if (last && output == SequenceOutput.MANY_TO_ONE && pooling == SequencePooling.LAST) {
-                recurrent = new LastTimeStep(recurrent); // the state at each sequence's last unmasked step
-            }
-            layers.layer(recurrent);
-            previous = width;
-        }
-        if (output == SequenceOutput.MANY_TO_ONE && pooling != SequencePooling.LAST) {
-            layers.layer(new GlobalPoolingLayer.Builder(pooling == SequencePooling.MEAN ? PoolingType.AVG
-                    : PoolingType.MAX).build()); // both skip masked steps
-        }
-        // No setInputType: every nIn is explicit, and an input type would reset the embedding's nIn to 1.
-        return layers.layer(outputLayer(previous, head, keep)).build();
+        return SequenceLayers.configuration(this, nIn, head);
     }
 
     /** A freshly initialised network; the same spec and sizes always give the same initial weights. */
@@ -136,26 +94,6 @@ public final class SequenceSpec {
     /** A freshly initialised network as a snapshot. */
     public NetworkSnapshot initialState(int nIn, OutputHead head) {
         return NetworkSnapshot.of(buildNetwork(nIn, head));
-    }
-
-    private void checkInputWidth(int nIn) {
-        if (input == StepInput.TOKENS && nIn != 1) {
-            throw new IllegalArgumentException("input=tokens reads one token id per step (NCW [batch, 1, T]), so nIn"
-                    + " must be 1, got " + nIn + "; pass 1, or use input=real for " + nIn + " features per step");
-        }
-        if (nIn <= 0) {
-            throw new IllegalArgumentException("the number of input features per step is " + nIn + "; it must be > 0");
-        }
-    }
-
-    private BaseOutputLayer outputLayer(int nIn, OutputHead head, double keep) {
-        BaseOutputLayer.Builder<?> builder = output == SequenceOutput.PER_STEP
-                ? new RnnOutputLayer.Builder(head.loss()) : new OutputLayer.Builder(head.loss());
-        builder.nIn(nIn).nOut(head.size()).activation(head.activation());
-        if (keep > 0) {
-            builder.dropOut(keep);
-        }
-        return (BaseOutputLayer) builder.build();
     }
 
     public RecurrentCell cell() {
