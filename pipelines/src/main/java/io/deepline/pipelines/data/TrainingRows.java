@@ -105,6 +105,10 @@ public final class TrainingRows {
      * without weights, and constant weights change nothing.
      */
     public double requireNonEmptyAndWeightScale() {
+        if (!hasValidation() && !weighted()) {
+            // Nothing to learn that the data check's pass over all rows has not already checked: skip a Spark job.
+            return 1.0;
+        }
         Row train = training.agg(functions.count(functions.lit(1)),
                 weighted() ? functions.avg(functions.col(training.columns()[2])) : functions.lit(1.0)).first();
         if (train.getLong(0) == 0) {
