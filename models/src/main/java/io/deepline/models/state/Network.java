@@ -104,6 +104,15 @@ public final class Network {
         return layers != null ? layers.output(features) : graph.outputSingle(features);
     }
 
+    /**
+     * The network's output (inference mode) for sequences: NCW features {@code [rows, nIn, T]} with their mask
+     * {@code [rows, T]} (1 = real step, 0 = padding), so padded steps change nothing.
+     */
+    public INDArray output(INDArray features, INDArray featuresMask) {
+        return layers != null ? layers.output(features, false, featuresMask, null)
+                : graph.output(false, new INDArray[] {features}, new INDArray[] {featuresMask})[0];
+    }
+
     /** All parameters, flattened; a view, so assigning to it changes the network. */
     public INDArray params() {
         return layers != null ? layers.params() : graph.params();

@@ -7,7 +7,7 @@ package io.deepline.pipelines.classification;
  * <p>{@code rawPrediction} holds log-probabilities: the logits up to a per-row constant, so
  * {@code softmax(rawPrediction) == probability} and the argmax is the same.
  */
-final class ClassProbabilities {
+public final class ClassProbabilities {
     /** Floor for log(0): a float softmax can underflow to exactly 0. */
     static final double MIN_LOG = Math.log(Double.MIN_NORMAL);
 
@@ -18,7 +18,7 @@ final class ClassProbabilities {
      * Class probabilities from the network's output: a softmax over K units, or one sigmoid unit p(class 1)
      * that becomes [1 − p, p]. Rescaled to sum exactly 1 in double (a float softmax sums to 1 only within ~1e-7).
      */
-    static double[] fromNetworkOutput(float[] output) {
+    public static double[] fromNetworkOutput(float[] output) {
         if (output.length == 1) {
             return new double[] {1.0 - output[0], output[0]};
         }
@@ -29,7 +29,7 @@ final class ClassProbabilities {
         return normalized(p);
     }
 
-    static double[] toRaw(double[] probability) {
+    public static double[] toRaw(double[] probability) {
         double[] raw = new double[probability.length];
         for (int k = 0; k < raw.length; k++) {
             raw[k] = probability[k] > 0 ? Math.max(MIN_LOG, Math.log(probability[k])) : MIN_LOG;
@@ -50,7 +50,7 @@ final class ClassProbabilities {
     }
 
     /** Softmax in place, stabilised by the max. */
-    static void softmaxInPlace(double[] raw) {
+    public static void softmaxInPlace(double[] raw) {
         double max = Double.NEGATIVE_INFINITY;
         for (double v : raw) {
             max = Math.max(max, v);
@@ -69,7 +69,7 @@ final class ClassProbabilities {
      * MLlib's rule: the argmax of p_k / t_k when thresholds are set (a zero threshold wins outright), else the
      * argmax of p_k.
      */
-    static double predict(double[] probability, double[] thresholds) {
+    public static double predict(double[] probability, double[] thresholds) {
         int best = 0;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < probability.length; k++) {

@@ -28,9 +28,13 @@ final class SequenceBatcher implements Function2<Integer, Iterator<Row>, Iterato
     private final int batchSize;
     private final long seed;
     private final boolean sortByLength;
+    private final SequenceReader reader;
 
     SequenceBatcher(SequenceLayout layout, int batchSize, long seed, boolean sortByLength) {
         this.layout = layout;
+        // The profile has already checked every id against the real vocabulary; here any float-exact id passes.
+        this.reader = new SequenceReader(layout.input(), layout.numFeatures(), SequenceInput.MAX_VOCABULARY_SIZE,
+                layout.maxSequenceLength(), layout.truncation(), "features");
         this.batchSize = batchSize;
         this.seed = seed;
         this.sortByLength = sortByLength;
@@ -80,70 +84,51 @@ final class SequenceBatcher implements Function2<Integer, Iterator<Row>, Iterato
 
     private SequenceBatch pad(List<Sequence> members) {
         int rows = members.size();
-        int nIn = layout.numFeatures();
         int nOut = layout.target().width();
         boolean perStep = layout.label() == SequenceLabel.PER_STEP;
-        int length = 0;
+        List<float[]> inputs = new ArrayList<>(rows);
         for (Sequence s : members) {
-            length = Math.max(length, s.length());
+            inputs.add(s.inputs());
         }
-        float[] features = new float[rows * nIn * length];
-        float[] mask = new float[rows * length];
+        PaddedSteps padded = PaddedSteps.of(inputs, layout.numFeatures());
+        int length = padded.length();
         float[] labels = new float[rows * nOut * (perStep ? length : 1)];
         for (int b = 0; b < rows; b++) {
             Sequence s = members.get(b);
-            for (int t = 0; t < s.length(); t++) {
-                mask[b * length + t] = 1f;
-                for (int f = 0; f < nIn; f++) {
-                    features[(b * nIn + f) * length + t] = s.inputs()[t * nIn + f];
-                }
-                if (perStep) {
-                    for (int o = 0; o < nOut; o++) {
-                        labels[(b * nOut + o) * length + t] = s.labels()[t * nOut + o];
-                    }
-                }
-            }
             if (!perStep) {
                 System.arraycopy(s.labels(), 0, labels, b * nOut, nOut);
+                continue;
+            }
+            for (int t = 0; t < s.length(); t++) {
+                for (int o = 0; o < nOut; o++) {
+                    labels[(b * nOut + o) * length + t] = s.labels()[t * nOut + o];
+                }
             }
         }
-        return new SequenceBatch(rows, nIn, length, nOut, features, mask, labels, perStep);
+        return new SequenceBatch(rows, layout.numFeatures(), length, nOut, padded.features(), padded.mask(), labels,
+                perStep);
     }
 
     private Sequence read(Row row, int partition, int position) {
-        Object value = row.get(0);
-        List<Object> steps = value == null ? List.of() : SequenceValues.list(value);
+        String where = "row " + position + " of partition " + partition;
+        float[] inputs = reader.read(row.get(0), where);
+        int total = SequenceValues.list(row.get(0)).size();
+        int first = reader.firstKept(total);
+        int length = inputs.length / layout.numFeatures();
         Object labelValue = row.get(1);
-        List<Object> stepLabels = layout.label() == SequenceLabel.PER_STEP && labelValue != null
-                ? SequenceValues.list(labelValue) : null;
-        if (steps.isEmpty() || labelValue == null || stepLabels != null && stepLabels.size() != steps.size()) {
+        int nOut = layout.target().width();
+        if (layout.label() == SequenceLabel.PER_SEQUENCE) {
+            float[] labels = new float[nOut];
+            layout.target().encode(number(labelValue, partition, position), labels, 0);
+            return new Sequence(length, inputs, labels);
+        }
+        List<Object> stepLabels = labelValue == null ? null : SequenceValues.list(labelValue);
+        if (stepLabels == null || stepLabels.size() != total) {
             throw changedAfterCheck(partition, position);
         }
-        int length = Truncation.keptLength(steps.size(), layout.maxSequenceLength());
-        int first = layout.truncation().firstKept(steps.size(), layout.maxSequenceLength());
-        int nIn = layout.numFeatures();
-        int nOut = layout.target().width();
-        float[] inputs = new float[length * nIn];
-        float[] labels = new float[stepLabels == null ? nOut : length * nOut];
+        float[] labels = new float[length * nOut];
         for (int t = 0; t < length; t++) {
-            Object step = steps.get(first + t);
-            if (layout.input() == SequenceInput.STEP_VECTORS) {
-                List<Object> values = step == null ? List.of() : SequenceValues.list(step);
-                if (values.size() != nIn) {
-                    throw changedAfterCheck(partition, position);
-                }
-                for (int f = 0; f < nIn; f++) {
-                    inputs[t * nIn + f] = (float) number(values.get(f), partition, position);
-                }
-            } else {
-                inputs[t] = (float) number(step, partition, position);
-            }
-            if (stepLabels != null) {
-                layout.target().encode(number(stepLabels.get(first + t), partition, position), labels, t * nOut);
-            }
-        }
-        if (stepLabels == null) {
-            layout.target().encode(number(labelValue, partition, position), labels, 0);
+            layout.target().encode(number(stepLabels.get(first + t), partition, position), labels, t * nOut);
         }
         return new Sequence(length, inputs, labels);
     }

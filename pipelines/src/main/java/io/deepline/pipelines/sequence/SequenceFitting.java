@@ -1,0 +1,102 @@
+package io.deepline.pipelines.sequence;
+
+import io.deepline.models.spec.OutputHead;
+import io.deepline.models.spec.SequenceOutput;
+import io.deepline.models.spec.SequencePooling;
+import io.deepline.models.spec.SequenceSpec;
+import io.deepline.pipelines.data.sequence.SequenceBatch;
+import io.deepline.pipelines.data.sequence.SequenceBatches;
+import io.deepline.pipelines.data.sequence.SequenceDataCheck;
+import io.deepline.pipelines.data.sequence.SequenceDataProfile;
+import io.deepline.pipelines.data.sequence.SequenceInput;
+import io.deepline.pipelines.data.sequence.SequenceLabel;
+import io.deepline.pipelines.data.sequence.SequenceLayout;
+import io.deepline.pipelines.inference.FittedNetwork;
+import io.deepline.pipelines.persist.Provenance;
+import io.deepline.pipelines.train.ParameterAveragingTrainer;
+import io.deepline.pipelines.train.TrainingListener;
+import io.deepline.pipelines.train.TrainingResult;
+import io.deepline.pipelines.train.TrainingSettings;
+import java.time.Instant;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+/**
+ * The {@code fit} every sequence estimator shares: check the columns and every row in one pass, build the padded,
+ * cached batches, train by parameter averaging, and free the cache.
+ */
+final class SequenceFitting {
+
+    /** What a fit produced, for the model. */
+    record Fitted(TrainingResult result, SequenceDataCheck.Summary data, SequenceInput input, Provenance provenance) {
+
+        /** The fitted state a model holds. */
+        FittedNetwork network() {
+            return new FittedNetwork(result.network(), data.numFeatures(), result.history(), provenance);
+        }
+    }
+
+    /** What the estimator predicts: its label kind, whether labels are classes, its output and pooling. */
+    record Task(SequenceLabel label, boolean classification, SequenceOutput output, SequencePooling pooling) {
+    }
+
+    private SequenceFitting() {
+    }
+
+    static Fitted fit(HasSequenceParams stage, String stageName, Dataset<?> dataset, String featuresCol,
+                      String labelCol, Task task, OptionalInt declaredClasses, TrainingListener listener) {
+        Instant started = Instant.now();
+        refuseTabularOnlyParams(stage, stageName);
+        SequenceInput input = SequenceInput.of(dataset.schema(), featuresCol, stage.getVocabularySize());
+        SequenceLabel label = SequenceLabel.of(dataset.schema(), labelCol);
+        if (label != task.label()) {
+            throw new IllegalArgumentException("the label column '" + labelCol + "' of " + stageName + " must hold "
+                    + (task.label() == SequenceLabel.PER_STEP ? "an array<double> with one label per step"
+                    : "one number per sequence") + ", but it is " + dataset.schema().apply(labelCol).dataType()
+                    .catalogString() + (task.label() == SequenceLabel.PER_STEP ? "; use SequenceClassifier or"
+                    + " SequenceRegressor for one label per sequence" : "; use SequenceTagger for per-step labels"));
+        }
+        SequenceSpec spec = stage.toSequenceSpec(input, task.output(), task.pooling());
+        Dataset<Row> rows = dataset.select(functions.col(featuresCol), functions.col(labelCol));
+        SequenceDataProfile profile = SequenceDataProfile.of(rows, input, label, stage.getVocabularySize());
+        SequenceDataCheck.Summary data = task.classification()
+                ? SequenceDataCheck.forClassification(profile, featuresCol, labelCol, declaredClasses)
+                : SequenceDataCheck.forRegression(profile, featuresCol, labelCol);
+        SequenceLayout layout = new SequenceLayout(input, label, data.numFeatures(), data.target(),
+                stage.getMaxSequenceLength(), stage.getTruncation());
+        OutputHead head = task.classification() ? OutputHead.categorical(data.target().width())
+                : OutputHead.gaussian(1);
+        SparkSession spark = dataset.sparkSession();
+        int workers = stage.resolveNumWorkers(spark);
+        JavaRDD<SequenceBatch> batches = SequenceBatches.build(rows, workers, stage.getBatchSize(), layout,
+                stage.getSeed(), stage.getSortByLength());
+        try {
+            TrainingSettings settings = new TrainingSettings(stageName, stage.getMaxEpochs(),
+                    stage.getAveragingFrequency(), stage.getSeed());
+            TrainingResult result = new ParameterAveragingTrainer(settings, listener)
+                    .train(batches, spec.initialState(data.numFeatures(), head));
+            Provenance provenance = Provenance.of(spark, data.rows(), Map.of(), workers, stage.getSeed(), started);
+            return new Fitted(result, data, input, provenance);
+        } finally {
+            batches.unpersist(false);
+        }
+    }
+
+    /** Weights and per-epoch validation are built for tabular batches only so far: refuse rather than ignore. */
+    private static void refuseTabularOnlyParams(HasSequenceParams stage, String stageName) {
+        String set = stage.weightColOrNull() != null ? "weightCol"
+                : stage.getValidationFraction() > 0 ? "validationFraction"
+                : stage.validationIndicatorColOrNull() != null ? "validationIndicatorCol"
+                : stage.getEarlyStoppingPatience() > 0 ? "earlyStoppingPatience" : null;
+        if (set != null) {
+            throw new IllegalArgumentException(stageName + " does not support " + set + " yet (row weights and"
+                    + " per-epoch validation are implemented for tabular stages only); unset it, and hold out a"
+                    + " validation split with DataSplits to evaluate the fitted model");
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package io.deepline.pipelines.sequence;
+
+import io.deepline.models.state.NetworkSnapshot;
+import io.deepline.pipelines.data.sequence.SequenceInput;
+import io.deepline.pipelines.data.sequence.SequenceReader;
+import io.deepline.pipelines.inference.FittedNetwork;
+import io.deepline.pipelines.inference.HasFittedNetwork;
+import io.deepline.pipelines.param.StageUid;
+import io.deepline.pipelines.param.TrainingParamSet;
+import java.util.List;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.ml.PredictionModel;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * A fitted {@link SequenceRegressor}. {@code transform} scores sequences in padded batches on the executors;
+ * {@code predict(sequence)} scores one on the driver with the same answer.
+ */
+public class SequenceRegressionModel
+        extends PredictionModel<Object, SequenceRegressionModel>
+        implements HasFittedNetwork, HasSequenceParams, SequencePoolingParam, MLWritable {
+    private static final long serialVersionUID = 1L;
+
+    private final String uid;
+    private final SequenceParamSet sequenceParams;
+    private final TrainingParamSet trainingParams;
+    private final Param<String> pooling;
+    private FittedNetwork fitted;
+    private SequenceInput input;
+    private transient DriverSequenceNetwork driver;
+
+    /** For Spark's reflection (readers and {@code defaultCopy}); the network is set by the reader. */
+    public SequenceRegressionModel(String uid) {
+        this(StageUid.stash(uid));
+    }
+
+    private SequenceRegressionModel(StageUid.Token token) {
+        super();
+        this.uid = StageUid.take();
+        this.sequenceParams = new SequenceParamSet(this);
+        this.trainingParams = new TrainingParamSet(this);
+        this.pooling = SequencePoolingParam.create(this);
+        setSequenceDefaults();
+        setTrainingDefaults();
+        setDefault(pooling, "last");
+    }
+
+    SequenceRegressionModel(String uid, FittedNetwork fitted, SequenceInput input) {
+        this(uid);
+        setState(fitted, input, 1);
+    }
+
+    /** Installs the fitted state; used by the constructor above and by the reader. */
+    final void setState(FittedNetwork fitted, SequenceInput input, int numOutputs) {
+        this.fitted = fitted;
+        this.input = input;
+        this.driver = null;
+    }
+
+    /** The kind of sequence column the model was trained on. */
+    public SequenceInput sequenceInput() {
+        fittedNetwork();
+        return input;
+    }
+
+    @Override
+    public String uid() {
+        return uid != null ? uid : StageUid.pending();
+    }
+
+    @Override
+    public SequenceParamSet sequenceParams() {
+        return sequenceParams;
+    }
+
+    @Override
+    public TrainingParamSet trainingParams() {
+        return trainingParams;
+    }
+
+    @Override
+    public Param<String> pooling() {
+        return pooling;
+    }
+
+    /** Features per step (1 for token ids and univariate series). */
+    @Override
+    public int numFeatures() {
+        return fitted == null ? -1 : fitted.numFeatures();
+    }
+
+    public SequenceRegressionModel setInferenceBatchSize(int value) {
+        return (SequenceRegressionModel) set(inferenceBatchSize(), value);
+    }
+
+    @Override
+    public FittedNetwork fittedNetwork() {
+        if (fitted == null) {
+            throw new IllegalStateException(uid() + " has no trained network; get a model from SequenceRegressor.fit"
+                    + " or SequenceRegressionModel.load(path)");
+        }
+        return fitted;
+    }
+
+    // ---- scoring ----
+
+    @Override
+    public StructType transformSchema(StructType schema) {
+        SequenceSchemas.requireTrainedInput(schema, getFeaturesCol(), getVocabularySize(), sequenceInput());
+        return SequenceSchemas.with(schema, getPredictionCol(), "predictionCol", DataTypes.DoubleType,
+                Metadata.empty());
+    }
+
+    @Override
+    public Dataset<Row> transform(Dataset<?> dataset) {
+        StructType outputSchema = transformSchema(dataset.schema(), true);
+        if (getPredictionCol().isEmpty()) {
+            return dataset.toDF();
+        }
+        Broadcast<NetworkSnapshot> bc = fittedNetwork().broadcastForScoring(dataset.sparkSession().sparkContext());
+        List<String> inputs = List.of(dataset.schema().fieldNames());
+        return dataset.toDF().mapPartitions(new Scorer(bc, inputs.indexOf(getFeaturesCol()), reader(),
+                getInferenceBatchSize()), Encoders.row(outputSchema));
+    }
+
+    private SequenceReader reader() {
+        return new SequenceReader(sequenceInput(), numFeatures(), getVocabularySize(), getMaxSequenceLength(),
+                getTruncation(), getFeaturesCol());
+    }
+
+    /** The prediction for one sequence (a Java List or Scala Seq, as in the features column). */
+    @Override
+    public double predict(Object sequence) {
+        return driver().outputs(reader().read(sequence, "value passed to predict"))[0][0];
+    }
+
+    private synchronized DriverSequenceNetwork driver() {
+        if (driver == null) {
+            driver = new DriverSequenceNetwork(fittedNetwork());
+        }
+        return driver;
+    }
+
+    /** Appends the prediction. */
+    private static final class Scorer extends SequenceScorer {
+        private static final long serialVersionUID = 1L;
+
+        Scorer(Broadcast<NetworkSnapshot> network, int featuresIndex, SequenceReader reader, int batchSize) {
+            super(network, featuresIndex, reader, batchSize);
+        }
+
+        @Override
+        protected List<Object> outputs(float[][] networkOutputs) {
+            return List.of((double) networkOutputs[0][0]);
+        }
+    }
+
+    // ---- copy and persistence ----
+
+    /** A deep copy: the copy never shares a network (or its buffers) with this model. */
+    @Override
+    public SequenceRegressionModel copy(ParamMap extra) {
+        SequenceRegressionModel copy = new SequenceRegressionModel(uid, fittedNetwork().deepCopy(), input);
+        return copyValues(copy, extra).setParent(parent());
+    }
+
+    @Override
+    public MLWriter write() {
+        return new SequenceModelPersistence.Writer(this, sequenceInput(), 1);
+    }
+
+    public static MLReader<SequenceRegressionModel> read() {
+        return new SequenceModelPersistence.Reader<>(SequenceRegressionModel.class,
+                SequenceRegressionModel::setState);
+    }
+
+    public static SequenceRegressionModel load(String path) {
+        return read().load(path);
+    }
+
+    @Override
+    public String toString() {
+        return "SequenceRegressionModel: uid=" + uid + ", cell=" + getCell() + ", hiddenSize=" + getHiddenSize()
+                + ", numFeatures=" + numFeatures();
+    }
+}

@@ -1,0 +1,219 @@
+package io.deepline.pipelines.sequence;
+
+import io.deepline.models.spec.SequenceOutput;
+import java.util.OptionalInt;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import io.deepline.pipelines.data.sequence.SequenceInput;
+import io.deepline.pipelines.data.sequence.SequenceLabel;
+import io.deepline.pipelines.param.StageUid;
+import io.deepline.pipelines.param.TrainingParamSet;
+import io.deepline.pipelines.persist.ParamsOnlyPersistence;
+import io.deepline.pipelines.train.TrainingListener;
+import org.apache.spark.ml.Predictor;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.Identifiable$;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * A many-to-one recurrent regressor (course §7.2): one real value per sequence (e.g. the next value of a series),
+ * read from the recurrent states pooled over the real steps ({@code pooling} last, mean or max), with squared
+ * loss, trained data-parallel by parameter averaging.
+ *
+ * <p>Input: a sequence features column ({@code array<array<double>>}, {@code array<int>} token ids with
+ * {@code vocabularySize} set, or {@code array<double>}) and a numeric label. Output: a double {@code prediction}.
+ */
+public class SequenceRegressor extends Predictor<Object, SequenceRegressor, SequenceRegressionModel>
+        implements HasSequenceParams, SequencePoolingParam, MLWritable {
+    private static final long serialVersionUID = 1L;
+
+    private final String uid;
+    private final SequenceParamSet sequenceParams;
+    private final TrainingParamSet trainingParams;
+    private final Param<String> pooling;
+    private transient TrainingListener listener = TrainingListener.NONE;
+
+    public SequenceRegressor() {
+        this(Identifiable$.MODULE$.randomUID("sequenceRegressor"));
+    }
+
+    public SequenceRegressor(String uid) {
+        this(StageUid.stash(uid));
+    }
+
+    private SequenceRegressor(StageUid.Token token) {
+        super();
+        this.uid = StageUid.take();
+        this.sequenceParams = new SequenceParamSet(this);
+        this.trainingParams = new TrainingParamSet(this);
+        this.pooling = SequencePoolingParam.create(this);
+        setSequenceDefaults();
+        setTrainingDefaults();
+        setDefault(pooling, "last");
+    }
+
+    @Override
+    public String uid() {
+        return uid != null ? uid : StageUid.pending();
+    }
+
+    @Override
+    public SequenceParamSet sequenceParams() {
+        return sequenceParams;
+    }
+
+    @Override
+    public TrainingParamSet trainingParams() {
+        return trainingParams;
+    }
+
+    @Override
+    public Param<String> pooling() {
+        return pooling;
+    }
+
+    // ---- setters (fluent, as MLlib's) ----
+
+    public SequenceRegressor setCell(String value) {
+        return (SequenceRegressor) set(cell(), value);
+    }
+
+    public SequenceRegressor setHiddenSize(int value) {
+        return (SequenceRegressor) set(hiddenSize(), value);
+    }
+
+    public SequenceRegressor setNumLayers(int value) {
+        return (SequenceRegressor) set(numLayers(), value);
+    }
+
+    public SequenceRegressor setBidirectional(boolean value) {
+        return (SequenceRegressor) set(bidirectional(), value);
+    }
+
+    public SequenceRegressor setDropout(double value) {
+        return (SequenceRegressor) set(dropout(), value);
+    }
+
+    public SequenceRegressor setL2(double value) {
+        return (SequenceRegressor) set(l2(), value);
+    }
+
+    public SequenceRegressor setWeightInit(String value) {
+        return (SequenceRegressor) set(weightInit(), value);
+    }
+
+    public SequenceRegressor setVocabularySize(int value) {
+        return (SequenceRegressor) set(vocabularySize(), value);
+    }
+
+    public SequenceRegressor setEmbeddingSize(int value) {
+        return (SequenceRegressor) set(embeddingSize(), value);
+    }
+
+    public SequenceRegressor setMaxSequenceLength(int value) {
+        return (SequenceRegressor) set(maxSequenceLength(), value);
+    }
+
+    public SequenceRegressor setTruncate(String value) {
+        return (SequenceRegressor) set(truncate(), value);
+    }
+
+    public SequenceRegressor setSortByLength(boolean value) {
+        return (SequenceRegressor) set(sortByLength(), value);
+    }
+
+    public SequenceRegressor setPooling(String value) {
+        return (SequenceRegressor) set(pooling, value);
+    }
+
+    public SequenceRegressor setUpdater(String value) {
+        return (SequenceRegressor) set(updater(), value);
+    }
+
+    public SequenceRegressor setLearningRate(double value) {
+        return (SequenceRegressor) set(learningRate(), value);
+    }
+
+    public SequenceRegressor setMomentum(double value) {
+        return (SequenceRegressor) set(momentum(), value);
+    }
+
+    public SequenceRegressor setLrSchedule(String value) {
+        return (SequenceRegressor) set(lrSchedule(), value);
+    }
+
+    public SequenceRegressor setBatchSize(int value) {
+        return (SequenceRegressor) set(batchSize(), value);
+    }
+
+    public SequenceRegressor setMaxEpochs(int value) {
+        return (SequenceRegressor) set(maxEpochs(), value);
+    }
+
+    public SequenceRegressor setSeed(long value) {
+        return (SequenceRegressor) set(seed(), value);
+    }
+
+    public SequenceRegressor setNumWorkers(int value) {
+        return (SequenceRegressor) set(numWorkers(), value);
+    }
+
+    public SequenceRegressor setAveragingFrequency(int value) {
+        return (SequenceRegressor) set(averagingFrequency(), value);
+    }
+
+    public SequenceRegressor setInferenceBatchSize(int value) {
+        return (SequenceRegressor) set(inferenceBatchSize(), value);
+    }
+
+    /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
+    public SequenceRegressor setTrainingListener(TrainingListener value) {
+        this.listener = value == null ? TrainingListener.NONE : value;
+        return this;
+    }
+
+    // ---- schema and training ----
+
+    @Override
+    public StructType transformSchema(StructType schema) {
+        SequenceInput.of(schema, getFeaturesCol(), getVocabularySize());
+        SequenceLabel.of(schema, getLabelCol());
+        return SequenceSchemas.with(schema, getPredictionCol(), "predictionCol", DataTypes.DoubleType,
+                Metadata.empty());
+    }
+
+    @Override
+    public SequenceRegressionModel train(Dataset<?> dataset) {
+        SequenceFitting.Fitted fitted = SequenceFitting.fit(this, "SequenceRegressor", dataset, getFeaturesCol(),
+                getLabelCol(), new SequenceFitting.Task(SequenceLabel.PER_SEQUENCE, false,
+                        SequenceOutput.MANY_TO_ONE, getSequencePooling()), OptionalInt.empty(), listener);
+        return new SequenceRegressionModel(uid(), fitted.network(), fitted.input());
+    }
+
+    @Override
+    public SequenceRegressor copy(ParamMap extra) {
+        SequenceRegressor copy = defaultCopy(extra);
+        copy.listener = listener;
+        return copy;
+    }
+
+    // ---- persistence ----
+
+    @Override
+    public MLWriter write() {
+        return ParamsOnlyPersistence.writer(this);
+    }
+
+    public static MLReader<SequenceRegressor> read() {
+        return ParamsOnlyPersistence.reader(SequenceRegressor.class);
+    }
+
+    public static SequenceRegressor load(String path) {
+        return read().load(path);
+    }
+}
