@@ -36,7 +36,8 @@ final class AttentiveGruDecoderPass {
     private final long inputSize;
     private final long steps;
     private final double scale;
-    private final INDArray encoderMask; // [B, T], ones when the encoder has no mask
+    private final INDArray encoderMask; // [B, T] or null
+    private final INDArray maskBias; // (mask − 1)·10^30 or null
     private final INDArray lastStep; // [B, T], 1 at each row's last unmasked encoder step
 
     /**
@@ -47,7 +48,7 @@ final class AttentiveGruDecoderPass {
      */
     AttentiveGruDecoderPass(INDArray h, INDArray encoderMask, INDArray x, INDArray decoderMask,
                             Map<String, INDArray> params, DecoderContext context) {
-        this.h = h;
+        this.h = h.ordering() == 'c' && !h.isView() ? h : h.dup('c'); // the batched products read it as [B, n, T] matrices
         this.x = x;
         this.context = context;
         this.w = params.get(AttentiveGruDecoderParams.INPUT_WEIGHTS);
@@ -59,9 +60,9 @@ final class AttentiveGruDecoderPass {
         this.n = h.size(1);
         this.scale = 1.0 / Math.sqrt(n);
         this.decoderMask = decoderMask == null ? null : decoderMask.castTo(x.dataType());
-        this.encoderMask = encoderMask == null ? Nd4j.ones(x.dataType(), batch, h.size(2))
-                : encoderMask.castTo(x.dataType());
-        this.lastStep = EncoderSteps.lastStepSelector(this.encoderMask);
+        this.encoderMask = encoderMask == null ? null : encoderMask.castTo(x.dataType());
+        this.maskBias = EncoderSteps.maskBias(this.encoderMask);
+        this.lastStep = EncoderSteps.lastStepSelector(encoderMask, batch, h.size(2), x.dataType());
     }
 
     /** Runs the decoder, writing [s_{t'}; c_{t'}] (0 at masked steps) into {@code out} [B, 2n, T']. */
@@ -79,7 +80,7 @@ final class AttentiveGruDecoderPass {
             INDArray alpha = null;
             INDArray c = hLast;
             if (context == DecoderContext.ATTENTION) {
-                alpha = EncoderSteps.maskedSoftmax(EncoderSteps.scores(h, s).muli(scale), encoderMask);
+                alpha = EncoderSteps.maskedSoftmax(EncoderSteps.scores(h, s).muli(scale), encoderMask, maskBias);
                 c = EncoderSteps.weightedSum(h, alpha);
             }
             INDArray pre = inputParts.get(all(), point(t), all()).add(c.mmul(wc));
