@@ -5,28 +5,34 @@ import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.weights.IWeightInit;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The parameters of an {@link AttentiveGruDecoder} with E decoder inputs and n hidden units, as views of the
  * graph's flat parameter (and gradient) array, in this order:
  * <pre>
- *   W  [E + n, 3·n]   input weights of the step input [x_{t'}; c_{t'}]   columns [W_z | W_r | W_h]   ('f' order)
- *   RW [n, 3·n]       recurrent weights                                  columns [U_z | U_r | U_h]
- *   b  [1, 3·n]       bias                                               [b_z | b_r | b_h]
+ *   W  [E, 3·n]   weights of the decoder input x_{t'}   columns [W_z | W_r | W_h]   ('f' order)
+ *   WC [n, 3·n]   weights of the context c_{t'}         columns [W_z | W_r | W_h]
+ *   RW [n, 3·n]   recurrent weights                     columns [U_z | U_r | U_h]
+ *   b  [1, 3·n]   bias                                  [b_z | b_r | b_h]
  * </pre>
- * the layout of {@link GruParams} with the context appended to the input. Keys have no '_', which DL4J's updater
- * uses to split "vertex_param" gradient names.
+ * that is {@link GruParams}' layout for the step input [x; c], with the input weights [W; WC] kept as two
+ * parameters: the pass multiplies x and c separately, and ND4J 1.0.0-M2.1 sometimes returns a rank-0 array for a
+ * row range of an 'f'-ordered parameter view. Keys have no '_', which DL4J's updater uses to split "vertex_param"
+ * gradient names.
  */
 public final class AttentiveGruDecoderParams {
-    /** Input weights of [x; c], [E + n, 3·n]. */
+    /** Weights of the decoder input x, [E, 3·n]. */
     public static final String INPUT_WEIGHTS = GruParams.INPUT_WEIGHTS;
+    /** Weights of the context c, [n, 3·n]. */
+    public static final String CONTEXT_WEIGHTS = "WC";
     /** Recurrent weights, [n, 3·n]. */
     public static final String RECURRENT_WEIGHTS = GruParams.RECURRENT_WEIGHTS;
     /** Bias, [1, 3·n]. */
     public static final String BIAS = GruParams.BIAS;
     /** All keys, in the order of the flat array. */
-    public static final List<String> KEYS = List.of(INPUT_WEIGHTS, RECURRENT_WEIGHTS, BIAS);
+    public static final List<String> KEYS = List.of(INPUT_WEIGHTS, CONTEXT_WEIGHTS, RECURRENT_WEIGHTS, BIAS);
 
     private static final int GATES = GruParams.GATES;
 
@@ -39,33 +45,43 @@ public final class AttentiveGruDecoderParams {
     }
 
     public static boolean isWeight(String key) {
-        return INPUT_WEIGHTS.equals(key) || RECURRENT_WEIGHTS.equals(key);
+        return INPUT_WEIGHTS.equals(key) || CONTEXT_WEIGHTS.equals(key) || RECURRENT_WEIGHTS.equals(key);
     }
 
     /**
-     * Initialises the flat row in place: each gate block of W and RW on its own with the fan-in and fan-out of that
-     * block (as {@link GruParams} does), the bias at 0.
+     * Initialises the flat row in place: each gate block on its own, as {@link GruParams} does, the input blocks of
+     * W and WC with the fan-in of the whole step input (E + n) as if they were one matrix; the bias at 0.
      */
     static void initialise(INDArray flatView, long inputSize, long hiddenSize, IWeightInit weightInit) {
-        INDArray flat = checkedRow(flatView, inputSize, hiddenSize);
-        long nIn = inputSize + hiddenSize;
+        Map<String, INDArray> views = views(flatView, inputSize, hiddenSize);
         long n = hiddenSize;
+        long fanIn = inputSize + n;
         for (int gate = 0; gate < GATES; gate++) {
-            weightInit.init(nIn, n, new long[] {nIn, n}, 'f', segment(flat, gate * nIn * n, nIn * n));
-            weightInit.init(n, n, new long[] {n, n}, 'f', segment(flat, GATES * nIn * n + gate * n * n, n * n));
+            INDArrayIndex[] block = {NDArrayIndex.all(), NDArrayIndex.interval(gate * n, (gate + 1) * n)};
+            initialiseBlock(views.get(INPUT_WEIGHTS).get(block), fanIn, n, weightInit);
+            initialiseBlock(views.get(CONTEXT_WEIGHTS).get(block), fanIn, n, weightInit);
+            initialiseBlock(views.get(RECURRENT_WEIGHTS).get(block), n, n, weightInit);
         }
-        segment(flat, GATES * n * (nIn + n), GATES * n).assign(0);
+        views.get(BIAS).assign(0);
+    }
+
+    /** A gate block (a contiguous column range of an 'f' matrix) from {@code weightInit}. */
+    private static void initialiseBlock(INDArray block, long fanIn, long fanOut, IWeightInit weightInit) {
+        INDArray values = weightInit.init(fanIn, fanOut, block.shape(), 'f',
+                org.nd4j.linalg.factory.Nd4j.createUninitialized(block.dataType(), block.shape(), 'f'));
+        block.assign(values);
     }
 
     /** The named views of a flat parameter or gradient array of this layout. */
     static Map<String, INDArray> views(INDArray flatView, long inputSize, long hiddenSize) {
         INDArray flat = checkedRow(flatView, inputSize, hiddenSize);
-        long nIn = inputSize + hiddenSize;
         long width = GATES * hiddenSize;
+        long n = hiddenSize;
         Map<String, INDArray> views = new LinkedHashMap<>();
-        views.put(INPUT_WEIGHTS, segment(flat, 0, nIn * width).reshape('f', nIn, width));
-        views.put(RECURRENT_WEIGHTS, segment(flat, nIn * width, hiddenSize * width).reshape('f', hiddenSize, width));
-        views.put(BIAS, segment(flat, (nIn + hiddenSize) * width, width));
+        views.put(INPUT_WEIGHTS, segment(flat, 0, inputSize * width).reshape('f', inputSize, width));
+        views.put(CONTEXT_WEIGHTS, segment(flat, inputSize * width, n * width).reshape('f', n, width));
+        views.put(RECURRENT_WEIGHTS, segment(flat, (inputSize + n) * width, n * width).reshape('f', n, width));
+        views.put(BIAS, segment(flat, (inputSize + 2 * n) * width, width));
         return views;
     }
 

@@ -11,7 +11,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * One batch through an {@link AttentiveGruDecoder}: the forward pass over the decoder steps, and backpropagation
- * through time written out by hand. W is split by rows into W_x (the E decoder inputs) and W_c (the n context
+ * through time written out by hand. The input weights are W (the E decoder inputs) and WC (the n context
  * features), so the x-side products run once over all B·T' rows, as in {@link GruLayer}. The GRU part of the step
  * and its backward pass are {@link GruLayer}'s with h_{t−1} = s_{t'−1} and input [x; c]; on top of it, going
  * backwards with dc = dL/dc_{t'} (from the output and from the GRU input) and g = dL/ds:
@@ -29,6 +29,7 @@ final class AttentiveGruDecoderPass {
     private final INDArray decoderMask;
     private final DecoderContext context;
     private final INDArray w;
+    private final INDArray wc;
     private final INDArray u;
     private final INDArray b;
     private final long batch;
@@ -52,6 +53,7 @@ final class AttentiveGruDecoderPass {
         this.x = x;
         this.context = context;
         this.w = params.get(AttentiveGruDecoderParams.INPUT_WEIGHTS);
+        this.wc = params.get(AttentiveGruDecoderParams.CONTEXT_WEIGHTS);
         this.u = params.get(AttentiveGruDecoderParams.RECURRENT_WEIGHTS);
         this.b = params.get(AttentiveGruDecoderParams.BIAS);
         this.batch = x.size(0);
@@ -61,19 +63,18 @@ final class AttentiveGruDecoderPass {
         this.scale = 1.0 / Math.sqrt(n);
         this.decoderMask = decoderMask == null ? null : decoderMask.castTo(x.dataType());
         this.encoderMask = encoderMask == null ? null : encoderMask.castTo(x.dataType());
-        this.maskBias = EncoderSteps.maskBias(this.encoderMask);
         this.lastStep = EncoderSteps.lastStepSelector(encoderMask, batch, h.size(2), x.dataType());
+        this.maskBias = EncoderSteps.maskBias(this.encoderMask, lastStep);
     }
 
     /** Runs the decoder, writing [s_{t'}; c_{t'}] (0 at masked steps) into {@code out} [B, 2n, T']. */
     Forward forward(INDArray out, boolean forBackprop) {
-        INDArray wc = w.get(interval(inputSize, inputSize + n), all());
         INDArray uGates = u.get(all(), interval(0, 2 * n));
         INDArray uCandidate = u.get(all(), interval(2 * n, 3 * n));
         INDArray hLast = EncoderSteps.weightedSum(h, lastStep);
         INDArray s = hLast;
         INDArray inputRows = x.permute(0, 2, 1).dup('c').reshape('c', batch * steps, inputSize);
-        INDArray inputParts = inputRows.mmul(w.get(interval(0, inputSize), all())).addiRowVector(b)
+        INDArray inputParts = inputRows.mmul(w).addiRowVector(b)
                 .reshape('c', batch, steps, 3 * n);
         Step[] cache = forBackprop ? new Step[(int) steps] : null;
         for (long t = 0; t < steps; t++) {
@@ -114,14 +115,12 @@ final class AttentiveGruDecoderPass {
      * dL/dH and dL/dX into {@code dH} [B, n, T] and {@code dX} [B, E, T'].
      */
     void backward(Forward pass, INDArray epsilon, Map<String, INDArray> gradients, INDArray dH, INDArray dX) {
-        INDArray wx = w.get(interval(0, inputSize), all());
-        INDArray wc = w.get(interval(inputSize, inputSize + n), all());
         INDArray uGates = u.get(all(), interval(0, 2 * n));
         INDArray uCandidate = u.get(all(), interval(2 * n, 3 * n));
         INDArray dW = gradients.get(AttentiveGruDecoderParams.INPUT_WEIGHTS);
         INDArray dU = gradients.get(AttentiveGruDecoderParams.RECURRENT_WEIGHTS);
         INDArray db = gradients.get(AttentiveGruDecoderParams.BIAS);
-        INDArray dWc = dW.get(interval(inputSize, inputSize + n), all());
+        INDArray dWc = gradients.get(AttentiveGruDecoderParams.CONTEXT_WEIGHTS);
         dWc.assign(0);
         dU.assign(0);
         dH.assign(0);
@@ -169,9 +168,9 @@ final class AttentiveGruDecoderPass {
         dH.addi(EncoderSteps.outer(g.addi(fixedContextGradient), lastStep)); // s_0 (and the fixed c) = h_last
         // The x-side products are the same at every step, so they run once over all B·T' rows.
         INDArray dPreRows = dPreAll.reshape('c', batch * steps, 3 * n);
-        dW.get(interval(0, inputSize), all()).assign(pass.inputRows.transpose().mmul(dPreRows));
+        dW.assign(pass.inputRows.transpose().mmul(dPreRows));
         db.assign(dPreRows.sum(true, 0));
-        dX.assign(dPreRows.mmul(wx.transpose()).reshape('c', batch, steps, inputSize).permute(0, 2, 1));
+        dX.assign(dPreRows.mmul(w.transpose()).reshape('c', batch, steps, inputSize).permute(0, 2, 1));
     }
 
     /** One step's intermediates: s_{t'−1}, z, r, the candidate, the mask column, α (attention only) and c. */

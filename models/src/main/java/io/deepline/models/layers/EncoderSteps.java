@@ -35,9 +35,16 @@ final class EncoderSteps {
         return Nd4j.matmul(a.reshape('c', batch, a.size(1), 1), weights.reshape('c', batch, 1, weights.size(1)));
     }
 
-    /** (mask − 1)·10^30, [B, T]: added to the scores it removes the masked steps from the softmax; null without mask. */
-    static INDArray maskBias(INDArray mask) {
-        return mask == null ? null : mask.rsub(1.0).muli(-MASKED_SCORE).negi();
+    /**
+     * (mask − 1)·10^30, [B, T]: added to the scores it removes the masked steps from the softmax; null without mask.
+     * A row without any real step gets 0 instead (its weights are zeroed by the mask afterwards), because ND4J's
+     * softmax would divide 0 by 0 on a row of −10^30 only.
+     */
+    static INDArray maskBias(INDArray mask, INDArray lastStep) {
+        if (mask == null) {
+            return null;
+        }
+        return mask.rsub(1.0).muli(MASKED_SCORE).muliColumnVector(lastStep.sum(true, 1));
     }
 
     /**

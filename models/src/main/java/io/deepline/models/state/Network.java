@@ -3,6 +3,7 @@ package io.deepline.models.state;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -126,8 +127,17 @@ public final class Network {
      * {@link #scoreExamples(org.nd4j.linalg.dataset.DataSet, boolean)}).
      */
     public INDArray scoreExamples(MultiDataSet batch, boolean withRegularization) {
-        return requireGraph("scoreExamples(MultiDataSet, boolean)", "scoreExamples(DataSet, boolean)")
-                .scoreExamples(batch, withRegularization);
+        ComputationGraph g = requireGraph("scoreExamples(MultiDataSet, boolean)", "scoreExamples(DataSet, boolean)");
+        // DL4J 1.0.0-M2.1's ComputationGraph.scoreExamples detaches a per-step output layer's scores after closing
+        // the workspace that holds them ("leaked workspace pointer", MultiInputNetworkTest); without inference
+        // workspaces there is nothing to leak. The network is not shared between threads, so the switch is safe.
+        WorkspaceMode mode = g.getConfiguration().getInferenceWorkspaceMode();
+        g.getConfiguration().setInferenceWorkspaceMode(WorkspaceMode.NONE);
+        try {
+            return g.scoreExamples(batch, withRegularization);
+        } finally {
+            g.getConfiguration().setInferenceWorkspaceMode(mode);
+        }
     }
 
     /**

@@ -12,14 +12,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * The synthetic task of the sequence-to-sequence tests: reverse a string of digits. Digit d is token
  * {@link ReservedIds#COUNT} + d, so both vocabularies have 14 ids. Strings come from a seeded generator.
  */
-final class ReversalTask {
-    static final int VOCABULARY = ReservedIds.COUNT + 10;
+public final class ReversalTask {
+    public static final int VOCABULARY = ReservedIds.COUNT + 10;
 
     private ReversalTask() {
     }
 
     /** {@code count} random digit strings (as token ids) of lengths in [minLength, maxLength]. */
-    static List<int[]> sources(Random random, int count, int minLength, int maxLength) {
+    public static List<int[]> sources(Random random, int count, int minLength, int maxLength) {
         List<int[]> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             int[] ids = new int[minLength + random.nextInt(maxLength - minLength + 1)];
@@ -31,7 +31,7 @@ final class ReversalTask {
         return out;
     }
 
-    static int[] reversed(int[] ids) {
+    public static int[] reversed(int[] ids) {
         int[] out = new int[ids.length];
         for (int t = 0; t < ids.length; t++) {
             out[t] = ids[ids.length - 1 - t];
@@ -44,7 +44,7 @@ final class ReversalTask {
      * padded at the end with their masks, and one-hot labels (the reversed string, then end) masked like the
      * decoder inputs.
      */
-    static MultiDataSet batch(List<int[]> sources) {
+    public static MultiDataSet batch(List<int[]> sources) {
         int batch = sources.size();
         int sourceSteps = sources.stream().mapToInt(s -> s.length).max().orElse(0);
         int targetSteps = sourceSteps + 1;
@@ -71,7 +71,7 @@ final class ReversalTask {
     }
 
     /** Source ids [batch, 1, steps] padded at the end to {@code steps} (≥ the longest), and the mask [batch, steps]. */
-    static INDArray[] padded(List<int[]> sources, int steps) {
+    public static INDArray[] padded(List<int[]> sources, int steps) {
         INDArray ids = Nd4j.zeros(DataType.FLOAT, sources.size(), 1, steps);
         INDArray mask = Nd4j.zeros(DataType.FLOAT, sources.size(), steps);
         for (int e = 0; e < sources.size(); e++) {

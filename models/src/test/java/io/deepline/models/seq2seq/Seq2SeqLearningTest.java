@@ -22,8 +22,8 @@ class Seq2SeqLearningTest {
     private static final int ITERATIONS = Integer.getInteger("s2s.iterations", 600);
     private static final double LEARNING_RATE = Double.parseDouble(System.getProperty("s2s.lr", "0.01"));
     private static final String CELL = System.getProperty("s2s.cell", "gru");
-    private static final int MIN_LENGTH = 3;
-    private static final int MAX_LENGTH = 8;
+    private static final int MIN_LENGTH = Integer.getInteger("s2s.min", 3);
+    private static final int MAX_LENGTH = Integer.getInteger("s2s.max", 8);
     private static final int HELD_OUT = 200;
 
     @Test
@@ -43,7 +43,7 @@ class Seq2SeqLearningTest {
         Random training = new Random(1);
         for (int i = 0; i < ITERATIONS; i++) {
             network.fit(ReversalTask.batch(ReversalTask.sources(training, BATCH, MIN_LENGTH, MAX_LENGTH)));
-            if (i % 100 == 0) {
+            if (i % 25 == 0) {
                 System.out.printf("%s iteration %d loss %.4f (%.1f s)%n", context, i, network.score(),
                         (System.nanoTime() - start) / 1e9);
             }
