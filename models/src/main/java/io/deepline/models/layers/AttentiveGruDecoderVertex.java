@@ -13,14 +13,15 @@ import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The working {@link AttentiveGruDecoder} inside a ComputationGraph: checks its two inputs and their masks, runs
  * {@link AttentiveGruDecoderPass} forwards and backwards, and exposes its parameters to the graph's updater (as a
- * {@code Trainable} with its own {@link TrainingConfig}). Like {@link GruLayer} it keeps no per-batch state: the
- * backward pass recomputes the forward one.
+ * {@code Trainable} with its own {@link TrainingConfig}). A training forward pass keeps its intermediates for the
+ * backward pass on the same inputs; any other backward pass recomputes them.
  */
 final class AttentiveGruDecoderVertex extends BaseGraphVertex {
     private static final long serialVersionUID = 1L;
@@ -33,6 +34,8 @@ final class AttentiveGruDecoderVertex extends BaseGraphVertex {
     private Map<String, INDArray> gradientTable;
     /** [encoder mask, decoder mask] as the graph last propagated them; either may be null. */
     private INDArray[] masks;
+    /** The last training forward pass, for the backward pass on the same inputs. */
+    private transient TrainingPass trainingPass;
 
     AttentiveGruDecoderVertex(ComputationGraph graph, String name, int index, AttentiveGruDecoder conf,
                               INDArray paramsView, DataType dataType) {
@@ -55,11 +58,21 @@ final class AttentiveGruDecoderVertex extends BaseGraphVertex {
 
     @Override
     public INDArray doForward(boolean training, LayerWorkspaceMgr workspaceMgr) {
-        AttentiveGruDecoderPass pass = checkedPass();
         INDArray x = inputs[1];
-        INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(),
-                new long[] {x.size(0), 2 * conf.hiddenSize(), x.size(2)}, 'f');
-        pass.forward(out, false);
+        long[] outShape = {x.size(0), 2 * conf.hiddenSize(), x.size(2)};
+        INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), outShape, 'f');
+        if (!training) {
+            checkedPass().forward(out, false);
+            return out;
+        }
+        // Training: keep the step intermediates for the backward pass that follows, outside DL4J's workspaces
+        // (which are reset between the passes), so the backward pass need not recompute them.
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            AttentiveGruDecoderPass pass = checkedPass();
+            INDArray detached = Nd4j.create(x.dataType(), outShape, 'f');
+            trainingPass = new TrainingPass(inputs[0], x, pass, pass.forward(detached, true));
+            out.assign(detached);
+        }
         return out;
     }
 
@@ -69,7 +82,6 @@ final class AttentiveGruDecoderVertex extends BaseGraphVertex {
             throw new IllegalStateException("AttentiveGruDecoder '" + vertexName + "' does not support truncated "
                     + "BPTT; build the graph with backpropType(BackpropType.Standard)");
         }
-        AttentiveGruDecoderPass pass = checkedPass();
         INDArray h = inputs[0];
         INDArray x = inputs[1];
         long[] outShape = {x.size(0), 2 * conf.hiddenSize(), x.size(2)};
@@ -78,7 +90,17 @@ final class AttentiveGruDecoderVertex extends BaseGraphVertex {
                     + (epsilon == null ? "null" : Arrays.toString(epsilon.shape())) + ", expected "
                     + Arrays.toString(outShape));
         }
-        AttentiveGruDecoderPass.Forward forward = pass.forward(Nd4j.create(x.dataType(), outShape, 'f'), true);
+        TrainingPass kept = trainingPass;
+        trainingPass = null;
+        AttentiveGruDecoderPass pass;
+        AttentiveGruDecoderPass.Forward forward;
+        if (kept != null && kept.encoderStates == h && kept.decoderInputs == x) {
+            pass = kept.pass;
+            forward = kept.forward;
+        } else { // no training forward pass on these inputs: recompute it
+            pass = checkedPass();
+            forward = pass.forward(Nd4j.create(x.dataType(), outShape, 'f'), true);
+        }
         INDArray dH = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, h.dataType(), h.shape(), 'c');
         INDArray dX = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, x.dataType(), x.shape(), 'c');
         pass.backward(forward, epsilon.castTo(x.dataType()), gradientTable, dH, dX);
@@ -169,6 +191,17 @@ final class AttentiveGruDecoderVertex extends BaseGraphVertex {
     @Override
     public void clearVertex() {
         clear();
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        trainingPass = null;
+    }
+
+    /** A training forward pass with the inputs it ran on (compared by identity) and its intermediates. */
+    private record TrainingPass(INDArray encoderStates, INDArray decoderInputs, AttentiveGruDecoderPass pass,
+                                AttentiveGruDecoderPass.Forward forward) {
     }
 
     @Override
