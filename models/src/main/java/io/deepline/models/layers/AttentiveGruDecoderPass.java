@@ -49,7 +49,8 @@ final class AttentiveGruDecoderPass {
      */
     AttentiveGruDecoderPass(INDArray h, INDArray encoderMask, INDArray x, INDArray decoderMask,
                             Map<String, INDArray> params, DecoderContext context) {
-        this.h = h.ordering() == 'c' && !h.isView() ? h : h.dup('c'); // the batched products read it as [B, n, T] matrices
+        // The batched products read H as B contiguous [n, T] matrices.
+        this.h = h.ordering() == 'c' && !h.isView() ? h : h.dup('c');
         this.x = x;
         this.context = context;
         this.w = params.get(AttentiveGruDecoderParams.INPUT_WEIGHTS);
@@ -111,8 +112,8 @@ final class AttentiveGruDecoderPass {
     }
 
     /**
-     * Backpropagation through time: writes dL/dW, dL/dRW, dL/db (sums over the batch) into {@code gradients}, and
-     * dL/dH and dL/dX into {@code dH} [B, n, T] and {@code dX} [B, E, T'].
+     * Backpropagation through time: writes dL/dW, dL/dWC, dL/dRW, dL/db (sums over the batch) into
+     * {@code gradients}, and dL/dH and dL/dX into {@code dH} [B, n, T] and {@code dX} [B, E, T'].
      */
     void backward(Forward pass, INDArray epsilon, Map<String, INDArray> gradients, INDArray dH, INDArray dX) {
         INDArray uGates = u.get(all(), interval(0, 2 * n));

@@ -13,8 +13,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 /**
  * How a {@link Seq2SeqSpec} becomes a DL4J ComputationGraph:
  * <pre>
- *   source [b, 1, T] ids  → sourceEmbedding → encoder (rnn | lstm | gru, every step) ─┐
- *   target [b, 1, T'] ids → targetEmbedding ──────────────────────────────────────────┴→ decoder → output (softmax)
+ *   source [b, 1, T]  → sourceEmbedding → encoder (rnn | lstm | gru, all steps) ─┐
+ *   target [b, 1, T'] → targetEmbedding ─────────────────────────────────────────┴→ decoder → output (softmax)
  * </pre>
  * The spec says what the network is; this class says how DL4J builds it.
  */

@@ -40,9 +40,8 @@ public final class ReversalTask {
     }
 
     /**
-     * A training batch: source ids and decoder inputs (begin, y_1 … y_{n−1}... i.e. begin then the reversed string)
-     * padded at the end with their masks, and one-hot labels (the reversed string, then end) masked like the
-     * decoder inputs.
+     * A training batch: the source ids and the decoder inputs (begin, then the reversed string y_1 … y_n), padded at
+     * the end, with their masks; one-hot labels y_1 … y_n, end, masked like the decoder inputs.
      */
     public static MultiDataSet batch(List<int[]> sources) {
         int batch = sources.size();
