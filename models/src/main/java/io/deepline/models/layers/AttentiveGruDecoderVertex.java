@@ -58,6 +58,7 @@ final class AttentiveGruDecoderVertex extends BaseGraphVertex {
 
     @Override
     public INDArray doForward(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        requireInputs();
         INDArray x = inputs[1];
         long[] outShape = {x.size(0), 2 * conf.hiddenSize(), x.size(2)};
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), outShape, 'f');
@@ -82,6 +83,7 @@ final class AttentiveGruDecoderVertex extends BaseGraphVertex {
             throw new IllegalStateException("AttentiveGruDecoder '" + vertexName + "' does not support truncated "
                     + "BPTT; build the graph with backpropType(BackpropType.Standard)");
         }
+        requireInputs();
         INDArray h = inputs[0];
         INDArray x = inputs[1];
         long[] outShape = {x.size(0), 2 * conf.hiddenSize(), x.size(2)};
@@ -114,10 +116,7 @@ final class AttentiveGruDecoderVertex extends BaseGraphVertex {
 
     /** The pass over the current inputs, after checking their shapes and masks against each other. */
     private AttentiveGruDecoderPass checkedPass() {
-        if (inputs == null || inputs.length != 2 || inputs[0] == null || inputs[1] == null) {
-            throw new IllegalStateException("AttentiveGruDecoder '" + vertexName + "' needs both inputs set: "
-                    + "encoder states [batch, n, T] and decoder inputs [batch, E, T']");
-        }
+        requireInputs();
         INDArray h = inputs[0];
         INDArray x = inputs[1];
         checkRecurrent(h, conf.hiddenSize(), "input 0 (encoder states)", "hiddenSize");
@@ -131,6 +130,13 @@ final class AttentiveGruDecoderVertex extends BaseGraphVertex {
         INDArray encoderMask = masked ? checkedMask(masks[0], h, "encoder (source)") : null;
         INDArray decoderMask = masked && masks.length > 1 ? checkedMask(masks[1], x, "decoder (target)") : null;
         return new AttentiveGruDecoderPass(h, encoderMask, x, decoderMask, paramTable, conf.context());
+    }
+
+    private void requireInputs() {
+        if (inputs == null || inputs.length != 2 || inputs[0] == null || inputs[1] == null) {
+            throw new IllegalStateException("AttentiveGruDecoder '" + vertexName + "' needs both inputs set: "
+                    + "encoder states [batch, n, T] and decoder inputs [batch, E, T']");
+        }
     }
 
     private void checkRecurrent(INDArray input, long size, String which, String setting) {
