@@ -1,0 +1,299 @@
+package io.deepline.models.spec;
+
+import io.deepline.models.layers.DecoderContext;
+import io.deepline.models.seq2seq.ReservedIds;
+import io.deepline.models.state.NetworkSnapshot;
+import java.util.Objects;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+/**
+ * An encoder-decoder network with an attentive decoder (course §8.2): source token ids are embedded and read by a
+ * recurrent encoder (rnn, lstm or gru), and an {@link io.deepline.models.layers.AttentiveGruDecoder} predicts the
+ * target tokens one step at a time from the previous target token (teacher forcing) and the context. Immutable;
+ * {@link Builder#build()} checks every value, naming the first bad one.
+ *
+ * <p>Values: {@code sourceVocabularySize} and {@code targetVocabularySize} (ids 0..size−1, counting the
+ * {@link ReservedIds}: 0 pad, 1 unknown, 2 begin, 3 end), {@code embeddingSize} (both embeddings),
+ * {@code hiddenSize} (encoder and decoder units: attention compares their states), {@code encoderCell},
+ * {@code context} attention (eq. 36) or last (the fixed c = h_T), {@code dropout} on the decoder's output
+ * [s; c] only, and as in {@link SequenceSpec}: {@code weightInit}, {@code l2}, {@code updater},
+ * {@code learningRate}, {@code momentum}, {@code seed}.
+ *
+ * <p>Graph inputs: {@value #SOURCE} [b, 1, T] and {@value #TARGET} [b, 1, T'] (begin, y_1 … y_{T'−1}) ids as
+ * floats, with feature masks [b, T] and [b, T']; output {@value #OUTPUT}: [b, targetVocabularySize, T'] next-token
+ * probabilities, trained against y_1 … y_{T'−1}, end.
+ */
+public final class Seq2SeqSpec {
+    /** The graph's source-ids input. */
+    public static final String SOURCE = "source";
+    /** The graph's decoder-input ids (teacher forcing). */
+    public static final String TARGET = "target";
+    /** The attentive decoder vertex. */
+    public static final String DECODER = "decoder";
+    /** The per-step softmax over the target vocabulary. */
+    public static final String OUTPUT = "output";
+
+    private final int sourceVocabularySize;
+    private final int targetVocabularySize;
+    private final int embeddingSize;
+    private final int hiddenSize;
+    private final RecurrentCell encoderCell;
+    private final DecoderContext context;
+    private final double dropout;
+    private final WeightInitScheme weightInit;
+    private final double l2;
+    private final UpdaterKind updater;
+    private final double learningRate;
+    private final double momentum;
+    private final long seed;
+
+    private Seq2SeqSpec(Builder b) {
+        this.sourceVocabularySize = b.sourceVocabularySize;
+        this.targetVocabularySize = b.targetVocabularySize;
+        this.embeddingSize = b.embeddingSize;
+        this.hiddenSize = b.hiddenSize;
+        this.encoderCell = b.encoderCell;
+        this.context = b.context;
+        this.dropout = b.dropout;
+        this.weightInit = b.weightInit;
+        this.l2 = b.l2;
+        this.updater = b.updater;
+        this.learningRate = b.learningRate;
+        this.momentum = b.momentum;
+        this.seed = b.seed;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder preset with this spec's values. */
+    public Builder toBuilder() {
+        return new Builder().sourceVocabularySize(sourceVocabularySize).targetVocabularySize(targetVocabularySize)
+                .embeddingSize(embeddingSize).hiddenSize(hiddenSize).encoderCell(encoderCell).context(context)
+                .dropout(dropout).weightInit(weightInit).l2(l2).updater(updater).learningRate(learningRate)
+                .momentum(momentum).seed(seed);
+    }
+
+    /** The DL4J configuration (float32 params). */
+    public ComputationGraphConfiguration toConfiguration() {
+        return Seq2SeqGraph.configuration(this);
+    }
+
+    /** A freshly initialised graph; the same spec always gives the same initial weights. */
+    public ComputationGraph buildGraph() {
+        ComputationGraph graph = new ComputationGraph(toConfiguration());
+        graph.init();
+        return graph;
+    }
+
+    /** A freshly initialised graph as a snapshot. */
+    public NetworkSnapshot initialState() {
+        return NetworkSnapshot.of(buildGraph());
+    }
+
+    public int sourceVocabularySize() {
+        return sourceVocabularySize;
+    }
+
+    public int targetVocabularySize() {
+        return targetVocabularySize;
+    }
+
+    public int embeddingSize() {
+        return embeddingSize;
+    }
+
+    public int hiddenSize() {
+        return hiddenSize;
+    }
+
+    public RecurrentCell encoderCell() {
+        return encoderCell;
+    }
+
+    public DecoderContext context() {
+        return context;
+    }
+
+    public double dropout() {
+        return dropout;
+    }
+
+    public WeightInitScheme weightInit() {
+        return weightInit;
+    }
+
+    public double l2() {
+        return l2;
+    }
+
+    public UpdaterKind updater() {
+        return updater;
+    }
+
+    public double learningRate() {
+        return learningRate;
+    }
+
+    public double momentum() {
+        return momentum;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Seq2SeqSpec s && sourceVocabularySize == s.sourceVocabularySize
+                && targetVocabularySize == s.targetVocabularySize && embeddingSize == s.embeddingSize
+                && hiddenSize == s.hiddenSize && encoderCell == s.encoderCell && context == s.context
+                && Double.compare(dropout, s.dropout) == 0 && weightInit == s.weightInit
+                && Double.compare(l2, s.l2) == 0 && updater == s.updater
+                && Double.compare(learningRate, s.learningRate) == 0 && Double.compare(momentum, s.momentum) == 0
+                && seed == s.seed;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(sourceVocabularySize, targetVocabularySize, embeddingSize, hiddenSize, encoderCell,
+                context, dropout, weightInit, l2, updater, learningRate, momentum, seed);
+    }
+
+    @Override
+    public String toString() {
+        return "Seq2SeqSpec[sourceVocabularySize=" + sourceVocabularySize + ", targetVocabularySize="
+                + targetVocabularySize + ", embeddingSize=" + embeddingSize + ", hiddenSize=" + hiddenSize
+                + ", encoderCell=" + encoderCell + ", context=" + context + ", dropout=" + dropout + ", weightInit="
+                + weightInit + ", l2=" + l2 + ", updater=" + updater + ", learningRate=" + learningRate
+                + ", momentum=" + momentum + ", seed=" + seed + "]";
+    }
+
+    /** Collects values; {@link #build()} validates them all, naming the first bad one. */
+    public static final class Builder {
+        private int sourceVocabularySize;
+        private int targetVocabularySize;
+        private int embeddingSize = 32;
+        private int hiddenSize = 64;
+        private RecurrentCell encoderCell = RecurrentCell.GRU;
+        private DecoderContext context = DecoderContext.ATTENTION;
+        private double dropout;
+        private WeightInitScheme weightInit = WeightInitScheme.AUTO;
+        private double l2;
+        private UpdaterKind updater = UpdaterKind.ADAM;
+        private double learningRate = 1e-3;
+        private double momentum = UpdaterKind.DEFAULT_MOMENTUM;
+        private long seed = 42;
+
+        private Builder() {
+        }
+
+        public Builder sourceVocabularySize(int value) {
+            this.sourceVocabularySize = value;
+            return this;
+        }
+
+        public Builder targetVocabularySize(int value) {
+            this.targetVocabularySize = value;
+            return this;
+        }
+
+        public Builder embeddingSize(int value) {
+            this.embeddingSize = value;
+            return this;
+        }
+
+        public Builder hiddenSize(int value) {
+            this.hiddenSize = value;
+            return this;
+        }
+
+        public Builder encoderCell(RecurrentCell value) {
+            this.encoderCell = value;
+            return this;
+        }
+
+        /** The encoder cell by its user-facing name (rnn, lstm, gru). */
+        public Builder encoderCell(String name) {
+            return encoderCell(RecurrentCell.parse(name));
+        }
+
+        public Builder context(DecoderContext value) {
+            this.context = value;
+            return this;
+        }
+
+        /** The context by its user-facing name (attention, last). */
+        public Builder context(String name) {
+            return context(UserNames.parse(DecoderContext.class, name, "context"));
+        }
+
+        public Builder dropout(double value) {
+            this.dropout = value;
+            return this;
+        }
+
+        public Builder weightInit(WeightInitScheme value) {
+            this.weightInit = value;
+            return this;
+        }
+
+        public Builder l2(double value) {
+            this.l2 = value;
+            return this;
+        }
+
+        public Builder updater(UpdaterKind value) {
+            this.updater = value;
+            return this;
+        }
+
+        public Builder learningRate(double value) {
+            this.learningRate = value;
+            return this;
+        }
+
+        public Builder momentum(double value) {
+            this.momentum = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        public Seq2SeqSpec build() {
+            checkVocabulary("sourceVocabularySize", sourceVocabularySize);
+            checkVocabulary("targetVocabularySize", targetVocabularySize);
+            if (embeddingSize <= 0) {
+                throw new IllegalArgumentException("embeddingSize is " + embeddingSize
+                        + "; the dimension of a token's embedding must be > 0");
+            }
+            if (hiddenSize <= 0) {
+                throw new IllegalArgumentException("hiddenSize is " + hiddenSize
+                        + "; the encoder's and decoder's units must be > 0");
+            }
+            if (encoderCell == null) {
+                throw new IllegalArgumentException("encoderCell must be set; use one of "
+                        + String.join(", ", RecurrentCell.names()));
+            }
+            if (context == null) {
+                throw new IllegalArgumentException("context must be set; use one of "
+                        + String.join(", ", UserNames.of(DecoderContext.class)));
+            }
+            SpecChecks.checkTraining(weightInit, dropout, l2, updater, learningRate, momentum);
+            return new Seq2SeqSpec(this);
+        }
+
+        private static void checkVocabulary(String name, int size) {
+            if (size <= ReservedIds.COUNT) {
+                throw new IllegalArgumentException(name + " is " + size + "; it counts the " + ReservedIds.COUNT
+                        + " reserved ids (0 pad, 1 unknown, 2 begin, 3 end) plus at least one word, so it must be > "
+                        + ReservedIds.COUNT);
+            }
+        }
+    }
+}
