@@ -25,6 +25,12 @@ public interface ColumnParams extends Params {
                 "output column: the generated array<int> token ids or array<double> values");
     }
 
+    /** The encoder-decoder's three column Params for {@code owner}. */
+    static Param<String>[] forSeq2Seq(Params owner) {
+        return create(owner, "source token ids: array<int>", "target token ids: array<int> (a leading begin id is"
+                + " dropped, an end id appended when missing)", "output column: the decoded array<int> token ids");
+    }
+
     private static Param<String>[] create(Params owner, String features, String label, String prediction) {
         @SuppressWarnings("unchecked")
         Param<String>[] params = new Param[] {

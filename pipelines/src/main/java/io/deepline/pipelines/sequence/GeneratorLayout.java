@@ -1,6 +1,7 @@
 package io.deepline.pipelines.sequence;
 
 import io.deepline.pipelines.text.ReservedTokens;
+import io.deepline.pipelines.text.TargetTokens;
 import java.io.Serializable;
 import java.util.List;
 
@@ -10,8 +11,8 @@ import java.util.List;
  * token at t = 0), or the previous value (0 at t = 0). Training feeds the true previous output (teacher forcing);
  * generation feeds back its own.
  *
- * <p>Token targets are normalised: a leading begin token is dropped (it is the implicit first input) and an end
- * token is appended when missing, so the network learns where to stop.
+ * <p>Token targets are normalised by {@link TargetTokens}: a leading begin token is dropped (it is the implicit
+ * first input) and an end token is appended when missing, so the network learns where to stop.
  *
  * @param numFeatures       size of x
  * @param vocabularySize    V for token output, 0 for values
@@ -32,18 +33,18 @@ record GeneratorLayout(int numFeatures, GeneratedOutput output, int vocabularySi
 
     /** The target steps of a label array, normalised (see above) and cut to maxSequenceLength. */
     double[] targets(List<Object> label) {
-        int from = output == GeneratedOutput.TOKENS && !label.isEmpty()
-                && ((Number) label.get(0)).intValue() == ReservedTokens.BEGIN_ID ? 1 : 0;
-        boolean addEnd = output == GeneratedOutput.TOKENS
-                && (label.size() == from || ((Number) label.get(label.size() - 1)).intValue() != ReservedTokens.END_ID);
-        int length = label.size() - from + (addEnd ? 1 : 0);
-        if (maxSequenceLength > 0) {
-            length = Math.min(length, maxSequenceLength);
+        if (output == GeneratedOutput.TOKENS) {
+            int[] ids = TargetTokens.normalised(label, maxSequenceLength);
+            double[] out = new double[ids.length];
+            for (int t = 0; t < ids.length; t++) {
+                out[t] = ids[t];
+            }
+            return out;
         }
+        int length = maxSequenceLength > 0 ? Math.min(label.size(), maxSequenceLength) : label.size();
         double[] out = new double[length];
         for (int t = 0; t < length; t++) {
-            int k = from + t;
-            out[t] = k < label.size() ? ((Number) label.get(k)).doubleValue() : ReservedTokens.END_ID;
+            out[t] = ((Number) label.get(t)).doubleValue();
         }
         return out;
     }

@@ -12,6 +12,7 @@ import io.deepline.pipelines.data.sequence.SequenceInput;
 import io.deepline.pipelines.data.sequence.SequenceLabel;
 import io.deepline.pipelines.data.sequence.SequenceLayout;
 import io.deepline.pipelines.inference.FittedNetwork;
+import io.deepline.pipelines.param.HasTrainingParams;
 import io.deepline.pipelines.persist.Provenance;
 import io.deepline.pipelines.train.ParameterAveragingTrainer;
 import io.deepline.pipelines.train.TrainingListener;
@@ -81,7 +82,7 @@ final class SequenceFitting {
     }
 
     /** Weights and per-epoch validation are built for tabular batches only so far: refuse rather than ignore. */
-    static void refuseTabularOnlyParams(HasSequenceParams stage, String stageName) {
+    static void refuseTabularOnlyParams(HasTrainingParams stage, String stageName) {
         String set = stage.weightColOrNull() != null ? "weightCol"
                 : stage.getValidationFraction() > 0 ? "validationFraction"
                 : stage.validationIndicatorColOrNull() != null ? "validationIndicatorCol"

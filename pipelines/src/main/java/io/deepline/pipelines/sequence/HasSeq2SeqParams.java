@@ -1,0 +1,136 @@
+package io.deepline.pipelines.sequence;
+
+import io.deepline.models.spec.Seq2SeqSpec;
+import io.deepline.models.spec.UpdaterKind;
+import io.deepline.models.spec.WeightInitScheme;
+import io.deepline.pipelines.data.sequence.Truncation;
+import io.deepline.pipelines.param.HasTrainingParams;
+import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.Param;
+
+/** An encoder-decoder's shape as Spark Params (public no-argument accessors, found by reflection). */
+public interface HasSeq2SeqParams extends HasTrainingParams, ColumnParams {
+
+    Seq2SeqParamSet seq2seqParams();
+
+    default IntParam sourceVocabularySize() {
+        return seq2seqParams().sourceVocabularySize;
+    }
+
+    default IntParam targetVocabularySize() {
+        return seq2seqParams().targetVocabularySize;
+    }
+
+    default IntParam embeddingSize() {
+        return seq2seqParams().embeddingSize;
+    }
+
+    default IntParam hiddenSize() {
+        return seq2seqParams().hiddenSize;
+    }
+
+    default Param<String> cell() {
+        return seq2seqParams().cell;
+    }
+
+    default Param<String> context() {
+        return seq2seqParams().context;
+    }
+
+    default DoubleParam dropout() {
+        return seq2seqParams().dropout;
+    }
+
+    default DoubleParam l2() {
+        return seq2seqParams().l2;
+    }
+
+    default Param<String> weightInit() {
+        return seq2seqParams().weightInit;
+    }
+
+    default IntParam maxSequenceLength() {
+        return seq2seqParams().maxSequenceLength;
+    }
+
+    default Param<String> truncate() {
+        return seq2seqParams().truncate;
+    }
+
+    default IntParam maxOutputLength() {
+        return seq2seqParams().maxOutputLength;
+    }
+
+    default int getSourceVocabularySize() {
+        return isDefined(sourceVocabularySize()) ? (Integer) getOrDefault(sourceVocabularySize()) : 0;
+    }
+
+    default int getTargetVocabularySize() {
+        return isDefined(targetVocabularySize()) ? (Integer) getOrDefault(targetVocabularySize()) : 0;
+    }
+
+    default int getMaxSequenceLength() {
+        return (Integer) getOrDefault(maxSequenceLength());
+    }
+
+    default Truncation getTruncation() {
+        return Truncation.parse(getOrDefault(truncate()));
+    }
+
+    default int getMaxOutputLength() {
+        return (Integer) getOrDefault(maxOutputLength());
+    }
+
+    default String getContext() {
+        return getOrDefault(context());
+    }
+
+    default String getCell() {
+        return getOrDefault(cell());
+    }
+
+    default int getHiddenSize() {
+        return (Integer) getOrDefault(hiddenSize());
+    }
+
+    /** Sets the documented defaults; the vocabulary sizes have none (they come from the data's vocabularies). */
+    default void setSeq2SeqDefaults() {
+        setDefault(embeddingSize(), 32);
+        setDefault(hiddenSize(), 64);
+        setDefault(cell(), "gru");
+        setDefault(context(), "attention");
+        setDefault(dropout(), 0.0);
+        setDefault(l2(), 0.0);
+        setDefault(weightInit(), "auto");
+        setDefault(maxSequenceLength(), 0);
+        setDefault(truncate(), "head");
+        setDefault(maxOutputLength(), 50);
+        setColumnDefaults();
+    }
+
+    /** The validated network spec these Params describe; fails naming an unset vocabulary size. */
+    default Seq2SeqSpec toSeq2SeqSpec() {
+        for (IntParam p : new IntParam[] {sourceVocabularySize(), targetVocabularySize()}) {
+            if (!isDefined(p)) {
+                throw new IllegalArgumentException(p.name() + " is not set; set it to the number of token ids,"
+                        + " reserved ids included (TokenIndexerModel.vocabularySize())");
+            }
+        }
+        return Seq2SeqSpec.builder()
+                .sourceVocabularySize(getSourceVocabularySize())
+                .targetVocabularySize(getTargetVocabularySize())
+                .embeddingSize((Integer) getOrDefault(embeddingSize()))
+                .hiddenSize(getHiddenSize())
+                .encoderCell(getCell())
+                .context(getContext())
+                .dropout((Double) getOrDefault(dropout()))
+                .l2((Double) getOrDefault(l2()))
+                .weightInit(WeightInitScheme.parse(getOrDefault(weightInit())))
+                .updater(UpdaterKind.parse(getUpdater()))
+                .learningRate(getLearningRate())
+                .momentum(getMomentum())
+                .seed(getSeed())
+                .build();
+    }
+}

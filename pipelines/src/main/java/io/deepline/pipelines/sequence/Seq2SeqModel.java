@@ -1,0 +1,216 @@
+package io.deepline.pipelines.sequence;
+
+import io.deepline.models.seq2seq.GreedyDecoder;
+import io.deepline.models.state.Network;
+import io.deepline.models.state.NetworkSnapshot;
+import io.deepline.pipelines.data.sequence.PaddedSteps;
+import io.deepline.pipelines.data.sequence.SequenceInput;
+import io.deepline.pipelines.data.sequence.SequenceReader;
+import io.deepline.pipelines.inference.FittedNetwork;
+import io.deepline.pipelines.inference.HasFittedNetwork;
+import io.deepline.pipelines.inference.RowBatchScorer;
+import io.deepline.pipelines.param.StageUid;
+import io.deepline.pipelines.param.TrainingParamSet;
+import io.deepline.pipelines.persist.Json;
+import io.deepline.pipelines.persist.NetworkModelFiles;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.TaskContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.ml.Model;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+import scala.collection.JavaConverters;
+
+/** A fitted {@link Seq2Seq}: {@code transform} decodes every source greedily, in padded batches. */
+public class Seq2SeqModel extends Model<Seq2SeqModel> implements HasFittedNetwork, HasSeq2SeqParams, MLWritable {
+    private static final long serialVersionUID = 1L;
+
+    private final String uid;
+    private final Seq2SeqParamSet seq2seqParams;
+    private final TrainingParamSet trainingParams;
+    private final Param<String> featuresCol;
+    private final Param<String> labelCol;
+    private final Param<String> predictionCol;
+    private FittedNetwork fitted;
+
+    /** For Spark's reflection (readers and {@code defaultCopy}); the network is set by the reader. */
+    public Seq2SeqModel(String uid) {
+        this(StageUid.stash(uid));
+    }
+
+    private Seq2SeqModel(StageUid.Token token) {
+        super();
+        this.uid = StageUid.take();
+        this.seq2seqParams = new Seq2SeqParamSet(this);
+        this.trainingParams = new TrainingParamSet(this);
+        Param<String>[] columns = ColumnParams.forSeq2Seq(this);
+        this.featuresCol = columns[0];
+        this.labelCol = columns[1];
+        this.predictionCol = columns[2];
+        setTrainingDefaults();
+        setSeq2SeqDefaults();
+    }
+
+    Seq2SeqModel(String uid, FittedNetwork fitted) {
+        this(uid);
+        this.fitted = fitted;
+    }
+
+    @Override
+    public String uid() {
+        return uid != null ? uid : StageUid.pending();
+    }
+
+    @Override
+    public Seq2SeqParamSet seq2seqParams() {
+        return seq2seqParams;
+    }
+
+    @Override
+    public TrainingParamSet trainingParams() {
+        return trainingParams;
+    }
+
+    @Override
+    public Param<String> featuresCol() {
+        return featuresCol;
+    }
+
+    @Override
+    public Param<String> labelCol() {
+        return labelCol;
+    }
+
+    @Override
+    public Param<String> predictionCol() {
+        return predictionCol;
+    }
+
+    public Seq2SeqModel setFeaturesCol(String value) {
+        return (Seq2SeqModel) set(featuresCol, value);
+    }
+
+    public Seq2SeqModel setPredictionCol(String value) {
+        return (Seq2SeqModel) set(predictionCol, value);
+    }
+
+    public Seq2SeqModel setMaxOutputLength(int value) {
+        return (Seq2SeqModel) set(maxOutputLength(), value);
+    }
+
+    public Seq2SeqModel setInferenceBatchSize(int value) {
+        return (Seq2SeqModel) set(inferenceBatchSize(), value);
+    }
+
+    @Override
+    public FittedNetwork fittedNetwork() {
+        if (fitted == null) {
+            throw new IllegalStateException(uid() + " has no trained network; get a model from Seq2Seq.fit or"
+                    + " Seq2SeqModel.load(path)");
+        }
+        return fitted;
+    }
+
+    @Override
+    public StructType transformSchema(StructType schema) {
+        Seq2SeqSchemas.requireSource(schema, getFeaturesCol());
+        return Seq2SeqSchemas.withPrediction(schema, getPredictionCol());
+    }
+
+    @Override
+    public Dataset<Row> transform(Dataset<?> dataset) {
+        StructType outputSchema = transformSchema(dataset.schema(), true);
+        Broadcast<NetworkSnapshot> bc = fittedNetwork().broadcastForScoring(dataset.sparkSession().sparkContext());
+        SequenceReader reader = new SequenceReader(SequenceInput.TOKEN_IDS, 1, getSourceVocabularySize(),
+                getMaxSequenceLength(), getTruncation(), getFeaturesCol());
+        int sourceIndex = List.of(dataset.schema().fieldNames()).indexOf(getFeaturesCol());
+        return dataset.toDF().mapPartitions(new Decoding(bc, sourceIndex, reader, getMaxOutputLength(),
+                getInferenceBatchSize()), Encoders.row(outputSchema));
+    }
+
+    /** Greedy decoding of one padded batch of sources at a time; each row's output depends on its source only. */
+    private static final class Decoding extends RowBatchScorer {
+        private static final long serialVersionUID = 1L;
+
+        private final int sourceIndex;
+        private final SequenceReader reader;
+        private final int maxOutputLength;
+
+        Decoding(Broadcast<NetworkSnapshot> network, int sourceIndex, SequenceReader reader, int maxOutputLength,
+                 int batchSize) {
+            super(network, batchSize);
+            this.sourceIndex = sourceIndex;
+            this.reader = reader;
+            this.maxOutputLength = maxOutputLength;
+        }
+
+        @Override
+        protected List<List<Object>> scoreBatch(Network net, List<Row> batch, long firstPosition) {
+            int partition = TaskContext.get() == null ? 0 : TaskContext.getPartitionId();
+            List<float[]> sources = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                sources.add(reader.read(batch.get(i).get(sourceIndex), "row " + (firstPosition + i)
+                        + " of partition " + partition));
+            }
+            PaddedSteps padded = PaddedSteps.of(sources, 1);
+            List<List<Object>> out = new ArrayList<>(batch.size());
+            for (int[] ids : new GreedyDecoder(net, maxOutputLength).decode(padded.featuresArray(),
+                    padded.maskArray())) {
+                List<Object> values = new ArrayList<>(ids.length);
+                for (int id : ids) {
+                    values.add(id);
+                }
+                out.add(List.of(JavaConverters.asScalaBuffer(values).toSeq()));
+            }
+            return out;
+        }
+    }
+
+    @Override
+    public Seq2SeqModel copy(ParamMap extra) {
+        return copyValues(new Seq2SeqModel(uid, fittedNetwork().deepCopy()), extra).setParent(parent());
+    }
+
+    @Override
+    public MLWriter write() {
+        return new MLWriter() {
+            @Override
+            public void saveImpl(String path) {
+                FittedNetwork f = fittedNetwork();
+                NetworkModelFiles.save(Seq2SeqModel.this, path, sc(), Json.MAPPER.createObjectNode(), f.snapshot(),
+                        f.history(), f.provenance());
+            }
+        };
+    }
+
+    public static MLReader<Seq2SeqModel> read() {
+        return new MLReader<>() {
+            @Override
+            public Seq2SeqModel load(String path) {
+                NetworkModelFiles.Loaded saved = NetworkModelFiles.load(path, sc(), Seq2SeqModel.class);
+                Seq2SeqModel model = new Seq2SeqModel(saved.metadata().uid(), new FittedNetwork(saved.network(), 1,
+                        saved.history(), saved.provenance()));
+                saved.metadata().applyParamsTo(model);
+                return model;
+            }
+        };
+    }
+
+    public static Seq2SeqModel load(String path) {
+        return read().load(path);
+    }
+
+    @Override
+    public String toString() {
+        return "Seq2SeqModel: uid=" + uid + ", cell=" + getCell() + ", hiddenSize=" + getHiddenSize() + ", context="
+                + getContext();
+    }
+}
