@@ -23,8 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The unaligned many-to-many stage on reversing digit strings of 3–8 digits: attention (eq. 36) learns it, the
- * same model with its context fixed to h_T (the seed's bottleneck) does not in the same budget.
+ * The unaligned many-to-many stage on reversing digit strings of 3–8 digits, decoded greedily.
  */
 @ExtendWith(SparkSessionExtension.class)
 class Seq2SeqTest {
@@ -59,22 +58,23 @@ class Seq2SeqTest {
         return model.transform(test).filter("target = prediction").count() / (double) test.count();
     }
 
+    /**
+     * Through the Spark stage, with the settings of models' {@code Seq2SeqLearningTest} (which also fits the
+     * context = last baseline on the same budget: 0.975 vs 0.775 exact match there).
+     */
     @Test
-    void attentionReversesDigitStringsWhereTheBottleneckCannot(SparkSession spark) {
-        Dataset<Row> train = reversals(spark, 2400, 1).cache();
+    void attentionReversesDigitStrings(SparkSession spark) {
+        Dataset<Row> train = reversals(spark, 2560, 1).cache();
         Dataset<Row> test = reversals(spark, 200, 2).cache();
         long start = System.nanoTime();
-        Seq2SeqModel attention = reverser("attention").fit(train);
-        double attentionSeconds = (System.nanoTime() - start) / 1e9;
-        start = System.nanoTime();
-        Seq2SeqModel last = reverser("last").fit(train);
-        double lastSeconds = (System.nanoTime() - start) / 1e9;
-        double a = exactMatch(attention, test);
-        double b = exactMatch(last, test);
-        System.out.printf("Seq2Seq reversal: exact match attention %.3f (fit %.1f s), last %.3f (fit %.1f s)%n", a,
-                attentionSeconds, b, lastSeconds);
-        assertTrue(a >= 0.9, "attention exact match " + a);
-        assertTrue(a >= b + 0.3, "attention " + a + " must clearly beat the fixed context h_T, " + b);
+        Seq2SeqModel model = reverser("attention").setHiddenSize(48).setLearningRate(0.02).setBatchSize(512)
+                .setMaxEpochs(30).fit(train);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double exact = exactMatch(model, test);
+        System.out.printf("Seq2Seq reversal: exact match %.3f, fit %.1f s%n", exact, seconds);
+        assertTrue(exact >= 0.9, "held-out exact match " + exact);
+        train.unpersist();
+        test.unpersist();
     }
 
     @Test
