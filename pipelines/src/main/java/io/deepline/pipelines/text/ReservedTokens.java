@@ -1,21 +1,24 @@
 package io.deepline.pipelines.text;
 
+import io.deepline.models.seq2seq.ReservedIds;
+
 /**
  * The ids every {@link TokenIndexerModel} reserves before its words, and how {@code decode} renders them.
  * Padding is 0 so that zero-filled id arrays are padding (DL4J's embedding layers and our sequence masks
- * treat the padded steps as absent); words start at {@link #FIRST_WORD_ID}.
+ * treat the padded steps as absent); words start at {@link #FIRST_WORD_ID}. The ids are models'
+ * {@link ReservedIds}, which the sequence-to-sequence decoder uses.
  */
 public final class ReservedTokens {
     /** Pads a sequence to a batch's length; never produced by {@code transform}. */
-    public static final int PAD_ID = 0;
+    public static final int PAD_ID = ReservedIds.PAD;
     /** A token not in the vocabulary (handleUnknown = keep). */
-    public static final int UNKNOWN_ID = 1;
+    public static final int UNKNOWN_ID = ReservedIds.UNKNOWN;
     /** Starts a sequence (addBeginEnd = true). */
-    public static final int BEGIN_ID = 2;
+    public static final int BEGIN_ID = ReservedIds.BEGIN;
     /** Ends a sequence (addBeginEnd = true). */
-    public static final int END_ID = 3;
+    public static final int END_ID = ReservedIds.END;
     /** The id of the most frequent word; word k (0-based, by frequency) has id FIRST_WORD_ID + k. */
-    public static final int FIRST_WORD_ID = 4;
+    public static final int FIRST_WORD_ID = ReservedIds.COUNT;
 
     private static final String[] NAMES = {"<pad>", "<unk>", "<s>", "</s>"};
 
