@@ -1,9 +1,11 @@
 package io.deepline.jobs.train;
 
+import io.deepline.jobs.config.InputKind;
 import io.deepline.jobs.config.JobConfig;
 import io.deepline.jobs.config.JobConfigException;
 import io.deepline.jobs.config.SplitSection;
 import io.deepline.jobs.model.ConfiguredModel;
+import io.deepline.jobs.model.ModelFactory;
 import io.deepline.jobs.model.ModelRegistry;
 import io.deepline.pipelines.persist.HadoopFiles;
 import io.deepline.pipelines.report.ReportFolder;
@@ -64,6 +66,7 @@ public final class TrainJob {
      */
     public TrainOutcome run() {
         ConfiguredModel model = registry.configure(config.model(), "model");
+        requireModelReadsInput(model.factory(), config.data().inputKind());
         PipelineFitting fit = fitting.apply(model);
         try (JobSession session = JobSession.open("deepline train " + config.name(), config.spark())) {
             return train(session.spark(), model, fit);
@@ -92,7 +95,7 @@ public final class TrainJob {
             }
             LOG.info("Training {} on {} rows, testing on {} rows", config.model().type(), trainRows, testRows);
             long start = System.nanoTime();
-            PipelineModel fitted = fit.fit(plan, train);
+            PipelineModel fitted = fit.fit(TextStages.fitVocabulary(plan, train), train);
             double trainSeconds = (System.nanoTime() - start) / 1e9;
 
             LOG.info("Trained in {} s", String.format(Locale.ROOT, "%.1f", trainSeconds));
@@ -117,6 +120,20 @@ public final class TrainJob {
         } finally {
             train.unpersist();
             test.unpersist();
+        }
+    }
+
+    /** Sequence models read data.text or data.sequence, the others feature columns; checked before Spark starts. */
+    static void requireModelReadsInput(ModelFactory factory, InputKind input) {
+        if (factory.readsSequences() && !input.isSequence()) {
+            throw new JobConfigException("model.type", factory.type() + " reads one sequence per row, but the job"
+                    + " gives it feature columns", "Name the input with data.text (a string column) or"
+                    + " data.sequence (an array column)");
+        }
+        if (!factory.readsSequences() && input.isSequence()) {
+            throw new JobConfigException("model.type", factory.type() + " reads feature columns, but the job gives it "
+                    + input.key(), "Use a sequence model type (SequenceClassifier or SequenceRegressor), or"
+                    + " data.features");
         }
     }
 

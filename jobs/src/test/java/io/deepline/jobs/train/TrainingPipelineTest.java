@@ -29,7 +29,7 @@ class TrainingPipelineTest {
         DeepClassifier clf = new DeepClassifier();
         InputSchema input = new InputSchema("species", true, List.of("a", "b"), false);
 
-        TrainingPipeline p = TrainingPipeline.build(NAMED, input, new PreprocessSection(true), clf, true);
+        TrainingPipeline p = TrainingPipeline.build(NAMED, input, new PreprocessSection(true, null), clf, true);
 
         PipelineStage[] stages = p.pipeline().getStages();
         assertEquals(4, stages.length);
