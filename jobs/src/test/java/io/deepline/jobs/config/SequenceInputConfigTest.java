@@ -65,8 +65,10 @@ class SequenceInputConfigTest {
 
     @Test
     void unknownAndBadTextSettingsAreNamed() {
-        assertError(TEXT_JOB + "preprocess: {text: {maxVocabSize: 10}}\n", "preprocess.text.maxVocabSize",
-                "unknown key", "Did you mean 'maxVocabularySize'?");
+        assertError(TEXT_JOB + "preprocess: {text: {minDocument: 2}}\n", "preprocess.text.minDocument",
+                "unknown key", "Did you mean 'minDocuments'?");
+        assertError(TEXT_JOB + "preprocess: {text: {vocabSize: 10}}\n", "preprocess.text.vocabSize",
+                "unknown key", "lowercase, maxVocabularySize, minDocuments, minTokenLength, pattern");
         assertError(TEXT_JOB + "preprocess: {text: {maxVocabularySize: 0}}\n", "preprocess.text.maxVocabularySize",
                 "between 1 and");
         assertError(TEXT_JOB + "preprocess: {text: {minDocuments: 0}}\n", "preprocess.text.minDocuments",
