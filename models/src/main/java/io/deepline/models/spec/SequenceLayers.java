@@ -3,6 +3,7 @@ package io.deepline.models.spec;
 import java.util.Objects;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
@@ -70,8 +71,10 @@ final class SequenceLayers {
     }
 
     private static BaseOutputLayer outputLayer(SequenceSpec spec, int nIn, OutputHead head, double keep) {
+        // The per-step layer's format must be explicit: its builder leaves it null, which DL4J 1.0.0-M2.1 reads as
+        // NWC (compares labels' sizes on the wrong axis) unless an input type was propagated, which we cannot do.
         BaseOutputLayer.Builder<?> builder = spec.output() == SequenceOutput.PER_STEP
-                ? new RnnOutputLayer.Builder(head.loss()) : new OutputLayer.Builder(head.loss());
+                ? new RnnOutputLayer.Builder(head.loss()).dataFormat(RNNFormat.NCW) : new OutputLayer.Builder(head.loss());
         builder.nIn(nIn).nOut(head.size()).activation(head.activation());
         if (keep > 0) {
             builder.dropOut(keep);

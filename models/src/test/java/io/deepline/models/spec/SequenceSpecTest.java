@@ -136,6 +136,8 @@ class SequenceSpecTest {
         assertEquals(7, ((SimpleRnn) layer(conf, 1)).getNIn());
         RnnOutputLayer out = (RnnOutputLayer) layer(conf, 2);
         assertInstanceOf(LossPoisson.class, out.getLossFn());
+        assertEquals(org.deeplearning4j.nn.conf.RNNFormat.NCW, out.getRnnDataFormat(),
+                "explicit: DL4J reads a null format as NWC when no input type is set");
     }
 
     @Test

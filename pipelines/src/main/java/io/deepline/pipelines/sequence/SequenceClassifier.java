@@ -185,7 +185,7 @@ public class SequenceClassifier extends ProbabilisticClassifier<Object, Sequence
     @Override
     public StructType transformSchema(StructType schema) {
         SequenceInput.of(schema, getFeaturesCol(), getVocabularySize());
-        SequenceLabel.of(schema, getLabelCol());
+        SequenceSchemas.requireLabel(schema, getLabelCol(), SequenceLabel.PER_SEQUENCE, "SequenceClassifier");
         return SequenceSchemas.withClassifierColumns(schema, getRawPredictionCol(), getProbabilityCol(),
                 getPredictionCol(), -1);
     }

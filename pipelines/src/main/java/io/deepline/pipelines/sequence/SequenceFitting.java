@@ -53,14 +53,7 @@ final class SequenceFitting {
         Instant started = Instant.now();
         refuseTabularOnlyParams(stage, stageName);
         SequenceInput input = SequenceInput.of(dataset.schema(), featuresCol, stage.getVocabularySize());
-        SequenceLabel label = SequenceLabel.of(dataset.schema(), labelCol);
-        if (label != task.label()) {
-            throw new IllegalArgumentException("the label column '" + labelCol + "' of " + stageName + " must hold "
-                    + (task.label() == SequenceLabel.PER_STEP ? "an array<double> with one label per step"
-                    : "one number per sequence") + ", but it is " + dataset.schema().apply(labelCol).dataType()
-                    .catalogString() + (task.label() == SequenceLabel.PER_STEP ? "; use SequenceClassifier or"
-                    + " SequenceRegressor for one label per sequence" : "; use SequenceTagger for per-step labels"));
-        }
+        SequenceLabel label = SequenceSchemas.requireLabel(dataset.schema(), labelCol, task.label(), stageName);
         SequenceSpec spec = stage.toSequenceSpec(input, task.output(), task.pooling());
         Dataset<Row> rows = dataset.select(functions.col(featuresCol), functions.col(labelCol));
         SequenceDataProfile profile = SequenceDataProfile.of(rows, input, label, stage.getVocabularySize());

@@ -182,7 +182,7 @@ public class SequenceRegressor extends Predictor<Object, SequenceRegressor, Sequ
     @Override
     public StructType transformSchema(StructType schema) {
         SequenceInput.of(schema, getFeaturesCol(), getVocabularySize());
-        SequenceLabel.of(schema, getLabelCol());
+        SequenceSchemas.requireLabel(schema, getLabelCol(), SequenceLabel.PER_SEQUENCE, "SequenceRegressor");
         return SequenceSchemas.with(schema, getPredictionCol(), "predictionCol", DataTypes.DoubleType,
                 Metadata.empty());
     }

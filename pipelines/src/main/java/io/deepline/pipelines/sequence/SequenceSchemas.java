@@ -2,6 +2,7 @@ package io.deepline.pipelines.sequence;
 
 import io.deepline.pipelines.data.SchemaChecks;
 import io.deepline.pipelines.data.sequence.SequenceInput;
+import io.deepline.pipelines.data.sequence.SequenceLabel;
 import org.apache.spark.ml.attribute.NominalAttribute;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.sql.types.DataType;
@@ -23,6 +24,26 @@ final class SequenceSchemas {
         Metadata nominal = numClasses > 0 ? NominalAttribute.defaultAttr().withName(predictionCol)
                 .withNumValues(numClasses).toMetadata() : Metadata.empty();
         return with(out, predictionCol, "predictionCol", DataTypes.DoubleType, nominal);
+    }
+
+    /** The tagger's prediction column: one predicted class per step. */
+    static StructType withStepPredictions(StructType schema, String predictionCol) {
+        return with(schema, predictionCol, "predictionCol", DataTypes.createArrayType(DataTypes.DoubleType, false),
+                Metadata.empty());
+    }
+
+    /** The label column must hold the stage's kind of label: one number per sequence, or an array per step. */
+    static SequenceLabel requireLabel(StructType schema, String labelCol, SequenceLabel expected, String stageName) {
+        SequenceLabel label = SequenceLabel.of(schema, labelCol);
+        if (label != expected) {
+            boolean perStep = expected == SequenceLabel.PER_STEP;
+            throw new IllegalArgumentException("the label column '" + labelCol + "' of " + stageName + " must hold "
+                    + (perStep ? "an array<double> with one label per step" : "one number per sequence")
+                    + ", but it is " + schema.apply(labelCol).dataType().catalogString() + (perStep
+                    ? "; use SequenceClassifier or SequenceRegressor for one label per sequence"
+                    : "; use SequenceTagger for per-step labels"));
+        }
+        return label;
     }
 
     /** The features column must be of the kind the model was trained on (token ids stay token ids). */

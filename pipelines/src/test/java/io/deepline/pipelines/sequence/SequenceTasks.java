@@ -85,4 +85,28 @@ final class SequenceTasks {
         }
         return frame(spark, TOKENS, DataTypes.DoubleType, rows);
     }
+
+    /**
+     * A flip-flop tagging task: token ids in [4, vocabulary), sequences of 4–16 steps. Id 4 is a switch: its tag
+     * is 0; every other token is tagged 1 + (the number of switches seen so far, mod 2). The tag depends on the
+     * whole prefix, so the tagger must carry state along the sequence.
+     */
+    static Dataset<Row> flipFlopTags(SparkSession spark, int n, int vocabulary, long seed) {
+        Random random = new Random(seed);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int length = 4 + random.nextInt(13);
+            List<Integer> ids = new ArrayList<>();
+            List<Double> tags = new ArrayList<>();
+            int switches = 0;
+            for (int t = 0; t < length; t++) {
+                boolean flip = random.nextDouble() < 0.2;
+                ids.add(flip ? 4 : 5 + random.nextInt(vocabulary - 5));
+                switches += flip ? 1 : 0;
+                tags.add(flip ? 0.0 : 1.0 + switches % 2);
+            }
+            rows.add(RowFactory.create(ids, tags));
+        }
+        return frame(spark, TOKENS, SERIES, rows);
+    }
 }

@@ -1,0 +1,237 @@
+package io.deepline.pipelines.sequence;
+
+import io.deepline.models.state.NetworkSnapshot;
+import io.deepline.pipelines.data.sequence.SequenceInput;
+import io.deepline.pipelines.data.sequence.SequenceReader;
+import io.deepline.pipelines.inference.FittedNetwork;
+import io.deepline.pipelines.inference.HasFittedNetwork;
+import io.deepline.pipelines.param.StageUid;
+import io.deepline.pipelines.param.TrainingParamSet;
+import java.util.List;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.ml.Model;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * A fitted {@link SequenceTagger}. {@code transform} scores sequences in padded batches on the executors;
+ * {@code predict(sequence)} scores one on the driver with the same answer.
+ */
+public class SequenceTaggerModel
+        extends Model<SequenceTaggerModel>
+        implements HasFittedNetwork, HasSequenceParams, TaggerColumnParams, MLWritable {
+    private static final long serialVersionUID = 1L;
+
+    private final String uid;
+    private final SequenceParamSet sequenceParams;
+    private final TrainingParamSet trainingParams;
+    private final Param<String> featuresCol;
+    private final Param<String> labelCol;
+    private final Param<String> predictionCol;
+    private int numClasses;
+    private FittedNetwork fitted;
+    private SequenceInput input;
+    private transient DriverSequenceNetwork driver;
+
+    /** For Spark's reflection (readers and {@code defaultCopy}); the network is set by the reader. */
+    public SequenceTaggerModel(String uid) {
+        this(StageUid.stash(uid));
+    }
+
+    private SequenceTaggerModel(StageUid.Token token) {
+        super();
+        this.uid = StageUid.take();
+        this.sequenceParams = new SequenceParamSet(this);
+        this.trainingParams = new TrainingParamSet(this);
+        Param<String>[] columns = TaggerColumnParams.create(this);
+        this.featuresCol = columns[0];
+        this.labelCol = columns[1];
+        this.predictionCol = columns[2];
+        setSequenceDefaults();
+        setTrainingDefaults();
+        setColumnDefaults();
+    }
+
+    SequenceTaggerModel(String uid, FittedNetwork fitted, SequenceInput input, int numClasses) {
+        this(uid);
+        setState(fitted, input, numClasses);
+    }
+
+    /** Installs the fitted state; used by the constructor above and by the reader. */
+    final void setState(FittedNetwork fitted, SequenceInput input, int numOutputs) {
+        this.fitted = fitted;
+        this.input = input;
+        this.numClasses = numOutputs;
+        this.driver = null;
+    }
+
+    /** The kind of sequence column the model was trained on. */
+    public SequenceInput sequenceInput() {
+        fittedNetwork();
+        return input;
+    }
+
+    @Override
+    public String uid() {
+        return uid != null ? uid : StageUid.pending();
+    }
+
+    @Override
+    public SequenceParamSet sequenceParams() {
+        return sequenceParams;
+    }
+
+    @Override
+    public TrainingParamSet trainingParams() {
+        return trainingParams;
+    }
+
+    @Override
+    public Param<String> featuresCol() {
+        return featuresCol;
+    }
+
+    @Override
+    public Param<String> labelCol() {
+        return labelCol;
+    }
+
+    @Override
+    public Param<String> predictionCol() {
+        return predictionCol;
+    }
+
+    public SequenceTaggerModel setFeaturesCol(String value) {
+        return (SequenceTaggerModel) set(featuresCol, value);
+    }
+
+    public SequenceTaggerModel setPredictionCol(String value) {
+        return (SequenceTaggerModel) set(predictionCol, value);
+    }
+
+    /** The number of tag classes. */
+    public int numClasses() {
+        return numClasses;
+    }
+
+    /** Features per step (1 for token ids and univariate series). */
+    public int numFeatures() {
+        return fitted == null ? -1 : fitted.numFeatures();
+    }
+
+    public SequenceTaggerModel setInferenceBatchSize(int value) {
+        return (SequenceTaggerModel) set(inferenceBatchSize(), value);
+    }
+
+    @Override
+    public FittedNetwork fittedNetwork() {
+        if (fitted == null) {
+            throw new IllegalStateException(uid() + " has no trained network; get a model from SequenceTagger.fit"
+                    + " or SequenceTaggerModel.load(path)");
+        }
+        return fitted;
+    }
+
+    // ---- scoring ----
+
+    @Override
+    public StructType transformSchema(StructType schema) {
+        SequenceSchemas.requireTrainedInput(schema, getFeaturesCol(), getVocabularySize(), sequenceInput());
+        return SequenceSchemas.withStepPredictions(schema, getPredictionCol());
+    }
+
+    @Override
+    public Dataset<Row> transform(Dataset<?> dataset) {
+        StructType outputSchema = transformSchema(dataset.schema(), true);
+        Broadcast<NetworkSnapshot> bc = fittedNetwork().broadcastForScoring(dataset.sparkSession().sparkContext());
+        List<String> inputs = List.of(dataset.schema().fieldNames());
+        return dataset.toDF().mapPartitions(new Scorer(bc, inputs.indexOf(getFeaturesCol()), reader(),
+                getInferenceBatchSize()), Encoders.row(outputSchema));
+    }
+
+    private SequenceReader reader() {
+        // No truncation: a tag for every step of the input, however long (recurrent layers take any length).
+        return new SequenceReader(sequenceInput(), numFeatures(), getVocabularySize(), 0, getTruncation(),
+                getFeaturesCol());
+    }
+
+    /** The predicted class of every step of one sequence (a Java List or Scala Seq, as in the features column). */
+    public double[] predict(Object sequence) {
+        return Scorer.classes(driver().outputs(reader().read(sequence, "value passed to predict")));
+    }
+
+    private synchronized DriverSequenceNetwork driver() {
+        if (driver == null) {
+            driver = new DriverSequenceNetwork(fittedNetwork());
+        }
+        return driver;
+    }
+
+    /** Appends the predicted class of every step. */
+    private static final class Scorer extends SequenceScorer {
+        private static final long serialVersionUID = 1L;
+
+        Scorer(Broadcast<NetworkSnapshot> network, int featuresIndex, SequenceReader reader, int batchSize) {
+            super(network, featuresIndex, reader, batchSize);
+        }
+
+        @Override
+        protected List<Object> outputs(float[][] networkOutputs) {
+            double[] classes = classes(networkOutputs);
+            List<Double> values = new java.util.ArrayList<>(classes.length);
+            for (double c : classes) {
+                values.add(c);
+            }
+            return List.of(scala.collection.JavaConverters.asScalaBuffer(values).toSeq());
+        }
+
+        /** The most probable class of each step (the lowest index on ties, as MLlib's argmax). */
+        static double[] classes(float[][] stepOutputs) {
+            double[] out = new double[stepOutputs.length];
+            for (int t = 0; t < stepOutputs.length; t++) {
+                int best = 0;
+                for (int k = 1; k < stepOutputs[t].length; k++) {
+                    best = stepOutputs[t][k] > stepOutputs[t][best] ? k : best;
+                }
+                out[t] = best;
+            }
+            return out;
+        }
+    }
+
+    // ---- copy and persistence ----
+
+    /** A deep copy: the copy never shares a network (or its buffers) with this model. */
+    @Override
+    public SequenceTaggerModel copy(ParamMap extra) {
+        SequenceTaggerModel copy = new SequenceTaggerModel(uid, fittedNetwork().deepCopy(), input, numClasses);
+        return copyValues(copy, extra).setParent(parent());
+    }
+
+    @Override
+    public MLWriter write() {
+        return new SequenceModelPersistence.Writer(this, sequenceInput(), numClasses);
+    }
+
+    public static MLReader<SequenceTaggerModel> read() {
+        return new SequenceModelPersistence.Reader<>(SequenceTaggerModel.class,
+                SequenceTaggerModel::setState);
+    }
+
+    public static SequenceTaggerModel load(String path) {
+        return read().load(path);
+    }
+
+    @Override
+    public String toString() {
+        return "SequenceTaggerModel: uid=" + uid + ", cell=" + getCell() + ", hiddenSize=" + getHiddenSize()
+                + ", numFeatures=" + numFeatures() + ", numClasses=" + numClasses;
+    }
+}
