@@ -27,9 +27,11 @@ class SequenceJobErrorsTest {
     private static Path data(SparkSession spark, Path dir) {
         Path path = dir.resolve("rows.parquet");
         StructType schema = new StructType().add("body", DataTypes.StringType).add("size", DataTypes.DoubleType)
-                .add("ids", DataTypes.createArrayType(DataTypes.IntegerType)).add("y", DataTypes.DoubleType);
-        spark.createDataFrame(List.of(RowFactory.create("free cash", 2.0, List.of(5, 6), 1.0),
-                RowFactory.create("team lunch", 3.0, List.of(7), 0.0)), schema).write().parquet(path.toString());
+                .add("ids", DataTypes.createArrayType(DataTypes.IntegerType)).add("y", DataTypes.DoubleType)
+                .add("tags", DataTypes.createArrayType(DataTypes.DoubleType));
+        spark.createDataFrame(List.of(RowFactory.create("free cash", 2.0, List.of(5, 6), 1.0, List.of(1.0, 0.0)),
+                RowFactory.create("team lunch", 3.0, List.of(7), 0.0, List.of(0.0))), schema).write()
+                .parquet(path.toString());
         return path;
     }
 
@@ -77,5 +79,14 @@ class SequenceJobErrorsTest {
     void withTextTheVocabularyDecidesVocabularySize(SparkSession spark, @TempDir Path dir) throws Exception {
         assertRefused(dir, job(data(spark, dir), dir, "text: body", "SequenceClassifier", ", vocabularySize: 100"),
                 "model.params.vocabularySize", "preprocess.text.maxVocabularySize");
+    }
+
+    @Test
+    void labelsPerStepAreForTaggersOnly(SparkSession spark, @TempDir Path dir) throws Exception {
+        Path data = data(spark, dir);
+        assertRefused(dir, job(data, dir, "sequence: ids", "SequenceTagger", ", vocabularySize: 10"), "data.label",
+                "SequenceTagger takes one class per step", "'y' is double", "SequenceClassifier");
+        assertRefused(dir, job(data, dir, "sequence: ids", "SequenceClassifier", ", vocabularySize: 10")
+                .replace("label: y", "label: tags"), "data.label", "'tags' holds one label per step", "SequenceTagger");
     }
 }

@@ -28,7 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code deepline train} with {@code data.text} and {@code data.sequence}, end to end on small generated data. */
+/**
+ * {@code deepline train} with {@code data.text} and {@code data.sequence}, end to end on small generated data: a text
+ * classifier, a sequence regressor and a sequence tagger.
+ */
 @ExtendWith(SparkSessionExtension.class)
 class SequenceJobsTest {
 
@@ -127,6 +130,41 @@ class SequenceJobsTest {
                 () -> assertTrue(metrics.get("r2").asDouble() > 0.5, metrics.toString()));
     }
 
+    @Test
+    void aTaggerJobPredictsAClassPerStepAndIsScoredPerStep(SparkSession spark, @TempDir Path dir) throws Exception {
+        Path parquet = dir.resolve("tagged.parquet");
+        tagged(spark, 160, new Random(5)).write().parquet(parquet.toString());
+        String yaml = """
+                name: tagger-test
+                data: {path: %s, format: parquet, label: tags, sequence: ids}
+                model:
+                  type: SequenceTagger
+                  params: {vocabularySize: 24, embeddingSize: 8, hiddenSize: 8, maxEpochs: 5, batchSize: 16,
+                           updater: adam, learningRate: 0.05, numWorkers: 2, averagingFrequency: 10, seed: 2}
+                output: {model: %s}
+                """.formatted(parquet, dir.resolve("model"));
+
+        JobFiles.Run run = JobFiles.run("train", JobFiles.write(dir, yaml));
+
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode metrics = new ObjectMapper().readTree(dir.resolve("model/metrics.json").toFile());
+        long testSteps = 0;
+        for (JsonNode row : metrics.get("confusionMatrix")) {
+            for (JsonNode n : row) {
+                testSteps += n.asLong();
+            }
+        }
+        long steps = testSteps;
+        assertAll(
+                () -> assertEquals("SequenceTagger", metrics.get("modelType").asText()),
+                () -> assertEquals(2, metrics.get("numClasses").asInt()),
+                () -> assertEquals(24, metrics.get("vocabularySize").asInt()),
+                // Every step of every test sequence (4–12 steps each) is one scored example.
+                () -> assertTrue(steps >= 4 * metrics.get("testRows").asLong()
+                        && steps <= 12 * metrics.get("testRows").asLong(), steps + " steps: " + metrics),
+                () -> assertTrue(metrics.get("accuracy").asDouble() >= 0.9, metrics.toString()));
+    }
+
     /**
      * CSV of {@code rows} messages: spam draws from spam words, ham from ham words, both from common words. Text
      * has commas, doubled quotes and line breaks (RFC 4180), and one message is empty (read as null).
@@ -165,6 +203,24 @@ class SequenceJobsTest {
         }
         StructType schema = new StructType().add("readings", DataTypes.createArrayType(DataTypes.DoubleType), false)
                 .add("last", DataTypes.DoubleType, false);
+        return spark.createDataFrame(data, schema);
+    }
+
+    /** Token-id sequences of 4–12 ids in [4, 24); the tag of a step is 1 for ids of 14 and above, else 0. */
+    private static Dataset<Row> tagged(SparkSession spark, int rows, Random random) {
+        List<Row> data = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            List<Integer> ids = new ArrayList<>();
+            List<Double> tags = new ArrayList<>();
+            for (int t = 0, n = 4 + random.nextInt(9); t < n; t++) {
+                int id = 4 + random.nextInt(20);
+                ids.add(id);
+                tags.add(id >= 14 ? 1.0 : 0.0);
+            }
+            data.add(RowFactory.create(ids, tags));
+        }
+        StructType schema = new StructType().add("ids", DataTypes.createArrayType(DataTypes.IntegerType), false)
+                .add("tags", DataTypes.createArrayType(DataTypes.DoubleType), false);
         return spark.createDataFrame(data, schema);
     }
 

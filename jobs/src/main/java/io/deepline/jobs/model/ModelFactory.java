@@ -42,6 +42,14 @@ public interface ModelFactory {
         return false;
     }
 
+    /**
+     * Whether the model takes one label per step ({@code array<double>}, as long as the sequence) rather than one
+     * per row; its test metrics then count steps.
+     */
+    default boolean labelsPerStep() {
+        return false;
+    }
+
     /** Whether the model predicts classes (true) or numbers (false); decides label indexing and the metrics. */
     default boolean classifies() {
         return true;

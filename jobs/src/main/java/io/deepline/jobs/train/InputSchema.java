@@ -61,9 +61,12 @@ public record InputSchema(String label, boolean labelIsText, InputKind kind, Lis
                     Suggestions.fix(data.label(), available, "Available columns") + headerHint(data, available));
         }
         DataType labelType = schema.apply(data.label()).dataType();
-        if (!(labelType instanceof NumericType) && !(labelType instanceof StringType)) {
+        boolean perStep = data.inputKind().isSequence() && isNumericArray(labelType);
+        if (!(labelType instanceof NumericType) && !(labelType instanceof StringType) && !perStep) {
             throw new JobConfigException("data.label", "column '" + data.label() + "' has type "
-                    + labelType.simpleString(), "Use a column of class numbers 0..K-1 or of class names");
+                    + labelType.simpleString(), "Use a column of class numbers 0..K-1 or of class names"
+                    + (data.inputKind().isSequence() ? ", or (for SequenceTagger) an array<double> of one class per"
+                    + " step" : ""));
         }
         if (data.inputKind() != InputKind.FEATURES) {
             String column = data.inputKind() == InputKind.TEXT ? data.text() : data.sequence();
@@ -119,6 +122,11 @@ public record InputSchema(String label, boolean labelIsText, InputKind kind, Lis
                 + "; features must be numeric, boolean or vector columns", explicit
                 ? "Remove '" + column + "' from data.features"
                 : "List the feature columns with data.features, leaving '" + column + "' out");
+    }
+
+    /** A label per step: {@code array<double>} (or any numeric element type). */
+    public static boolean isNumericArray(DataType type) {
+        return type instanceof ArrayType a && a.elementType() instanceof NumericType;
     }
 
     private static boolean isVector(DataType type) {

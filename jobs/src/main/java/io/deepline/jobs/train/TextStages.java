@@ -47,18 +47,20 @@ final class TextStages {
 
     /**
      * The null filler, the tokenizer and the (unfitted) indexer of {@code textColumn}, as {@code preprocess.text}
-     * configures them. A missing text counts as an empty one (CSV reads an empty field as null), and every sequence
-     * is wrapped in begin and end ids, so an empty text or one of punctuation only is still a sequence (two steps)
-     * that the model can score, rather than a row the sequence model must refuse.
+     * configures them. A missing text counts as an empty one (CSV reads an empty field as null).
+     *
+     * @param beginEnd wrap every sequence in begin and end ids, so an empty text or one of punctuation only is still
+     *                 a sequence (two steps) that the model can score rather than a row it must refuse; off when
+     *                 the labels are per step and must line up with the tokens
      */
-    static List<PipelineStage> unfitted(String textColumn, TextPreprocessing text) {
+    static List<PipelineStage> unfitted(String textColumn, TextPreprocessing text, boolean beginEnd) {
         SQLTransformer filler = new SQLTransformer().setStatement("SELECT *, coalesce(`"
                 + textColumn.replace("`", "``") + "`, '') AS " + FILLED_TEXT + " FROM __THIS__");
         RegexTokenizer tokenizer = new RegexTokenizer().setInputCol(FILLED_TEXT).setOutputCol(TOKENS)
                 .setPattern(text.pattern()).setGaps(true).setToLowercase(text.lowercase())
                 .setMinTokenLength(text.minTokenLength());
         TokenIndexer indexer = new TokenIndexer().setInputCol(TOKENS).setOutputCol(TOKEN_IDS)
-                .setVocabSize(text.maxVocabularySize()).setMinDF(text.minDocuments()).setAddBeginEnd(true);
+                .setVocabSize(text.maxVocabularySize()).setMinDF(text.minDocuments()).setAddBeginEnd(beginEnd);
         return List.of(filler, tokenizer, indexer);
     }
 

@@ -23,6 +23,8 @@ import org.apache.spark.ml.feature.StringIndexerModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +79,7 @@ public final class TrainJob {
         LOG.info("Reading {} data from {}", config.data().format().sourceName(), config.data().path());
         Dataset<Row> data = DataReader.read(spark, config.data());
         InputSchema input = InputSchema.resolve(data.schema(), config.data());
+        requireLabelFits(model.factory(), data.schema(), input.label());
         TrainingPipeline plan = TrainingPipeline.build(data.schema(), input, config.preprocess(), model.estimator(),
                 model.factory().classifies());
 
@@ -134,6 +137,22 @@ public final class TrainJob {
             throw new JobConfigException("model.type", factory.type() + " reads feature columns, but the job gives it "
                     + input.key(), "Use a sequence model type (SequenceClassifier or SequenceRegressor), or"
                     + " data.features");
+        }
+    }
+
+    /** A tagger takes an array of labels per row (one per step); every other model one label per row. */
+    static void requireLabelFits(ModelFactory factory, StructType schema, String label) {
+        DataType type = schema.apply(label).dataType();
+        boolean perStep = InputSchema.isNumericArray(type);
+        if (factory.labelsPerStep() && !perStep) {
+            throw new JobConfigException("data.label", factory.type() + " takes one class per step, but column '"
+                    + label + "' is " + type.simpleString(), "Give an array<double> label column as long as each"
+                    + " sequence, or use SequenceClassifier for one class per row");
+        }
+        if (!factory.labelsPerStep() && perStep) {
+            throw new JobConfigException("data.label", "column '" + label + "' holds one label per step ("
+                    + type.simpleString() + "), but " + factory.type() + " takes one label per row",
+                    "Use SequenceTagger for a class per step, or a label column of one number per row");
         }
     }
 

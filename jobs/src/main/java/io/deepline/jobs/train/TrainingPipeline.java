@@ -63,7 +63,9 @@ public record TrainingPipeline(Pipeline pipeline, String labelColumn, String fea
         if (input.kind() == InputKind.TEXT) {
             requireUnsetVocabulary(estimator);
             // First, so that fitting the vocabulary ahead of the pipeline (TextStages) fits nothing else.
-            stages.addAll(0, TextStages.unfitted(input.inputColumn(), preprocess.textOrDefault()));
+            // Labels per step (a tagger's) line up with the tokens, so no begin/end ids are added around them.
+            boolean perStepLabels = InputSchema.isNumericArray(schema.apply(input.label()).dataType());
+            stages.addAll(0, TextStages.unfitted(input.inputColumn(), preprocess.textOrDefault(), !perStepLabels));
             features = TextStages.TOKEN_IDS;
             written.addAll(List.of(TextStages.FILLED_TEXT, TextStages.TOKENS, features));
         } else if (input.kind() == InputKind.SEQUENCE) {

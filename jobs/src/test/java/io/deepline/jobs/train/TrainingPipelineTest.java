@@ -1,6 +1,7 @@
 package io.deepline.jobs.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,6 +14,7 @@ import io.deepline.jobs.config.TextPreprocessing;
 import io.deepline.pipelines.classification.DeepClassifier;
 import io.deepline.pipelines.sequence.SequenceClassifier;
 import io.deepline.pipelines.sequence.SequenceRegressor;
+import io.deepline.pipelines.sequence.SequenceTagger;
 import io.deepline.pipelines.text.TokenIndexer;
 import java.util.List;
 import org.apache.spark.ml.PipelineStage;
@@ -124,5 +126,20 @@ class TrainingPipelineTest {
 
         assertEquals("data.path", e.keyPath());
         assertTrue(e.getMessage().contains("'tokens'"), e.getMessage());
+    }
+
+    @Test
+    void textWithLabelsPerStepGetsNoBeginAndEndIds() {
+        StructType sentences = new StructType().add("words", DataTypes.StringType)
+                .add("tags", DataTypes.createArrayType(DataTypes.DoubleType));
+        InputSchema input = new InputSchema("tags", false, InputKind.TEXT, List.of("words"), false);
+
+        TrainingPipeline p = TrainingPipeline.build(sentences, input, PreprocessSection.DEFAULT, new SequenceTagger(),
+                true);
+
+        PipelineStage[] stages = p.pipeline().getStages();
+        assertEquals(4, stages.length, "no label indexer for array labels");
+        assertFalse(assertInstanceOf(TokenIndexer.class, stages[2]).getAddBeginEnd(),
+                "the tags line up with the tokens");
     }
 }
