@@ -1,5 +1,6 @@
 package io.deepline.pipelines.data;
 
+import io.deepline.models.state.Network;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -88,11 +89,15 @@ public final class MiniBatch implements TrainingBatch {
      * Weights become the labels mask {@code [rows, 1]}: DL4J multiplies each example's loss and gradient by its
      * mask value, so a weighted batch's loss is Σ w_i·L_i / rows.
      */
-    @Override
     public DataSet toDataSet() {
         INDArray x = Nd4j.create(features, new long[] {rows, numFeatures}, 'c');
         INDArray y = Nd4j.create(labels, new long[] {rows, numOutputs}, 'c');
         INDArray mask = weights == null ? null : Nd4j.create(weights, new long[] {rows, 1}, 'c');
         return new DataSet(x, y, null, mask);
+    }
+
+    @Override
+    public void fitOn(Network net) {
+        net.fit(toDataSet());
     }
 }

@@ -1,12 +1,13 @@
 package io.deepline.pipelines.data;
 
+import io.deepline.models.state.Network;
 import java.io.Serializable;
-import org.nd4j.linalg.dataset.DataSet;
 
 /**
- * What the trainer needs from a cached batch: its DL4J DataSet, built on the executor that fits it. Tabular
- * {@link MiniBatch}es and {@link io.deepline.pipelines.data.sequence.SequenceBatch}es both implement it, so one
- * {@code ParameterAveragingTrainer} fits feed-forward and recurrent networks. Implementations hold plain arrays,
+ * What the trainer needs from a cached batch: one optimizer step of a network on it, with the DL4J arrays built on
+ * the executor that fits it. Tabular {@link MiniBatch}es, {@link io.deepline.pipelines.data.sequence.SequenceBatch}es
+ * and sequence-to-sequence batches (a MultiDataSet for a two-input graph) implement it, so one
+ * {@code ParameterAveragingTrainer} fits every kind of network. Implementations hold plain arrays,
  * never INDArrays (they are cached and shipped by Spark).
  */
 public interface TrainingBatch extends Serializable {
@@ -14,6 +15,6 @@ public interface TrainingBatch extends Serializable {
     /** Examples (rows or sequences) in the batch. */
     int rows();
 
-    /** The batch as a DL4J DataSet with its masks; a new one on every call. */
-    DataSet toDataSet();
+    /** One optimizer step of {@code net} on this batch, with its masks; {@code net.score()} is then its loss. */
+    void fitOn(Network net);
 }

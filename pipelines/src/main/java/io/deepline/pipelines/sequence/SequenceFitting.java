@@ -81,7 +81,7 @@ final class SequenceFitting {
     }
 
     /** Weights and per-epoch validation are built for tabular batches only so far: refuse rather than ignore. */
-    private static void refuseTabularOnlyParams(HasSequenceParams stage, String stageName) {
+    static void refuseTabularOnlyParams(HasSequenceParams stage, String stageName) {
         String set = stage.weightColOrNull() != null ? "weightCol"
                 : stage.getValidationFraction() > 0 ? "validationFraction"
                 : stage.validationIndicatorColOrNull() != null ? "validationIndicatorCol"

@@ -30,7 +30,7 @@ import org.apache.spark.sql.types.StructType;
  * ({@code maxSequenceLength} cuts training sequences only; scoring reads whole sequences).
  */
 public class SequenceTagger extends Estimator<SequenceTaggerModel>
-        implements HasSequenceParams, TaggerColumnParams, MLWritable {
+        implements HasSequenceParams, ColumnParams, MLWritable {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
@@ -54,7 +54,7 @@ public class SequenceTagger extends Estimator<SequenceTaggerModel>
         this.uid = StageUid.take();
         this.sequenceParams = new SequenceParamSet(this);
         this.trainingParams = new TrainingParamSet(this);
-        Param<String>[] columns = TaggerColumnParams.create(this);
+        Param<String>[] columns = ColumnParams.forTagger(this);
         this.featuresCol = columns[0];
         this.labelCol = columns[1];
         this.predictionCol = columns[2];

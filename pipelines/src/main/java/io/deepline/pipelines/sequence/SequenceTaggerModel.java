@@ -26,7 +26,7 @@ import org.apache.spark.sql.types.StructType;
  */
 public class SequenceTaggerModel
         extends Model<SequenceTaggerModel>
-        implements HasFittedNetwork, HasSequenceParams, TaggerColumnParams, MLWritable {
+        implements HasFittedNetwork, HasSequenceParams, ColumnParams, MLWritable {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
@@ -50,7 +50,7 @@ public class SequenceTaggerModel
         this.uid = StageUid.take();
         this.sequenceParams = new SequenceParamSet(this);
         this.trainingParams = new TrainingParamSet(this);
-        Param<String>[] columns = TaggerColumnParams.create(this);
+        Param<String>[] columns = ColumnParams.forTagger(this);
         this.featuresCol = columns[0];
         this.labelCol = columns[1];
         this.predictionCol = columns[2];

@@ -10,7 +10,6 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -48,10 +47,10 @@ final class RoundWorker<B extends TrainingBatch> implements Function2<Integer, I
         double lossSum = 0;
         long examples = 0;
         for (int i = from; i < to; i++) {
-            DataSet ds = batches.get(order[i]).toDataSet();
-            net.fit(ds);
+            B batch = batches.get(order[i]);
+            batch.fitOn(net);
             lossSum += net.score();
-            examples += ds.numExamples();
+            examples += batch.rows();
         }
         RoundSum contribution = RoundSum.of(NetworkSnapshot.paramsOf(net), NetworkSnapshot.updaterStateOf(net),
                 lossSum, to - from, examples);

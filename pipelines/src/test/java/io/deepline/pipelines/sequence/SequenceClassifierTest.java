@@ -40,10 +40,13 @@ class SequenceClassifierTest {
 
     @Test
     void learnsTheSignOfAMeanOverVariableLengthSequences(SparkSession spark) {
+        long start = System.nanoTime();
         SequenceClassificationModel model = new SequenceClassifier().setFeaturesCol("seq").setCell("gru")
                 .setHiddenSize(16).setLearningRate(0.01).setMaxEpochs(12).setBatchSize(16).setNumWorkers(2)
                 .fit(SequenceTasks.signOfMean(spark, 400, 1));
+        double seconds = (System.nanoTime() - start) / 1e9;
         double accuracy = accuracy(model.transform(SequenceTasks.signOfMean(spark, 300, 2)));
+        System.out.printf("SequenceClassifier sign of mean: accuracy %.4f, fit %.1f s%n", accuracy, seconds);
         assertTrue(accuracy >= 0.9, "held-out accuracy " + accuracy);
     }
 
@@ -60,11 +63,15 @@ class SequenceClassifierTest {
     @Test
     void regressorForecastsTheNextValueOfASine(SparkSession spark) {
         Dataset<Row> test = SequenceTasks.sineWindows(spark, 300, 6);
+        long start = System.nanoTime();
         SequenceRegressionModel model = new SequenceRegressor().setFeaturesCol("seq").setHiddenSize(24)
                 .setLearningRate(0.01).setMaxEpochs(15).setBatchSize(16).setNumWorkers(2)
                 .fit(SequenceTasks.sineWindows(spark, 600, 5));
+        double seconds = (System.nanoTime() - start) / 1e9;
         double rmse = new RegressionEvaluator().setMetricName("rmse").evaluate(model.transform(test));
         double spread = Math.sqrt(test.selectExpr("var_pop(label)").first().getDouble(0));
+        System.out.printf("SequenceRegressor sine forecast: RMSE %.4f (label std %.4f), fit %.1f s%n", rmse, spread,
+                seconds);
         assertTrue(rmse < 0.2 * spread, "held-out RMSE " + rmse + " vs label std " + spread);
     }
 

@@ -1,5 +1,6 @@
 package io.deepline.pipelines.data.sequence;
 
+import io.deepline.models.state.Network;
 import io.deepline.pipelines.data.TrainingBatch;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -93,7 +94,6 @@ public final class SequenceBatch implements TrainingBatch {
      * step. DL4J's recurrent layers skip masked steps, {@code LastTimeStep} takes each sequence's last real step,
      * and {@code RnnOutputLayer} gives masked steps zero loss and gradient.
      */
-    @Override
     public DataSet toDataSet() {
         INDArray x = Nd4j.create(features, new long[] {rows, numInputs, length}, 'c');
         INDArray featuresMask = Nd4j.create(mask, new long[] {rows, length}, 'c');
@@ -103,5 +103,10 @@ public final class SequenceBatch implements TrainingBatch {
         }
         INDArray y = Nd4j.create(labels, new long[] {rows, numOutputs}, 'c');
         return new DataSet(x, y, featuresMask, null);
+    }
+
+    @Override
+    public void fitOn(Network net) {
+        net.fit(toDataSet());
     }
 }

@@ -51,6 +51,22 @@ public final class SequenceDataCheck {
         return new Summary(p.rows, p.maxWidth, p.minLength, p.maxLength, SequenceTarget.real());
     }
 
+    /**
+     * Target sequences profiled as the sequence (column 0, with any number as label): one value per step, token ids
+     * or reals. Problems are reported against the label column {@code targetCol}.
+     */
+    public static Summary forTargets(SequenceDataProfile p, String targetCol) {
+        if (p.rows == 0) {
+            throw new IllegalArgumentException("the training DataFrame is empty; fit needs rows with a '" + targetCol
+                    + "' target sequence (check the filters and the split that produced it)");
+        }
+        for (Map.Entry<SequenceIssue, Long> e : p.issueCounts.entrySet()) {
+            throw new IllegalArgumentException(e.getKey().messageAbout("label column '" + targetCol + "'", targetCol,
+                    e.getValue(), p.issueExamples.get(e.getKey())));
+        }
+        return new Summary(p.rows, 1, p.minLength, p.maxLength, SequenceTarget.real());
+    }
+
     private static void requireClean(SequenceDataProfile p, String featuresCol, String labelCol,
                                      boolean classification) {
         if (p.rows == 0) {

@@ -43,7 +43,12 @@ enum SequenceIssue {
     }
 
     String message(String featuresCol, String labelCol, long rows, RowExample example) {
-        String column = aboutFeatures ? "features column '" + featuresCol + "'" : "label column '" + labelCol + "'";
+        return messageAbout("features column '" + featuresCol + "'", labelCol, rows, example);
+    }
+
+    /** @param sequenceColumn how to name the profiled sequence column, e.g. "label column 'target'" */
+    String messageAbout(String sequenceColumn, String labelCol, long rows, RowExample example) {
+        String column = aboutFeatures ? sequenceColumn : "label column '" + labelCol + "'";
         return "the " + column + " has " + what + " in " + rows + " row(s), e.g. " + example + "; " + fix;
     }
 }
