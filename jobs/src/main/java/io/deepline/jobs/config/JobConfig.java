@@ -25,5 +25,18 @@ public record JobConfig(String name, SparkSection spark, DataSection data, Split
         preprocess = preprocess == null ? PreprocessSection.DEFAULT : preprocess;
         Checks.required("model", model, "model: {type: DeepClassifier}");
         Checks.required("output", output, "output: {model: target/models/" + name + "}");
+        requirePreprocessingFits(data.inputKind(), preprocess);
+    }
+
+    /** Standardisation scales feature columns and text settings tokenise text; neither applies to other inputs. */
+    private static void requirePreprocessingFits(InputKind input, PreprocessSection preprocess) {
+        if (preprocess.standardize() && input != InputKind.FEATURES) {
+            throw new JobConfigException("preprocess.standardize", "scales feature columns, but the job reads "
+                    + input.key(), "Remove preprocess.standardize");
+        }
+        if (preprocess.hasText() && input != InputKind.TEXT) {
+            throw new JobConfigException("preprocess.text", "tokenises data.text, but the job does not set data.text",
+                    "Name the text column with data.text, or remove preprocess.text");
+        }
     }
 }

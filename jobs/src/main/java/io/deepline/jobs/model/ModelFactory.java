@@ -34,6 +34,22 @@ public interface ModelFactory {
         return trainingHistory(fitted).map(TrainingHistory::numEpochs).orElse(0);
     }
 
+    /**
+     * Whether the model reads one sequence per row ({@code data.text} or {@code data.sequence}) rather than feature
+     * columns ({@code data.features}).
+     */
+    default boolean readsSequences() {
+        return false;
+    }
+
+    /**
+     * Whether the model takes one label per step ({@code array<double>}, as long as the sequence) rather than one
+     * per row; its test metrics then count steps.
+     */
+    default boolean labelsPerStep() {
+        return false;
+    }
+
     /** Whether the model predicts classes (true) or numbers (false); decides label indexing and the metrics. */
     default boolean classifies() {
         return true;

@@ -27,7 +27,8 @@ public final class ModelRegistry {
     /** Every model type Deepline ships. */
     public static ModelRegistry standard() {
         return new ModelRegistry(List.of(new DeepClassifierFactory(), new DeepRegressorFactory(),
-                new PerceptronClassifierFactory()));
+                new PerceptronClassifierFactory(), new SequenceClassifierFactory(), new SequenceRegressorFactory(),
+                new SequenceTaggerFactory()));
     }
 
     /** The known types, in registration order. */

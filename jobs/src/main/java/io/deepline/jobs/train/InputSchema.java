@@ -2,10 +2,12 @@ package io.deepline.jobs.train;
 
 import io.deepline.jobs.config.DataFormat;
 import io.deepline.jobs.config.DataSection;
+import io.deepline.jobs.config.InputKind;
 import io.deepline.jobs.config.JobConfigException;
 import io.deepline.jobs.config.Suggestions;
 import java.util.List;
 import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.NumericType;
@@ -13,18 +15,37 @@ import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The label and feature columns of the input, checked against the data's schema before any training starts.
+ * The label and input columns of the data, checked against the data's schema before any training starts.
  *
  * @param label         the label column
  * @param labelIsText   whether the label holds strings, which are indexed to class numbers first
- * @param features      the feature columns: numeric, boolean or vector
+ * @param kind          what the model reads: feature columns, a text column or a sequence column
+ * @param features      the feature columns (numeric, boolean or vector), or the one text or sequence column
  * @param singleVector  whether the features are one vector column (libsvm's {@code features}) that the model can
  *                      read as it is, with no assembler
  */
-public record InputSchema(String label, boolean labelIsText, List<String> features, boolean singleVector) {
+public record InputSchema(String label, boolean labelIsText, InputKind kind, List<String> features,
+                          boolean singleVector) {
 
     public InputSchema {
         features = List.copyOf(features);
+        if (kind != InputKind.FEATURES && features.size() != 1) {
+            throw new IllegalArgumentException(kind.key() + " is one column, got " + features);
+        }
+    }
+
+    /** Feature-column input. */
+    public InputSchema(String label, boolean labelIsText, List<String> features, boolean singleVector) {
+        this(label, labelIsText, InputKind.FEATURES, features, singleVector);
+    }
+
+    /** The text or sequence column; only for those kinds. */
+    public String inputColumn() {
+        if (kind == InputKind.FEATURES) {
+            throw new IllegalStateException("the input is feature columns " + features + ", not one text or sequence"
+                    + " column");
+        }
+        return features.get(0);
     }
 
     /**
@@ -40,9 +61,18 @@ public record InputSchema(String label, boolean labelIsText, List<String> featur
                     Suggestions.fix(data.label(), available, "Available columns") + headerHint(data, available));
         }
         DataType labelType = schema.apply(data.label()).dataType();
-        if (!(labelType instanceof NumericType) && !(labelType instanceof StringType)) {
+        boolean perStep = data.inputKind().isSequence() && isNumericArray(labelType);
+        if (!(labelType instanceof NumericType) && !(labelType instanceof StringType) && !perStep) {
             throw new JobConfigException("data.label", "column '" + data.label() + "' has type "
-                    + labelType.simpleString(), "Use a column of class numbers 0..K-1 or of class names");
+                    + labelType.simpleString(), "Use a column of class numbers 0..K-1 or of class names"
+                    + (data.inputKind().isSequence() ? ", or (for SequenceTagger) an array<double> of one class per"
+                    + " step" : ""));
+        }
+        if (data.inputKind() != InputKind.FEATURES) {
+            String column = data.inputKind() == InputKind.TEXT ? data.text() : data.sequence();
+            requireSequenceInput(schema, data, column, available);
+            return new InputSchema(data.label(), labelType instanceof StringType, data.inputKind(),
+                    List.of(column), false);
         }
         List<String> features = data.hasExplicitFeatures() ? data.features()
                 : available.stream().filter(c -> !c.equals(data.label())).toList();
@@ -62,6 +92,28 @@ public record InputSchema(String label, boolean labelIsText, List<String> featur
         return new InputSchema(data.label(), labelType instanceof StringType, features, singleVector);
     }
 
+    /** A text column must hold strings; a sequence column must be an array (the model checks its element type). */
+    private static void requireSequenceInput(StructType schema, DataSection data, String column,
+                                             List<String> available) {
+        String key = data.inputKind().key();
+        if (!available.contains(column)) {
+            throw new JobConfigException(key, "column '" + column + "' is not in the data",
+                    Suggestions.fix(column, available, "Available columns") + headerHint(data, available));
+        }
+        DataType type = schema.apply(column).dataType();
+        if (data.inputKind() == InputKind.TEXT && !(type instanceof StringType)) {
+            throw new JobConfigException(key, "column '" + column + "' has type " + type.simpleString()
+                    + "; data.text must be a string column", type instanceof ArrayType
+                    ? "An array column is a sequence: use data.sequence instead" : "Point data.text at a text column");
+        }
+        if (data.inputKind() == InputKind.SEQUENCE && !(type instanceof ArrayType)) {
+            throw new JobConfigException(key, "column '" + column + "' has type " + type.simpleString()
+                    + "; data.sequence must be an array column: array<array<double>> (time × features), array<int>"
+                    + " (token ids) or array<double> (a series)", type instanceof StringType
+                    ? "A string column is text: use data.text instead" : "Point data.sequence at an array column");
+        }
+    }
+
     private static void requireUsableFeature(String column, DataType type, boolean explicit) {
         if (type instanceof NumericType || type instanceof BooleanType || isVector(type)) {
             return;
@@ -70,6 +122,11 @@ public record InputSchema(String label, boolean labelIsText, List<String> featur
                 + "; features must be numeric, boolean or vector columns", explicit
                 ? "Remove '" + column + "' from data.features"
                 : "List the feature columns with data.features, leaving '" + column + "' out");
+    }
+
+    /** A label per step: {@code array<double>} (or any numeric element type). */
+    public static boolean isNumericArray(DataType type) {
+        return type instanceof ArrayType a && a.elementType() instanceof NumericType;
     }
 
     private static boolean isVector(DataType type) {

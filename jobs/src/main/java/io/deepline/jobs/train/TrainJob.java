@@ -1,9 +1,11 @@
 package io.deepline.jobs.train;
 
+import io.deepline.jobs.config.InputKind;
 import io.deepline.jobs.config.JobConfig;
 import io.deepline.jobs.config.JobConfigException;
 import io.deepline.jobs.config.SplitSection;
 import io.deepline.jobs.model.ConfiguredModel;
+import io.deepline.jobs.model.ModelFactory;
 import io.deepline.jobs.model.ModelRegistry;
 import io.deepline.pipelines.persist.HadoopFiles;
 import io.deepline.pipelines.report.ReportFolder;
@@ -21,6 +23,8 @@ import org.apache.spark.ml.feature.StringIndexerModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +68,7 @@ public final class TrainJob {
      */
     public TrainOutcome run() {
         ConfiguredModel model = registry.configure(config.model(), "model");
+        requireModelReadsInput(model.factory(), config.data().inputKind());
         PipelineFitting fit = fitting.apply(model);
         try (JobSession session = JobSession.open("deepline train " + config.name(), config.spark())) {
             return train(session.spark(), model, fit);
@@ -74,6 +79,7 @@ public final class TrainJob {
         LOG.info("Reading {} data from {}", config.data().format().sourceName(), config.data().path());
         Dataset<Row> data = DataReader.read(spark, config.data());
         InputSchema input = InputSchema.resolve(data.schema(), config.data());
+        requireLabelFits(model.factory(), data.schema(), input.label());
         TrainingPipeline plan = TrainingPipeline.build(data.schema(), input, config.preprocess(), model.estimator(),
                 model.factory().classifies());
 
@@ -92,7 +98,7 @@ public final class TrainJob {
             }
             LOG.info("Training {} on {} rows, testing on {} rows", config.model().type(), trainRows, testRows);
             long start = System.nanoTime();
-            PipelineModel fitted = fit.fit(plan, train);
+            PipelineModel fitted = fit.fit(TextStages.fitVocabulary(plan, train), train);
             double trainSeconds = (System.nanoTime() - start) / 1e9;
 
             LOG.info("Trained in {} s", String.format(Locale.ROOT, "%.1f", trainSeconds));
@@ -117,6 +123,36 @@ public final class TrainJob {
         } finally {
             train.unpersist();
             test.unpersist();
+        }
+    }
+
+    /** Sequence models read data.text or data.sequence, the others feature columns; checked before Spark starts. */
+    static void requireModelReadsInput(ModelFactory factory, InputKind input) {
+        if (factory.readsSequences() && !input.isSequence()) {
+            throw new JobConfigException("model.type", factory.type() + " reads one sequence per row, but the job"
+                    + " gives it feature columns", "Name the input with data.text (a string column) or"
+                    + " data.sequence (an array column)");
+        }
+        if (!factory.readsSequences() && input.isSequence()) {
+            throw new JobConfigException("model.type", factory.type() + " reads feature columns, but the job gives it "
+                    + input.key(), "Use a sequence model type (SequenceClassifier or SequenceRegressor), or"
+                    + " data.features");
+        }
+    }
+
+    /** A tagger takes an array of labels per row (one per step); every other model one label per row. */
+    static void requireLabelFits(ModelFactory factory, StructType schema, String label) {
+        DataType type = schema.apply(label).dataType();
+        boolean perStep = InputSchema.isNumericArray(type);
+        if (factory.labelsPerStep() && !perStep) {
+            throw new JobConfigException("data.label", factory.type() + " takes one class per step, but column '"
+                    + label + "' is " + type.simpleString(), "Give an array<double> label column as long as each"
+                    + " sequence, or use SequenceClassifier for one class per row");
+        }
+        if (!factory.labelsPerStep() && perStep) {
+            throw new JobConfigException("data.label", "column '" + label + "' holds one label per step ("
+                    + type.simpleString() + "), but " + factory.type() + " takes one label per row",
+                    "Use SequenceTagger for a class per step, or a label column of one number per row");
         }
     }
 

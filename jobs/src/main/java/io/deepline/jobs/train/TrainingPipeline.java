@@ -1,7 +1,9 @@
 package io.deepline.jobs.train;
 
+import io.deepline.jobs.config.InputKind;
 import io.deepline.jobs.config.JobConfigException;
 import io.deepline.jobs.config.PreprocessSection;
+import io.deepline.pipelines.data.sequence.SequenceInput;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.ml.Estimator;
@@ -13,8 +15,9 @@ import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The Spark ML pipeline a train job fits: label indexing (for string labels), feature assembly, optional
- * standardisation, then the model. The saved {@code PipelineModel} holds every stage, so whoever loads it can score
+ * The Spark ML pipeline a train job fits: label indexing (for string labels), feature assembly and optional
+ * standardisation (feature columns) or tokenising and word indexing ({@code data.text}, see {@link TextStages}),
+ * then the model; a {@code data.sequence} column goes to the model as it is. The saved {@code PipelineModel} holds every stage, so whoever loads it can score
  * raw rows with the same preprocessing.
  *
  * @param pipeline         the unfitted pipeline
@@ -57,7 +60,17 @@ public record TrainingPipeline(Pipeline pipeline, String labelColumn, String fea
             written.add(label);
         }
         String features = input.features().get(0);
-        if (!input.singleVector()) {
+        if (input.kind() == InputKind.TEXT) {
+            requireUnsetVocabulary(estimator);
+            // First, so that fitting the vocabulary ahead of the pipeline (TextStages) fits nothing else.
+            // Labels per step (a tagger's) line up with the tokens, so no begin/end ids are added around them.
+            boolean perStepLabels = InputSchema.isNumericArray(schema.apply(input.label()).dataType());
+            stages.addAll(0, TextStages.unfitted(input.inputColumn(), preprocess.textOrDefault(), !perStepLabels));
+            features = TextStages.TOKEN_IDS;
+            written.addAll(List.of(TextStages.FILLED_TEXT, TextStages.TOKENS, features));
+        } else if (input.kind() == InputKind.SEQUENCE) {
+            requireSequenceColumn(schema, input.inputColumn(), estimator);
+        } else if (!input.singleVector()) {
             stages.add(new VectorAssembler().setInputCols(input.features().toArray(String[]::new))
                     .setOutputCol(ASSEMBLED_FEATURES).setHandleInvalid("error"));
             features = ASSEMBLED_FEATURES;
@@ -83,6 +96,25 @@ public record TrainingPipeline(Pipeline pipeline, String labelColumn, String fea
                 ? (String) estimator.getOrDefault(estimator.getParam("probabilityCol")) : null;
         return new TrainingPipeline(new Pipeline().setStages(stages.toArray(PipelineStage[]::new)), label, features,
                 prediction, probability == null || probability.isEmpty() ? null : probability);
+    }
+
+    /** With data.text the vocabulary decides the embedding's size; a size in the job file would contradict it. */
+    private static void requireUnsetVocabulary(Estimator<?> estimator) {
+        if (estimator.hasParam("vocabularySize") && estimator.isSet(estimator.getParam("vocabularySize"))) {
+            throw new JobConfigException("model.params.vocabularySize", "is set, but with data.text the job sets it"
+                    + " from the vocabulary it learns", "Remove it; limit the vocabulary with"
+                    + " preprocess.text.maxVocabularySize");
+        }
+    }
+
+    /** The model's own check of the sequence column (its element type, and vocabularySize for token ids). */
+    private static void requireSequenceColumn(StructType schema, String column, Estimator<?> estimator) {
+        int vocabularySize = (Integer) estimator.getOrDefault(estimator.getParam("vocabularySize"));
+        try {
+            SequenceInput.of(schema, column, vocabularySize);
+        } catch (IllegalArgumentException e) {
+            throw new JobConfigException("data.sequence", e.getMessage(), "", e);
+        }
     }
 
     private static void requireUnused(StructType schema, List<String> written) {

@@ -1,5 +1,6 @@
 package io.deepline.jobs.tune;
 
+import io.deepline.jobs.config.JobConfigException;
 import io.deepline.jobs.config.TuneSection;
 import io.deepline.jobs.model.ConfiguredModel;
 import io.deepline.jobs.train.PipelineFitting;
@@ -36,6 +37,12 @@ public final class CrossValidatedFitting implements PipelineFitting {
 
     /** Builds the grid now, so a bad grid fails before Spark starts. */
     public CrossValidatedFitting(ConfiguredModel model, TuneSection tune, long seed) {
+        if (model.factory().labelsPerStep()) {
+            // MLlib's evaluators read one label per row; a tagger's are arrays.
+            throw new JobConfigException("tune", model.factory().type() + " cannot be tuned yet: its labels are per"
+                    + " step, and the cross-validation metrics read one label per row",
+                    "Run it with the train command and compare settings by hand");
+        }
         this.model = model;
         this.tune = tune;
         this.seed = seed;

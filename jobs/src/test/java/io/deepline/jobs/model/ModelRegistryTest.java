@@ -37,7 +37,8 @@ class ModelRegistryTest {
 
     @Test
     void typesAreUnique() {
-        assertEquals(Set.of("DeepClassifier", "DeepRegressor", "PerceptronClassifier"), ModelRegistry.standard().types());
+        assertEquals(Set.of("DeepClassifier", "DeepRegressor", "PerceptronClassifier", "SequenceClassifier",
+                "SequenceRegressor", "SequenceTagger"), ModelRegistry.standard().types());
         assertThrows(IllegalStateException.class,
                 () -> new ModelRegistry(List.of(new DeepClassifierFactory(), new DeepClassifierFactory())));
     }

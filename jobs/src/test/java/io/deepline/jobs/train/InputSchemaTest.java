@@ -87,7 +87,7 @@ class InputSchemaTest {
     }
 
     private static DataSection data(String label, List<String> features) {
-        return new DataSection("in.csv", DataFormat.CSV, Map.of(), label, features);
+        return new DataSection("in.csv", DataFormat.CSV, Map.of(), label, features, null, null);
     }
 
     private static StructType schema(Object... nameTypePairs) {

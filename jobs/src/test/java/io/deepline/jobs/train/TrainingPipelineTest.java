@@ -1,15 +1,25 @@
 package io.deepline.jobs.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.deepline.jobs.config.InputKind;
 import io.deepline.jobs.config.JobConfigException;
 import io.deepline.jobs.config.PreprocessSection;
+import io.deepline.jobs.config.TextPreprocessing;
 import io.deepline.pipelines.classification.DeepClassifier;
+import io.deepline.pipelines.sequence.SequenceClassifier;
+import io.deepline.pipelines.sequence.SequenceRegressor;
+import io.deepline.pipelines.sequence.SequenceTagger;
+import io.deepline.pipelines.text.TokenIndexer;
 import java.util.List;
 import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.feature.RegexTokenizer;
+import org.apache.spark.ml.feature.SQLTransformer;
 import org.apache.spark.ml.feature.StandardScaler;
 import org.apache.spark.ml.feature.StringIndexer;
 import org.apache.spark.ml.feature.VectorAssembler;
@@ -29,7 +39,7 @@ class TrainingPipelineTest {
         DeepClassifier clf = new DeepClassifier();
         InputSchema input = new InputSchema("species", true, List.of("a", "b"), false);
 
-        TrainingPipeline p = TrainingPipeline.build(NAMED, input, new PreprocessSection(true), clf, true);
+        TrainingPipeline p = TrainingPipeline.build(NAMED, input, new PreprocessSection(true, null), clf, true);
 
         PipelineStage[] stages = p.pipeline().getStages();
         assertEquals(4, stages.length);
@@ -66,5 +76,70 @@ class TrainingPipelineTest {
                 () -> TrainingPipeline.build(scored, input, PreprocessSection.DEFAULT, new DeepClassifier(), true));
 
         assertEquals("data.path", e.keyPath());
+    }
+
+    @Test
+    void textIsFilledTokenisedAndIndexedBeforeTheLabelIndexerAndTheModel() {
+        StructType mail = new StructType().add("body", DataTypes.StringType).add("kind", DataTypes.StringType);
+        SequenceClassifier clf = new SequenceClassifier();
+        InputSchema input = new InputSchema("kind", true, InputKind.TEXT, List.of("body"), false);
+        TextPreprocessing text = new TextPreprocessing(300, 2, "\\s+", false, 2);
+
+        TrainingPipeline p = TrainingPipeline.build(mail, input, new PreprocessSection(false, text), clf, true);
+
+        PipelineStage[] stages = p.pipeline().getStages();
+        assertEquals(5, stages.length);
+        assertInstanceOf(SQLTransformer.class, stages[0]);
+        RegexTokenizer tokenizer = assertInstanceOf(RegexTokenizer.class, stages[1]);
+        TokenIndexer indexer = assertInstanceOf(TokenIndexer.class, stages[2]);
+        assertInstanceOf(StringIndexer.class, stages[3]);
+        assertSame(clf, stages[4]);
+        assertEquals(List.of("\\s+", false, 2), List.of(tokenizer.getPattern(), tokenizer.getToLowercase(),
+                tokenizer.getMinTokenLength()));
+        assertEquals(List.of(300, 2.0, true), List.of(indexer.getVocabSize(), indexer.getMinDF(),
+                indexer.getAddBeginEnd()));
+        assertEquals(TextStages.TOKEN_IDS, clf.getFeaturesCol());
+        assertEquals(0, clf.getVocabularySize(), "set from the vocabulary once it is fitted");
+    }
+
+    @Test
+    void aSequenceColumnGoesToTheModelAsItIs() {
+        StructType series = new StructType().add("x", DataTypes.createArrayType(DataTypes.DoubleType))
+                .add("y", DataTypes.DoubleType);
+        SequenceRegressor reg = new SequenceRegressor();
+
+        TrainingPipeline p = TrainingPipeline.build(series, new InputSchema("y", false, InputKind.SEQUENCE,
+                List.of("x"), false), PreprocessSection.DEFAULT, reg, false);
+
+        assertEquals(1, p.pipeline().getStages().length);
+        assertEquals("x", reg.getFeaturesCol());
+    }
+
+    @Test
+    void textColumnsThePipelineWritesMustBeNew() {
+        StructType mail = new StructType().add("body", DataTypes.StringType).add("tokens", DataTypes.StringType)
+                .add("y", DataTypes.DoubleType);
+        InputSchema input = new InputSchema("y", false, InputKind.TEXT, List.of("body"), false);
+
+        JobConfigException e = assertThrows(JobConfigException.class, () -> TrainingPipeline.build(mail, input,
+                PreprocessSection.DEFAULT, new SequenceClassifier(), true));
+
+        assertEquals("data.path", e.keyPath());
+        assertTrue(e.getMessage().contains("'tokens'"), e.getMessage());
+    }
+
+    @Test
+    void textWithLabelsPerStepGetsNoBeginAndEndIds() {
+        StructType sentences = new StructType().add("words", DataTypes.StringType)
+                .add("tags", DataTypes.createArrayType(DataTypes.DoubleType));
+        InputSchema input = new InputSchema("tags", false, InputKind.TEXT, List.of("words"), false);
+
+        TrainingPipeline p = TrainingPipeline.build(sentences, input, PreprocessSection.DEFAULT, new SequenceTagger(),
+                true);
+
+        PipelineStage[] stages = p.pipeline().getStages();
+        assertEquals(4, stages.length, "no label indexer for array labels");
+        assertFalse(assertInstanceOf(TokenIndexer.class, stages[2]).getAddBeginEnd(),
+                "the tags line up with the tokens");
     }
 }
