@@ -50,6 +50,19 @@ public interface ModelFactory {
         return false;
     }
 
+    /**
+     * Whether the model's label is a target sequence it learns to generate (an {@code array<int>} of token ids or an
+     * {@code array<double>} of values, of any length); its test metrics compare whole sequences.
+     */
+    default boolean generatesSequences() {
+        return false;
+    }
+
+    /** Whether the model can read {@code data.text} (its token ids and vocabulary size are set by the job). */
+    default boolean readsText() {
+        return readsSequences();
+    }
+
     /** Whether the model predicts classes (true) or numbers (false); decides label indexing and the metrics. */
     default boolean classifies() {
         return true;

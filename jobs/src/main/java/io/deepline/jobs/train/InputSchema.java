@@ -61,12 +61,13 @@ public record InputSchema(String label, boolean labelIsText, InputKind kind, Lis
                     Suggestions.fix(data.label(), available, "Available columns") + headerHint(data, available));
         }
         DataType labelType = schema.apply(data.label()).dataType();
-        boolean perStep = data.inputKind().isSequence() && isNumericArray(labelType);
-        if (!(labelType instanceof NumericType) && !(labelType instanceof StringType) && !perStep) {
+        // Array labels (a tagger's per-step classes, a generator's or Seq2Seq's target sequences) are checked
+        // against the model type by TrainJob.requireLabelFits.
+        if (!(labelType instanceof NumericType) && !(labelType instanceof StringType) && !isNumericArray(labelType)) {
             throw new JobConfigException("data.label", "column '" + data.label() + "' has type "
-                    + labelType.simpleString(), "Use a column of class numbers 0..K-1 or of class names"
-                    + (data.inputKind().isSequence() ? ", or (for SequenceTagger) an array<double> of one class per"
-                    + " step" : ""));
+                    + labelType.simpleString(), "Use a column of class numbers 0..K-1 or of class names, or an array"
+                    + " of numbers (SequenceTagger: a class per step; SequenceGenerator and Seq2Seq: the target"
+                    + " sequence)");
         }
         if (data.inputKind() != InputKind.FEATURES) {
             String column = data.inputKind() == InputKind.TEXT ? data.text() : data.sequence();

@@ -133,6 +133,11 @@ public final class TrainJob {
                     + " gives it feature columns", "Name the input with data.text (a string column) or"
                     + " data.sequence (an array column)");
         }
+        if (input == InputKind.TEXT && factory.readsSequences() && !factory.readsText()) {
+            throw new JobConfigException("data.text", factory.type() + " reads token ids from data.sequence, not text",
+                    "Index the text into an array<int> column first (e.g. with TokenIndexer) and name it in"
+                    + " data.sequence, with the vocabulary sizes in model.params");
+        }
         if (!factory.readsSequences() && input.isSequence()) {
             throw new JobConfigException("model.type", factory.type() + " reads feature columns, but the job gives it "
                     + input.key(), "Use a sequence model type (SequenceClassifier or SequenceRegressor), or"
@@ -144,6 +149,14 @@ public final class TrainJob {
     static void requireLabelFits(ModelFactory factory, StructType schema, String label) {
         DataType type = schema.apply(label).dataType();
         boolean perStep = InputSchema.isNumericArray(type);
+        if (factory.generatesSequences()) {
+            if (!perStep) {
+                throw new JobConfigException("data.label", factory.type() + " learns to generate the label sequence,"
+                        + " but column '" + label + "' is " + type.simpleString(), "Give an array<int> (token ids)"
+                        + " or array<double> (values) label column");
+            }
+            return;
+        }
         if (factory.labelsPerStep() && !perStep) {
             throw new JobConfigException("data.label", factory.type() + " takes one class per step, but column '"
                     + label + "' is " + type.simpleString(), "Give an array<double> label column as long as each"

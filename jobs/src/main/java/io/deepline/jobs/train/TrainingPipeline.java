@@ -109,7 +109,16 @@ public record TrainingPipeline(Pipeline pipeline, String labelColumn, String fea
 
     /** The model's own check of the sequence column (its element type, and vocabularySize for token ids). */
     private static void requireSequenceColumn(StructType schema, String column, Estimator<?> estimator) {
-        int vocabularySize = (Integer) estimator.getOrDefault(estimator.getParam("vocabularySize"));
+        // Seq2Seq names its vocabularies sourceVocabularySize and targetVocabularySize, and has no default for them.
+        String sizeParam = estimator.hasParam("vocabularySize") ? "vocabularySize" : "sourceVocabularySize";
+        for (String name : List.of(sizeParam, "targetVocabularySize")) {
+            if (estimator.hasParam(name) && !estimator.isDefined(estimator.getParam(name))) {
+                throw new JobConfigException("model.params." + name, "is not set", "Set it to the number of token"
+                        + " ids of the " + (name.startsWith("target") ? "label" : "data.sequence") + " column,"
+                        + " reserved ids (0..3) included");
+            }
+        }
+        int vocabularySize = (Integer) estimator.getOrDefault(estimator.getParam(sizeParam));
         try {
             SequenceInput.of(schema, column, vocabularySize);
         } catch (IllegalArgumentException e) {

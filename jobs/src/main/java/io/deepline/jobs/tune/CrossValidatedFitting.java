@@ -37,10 +37,10 @@ public final class CrossValidatedFitting implements PipelineFitting {
 
     /** Builds the grid now, so a bad grid fails before Spark starts. */
     public CrossValidatedFitting(ConfiguredModel model, TuneSection tune, long seed) {
-        if (model.factory().labelsPerStep()) {
+        if (model.factory().labelsPerStep() || model.factory().generatesSequences()) {
             // MLlib's evaluators read one label per row; a tagger's are arrays.
-            throw new JobConfigException("tune", model.factory().type() + " cannot be tuned yet: its labels are per"
-                    + " step, and the cross-validation metrics read one label per row",
+            throw new JobConfigException("tune", model.factory().type() + " cannot be tuned yet: its labels are"
+                    + " arrays (per step, or target sequences), and the cross-validation metrics read one label per row",
                     "Run it with the train command and compare settings by hand");
         }
         this.model = model;
