@@ -38,7 +38,8 @@ class ModelRegistryTest {
     @Test
     void typesAreUnique() {
         assertEquals(Set.of("DeepClassifier", "DeepRegressor", "PerceptronClassifier", "SequenceClassifier",
-                "SequenceRegressor", "SequenceTagger"), ModelRegistry.standard().types());
+                "SequenceRegressor", "SequenceTagger", "SequenceGenerator", "Seq2Seq"),
+                ModelRegistry.standard().types());
         assertThrows(IllegalStateException.class,
                 () -> new ModelRegistry(List.of(new DeepClassifierFactory(), new DeepClassifierFactory())));
     }
