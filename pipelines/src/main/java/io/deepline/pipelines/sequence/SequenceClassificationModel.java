@@ -38,10 +38,7 @@ public class SequenceClassificationModel
     private final SequenceParamSet sequenceParams;
     private final TrainingParamSet trainingParams;
     private final Param<String> pooling;
-    private FittedNetwork fitted;
-    private int numClasses;
-    private SequenceInput input;
-    private transient DriverSequenceNetwork driver;
+    private TrainedSequence trained;
 
     /** For Spark's reflection (readers and {@code defaultCopy}); the network is set by the reader. */
     public SequenceClassificationModel(String uid) {
@@ -64,18 +61,19 @@ public class SequenceClassificationModel
         setState(fitted, input, numClasses);
     }
 
+    private SequenceClassificationModel(String uid, TrainedSequence trained) {
+        this(uid);
+        this.trained = trained;
+    }
+
     /** Installs the fitted state; used by the constructor above and by the reader. */
     final void setState(FittedNetwork fitted, SequenceInput input, int numClasses) {
-        this.fitted = fitted;
-        this.input = input;
-        this.numClasses = numClasses;
-        this.driver = null;
+        this.trained = new TrainedSequence(fitted, input, numClasses);
     }
 
     /** The kind of sequence column the model was trained on. */
     public SequenceInput sequenceInput() {
-        fittedNetwork();
-        return input;
+        return trained().input();
     }
 
     @Override
@@ -100,13 +98,13 @@ public class SequenceClassificationModel
 
     @Override
     public int numClasses() {
-        return numClasses;
+        return trained == null ? 0 : trained.numOutputs();
     }
 
     /** Features per step (1 for token ids and univariate series). */
     @Override
     public int numFeatures() {
-        return fitted == null ? -1 : fitted.numFeatures();
+        return trained == null ? -1 : trained.fitted().numFeatures();
     }
 
     public SequenceClassificationModel setInferenceBatchSize(int value) {
@@ -115,11 +113,11 @@ public class SequenceClassificationModel
 
     @Override
     public FittedNetwork fittedNetwork() {
-        if (fitted == null) {
-            throw new IllegalStateException(uid() + " has no trained network; get a model from SequenceClassifier.fit"
-                    + " or SequenceClassificationModel.load(path)");
-        }
-        return fitted;
+        return trained().fitted();
+    }
+
+    private TrainedSequence trained() {
+        return TrainedSequence.require(trained, uid(), "SequenceClassifier", "SequenceClassificationModel");
     }
 
     // ---- scoring ----
@@ -128,7 +126,7 @@ public class SequenceClassificationModel
     public StructType transformSchema(StructType schema) {
         SequenceSchemas.requireTrainedInput(schema, getFeaturesCol(), getVocabularySize(), sequenceInput());
         return SequenceSchemas.withClassifierColumns(schema, getRawPredictionCol(), getProbabilityCol(),
-                getPredictionCol(), numClasses);
+                getPredictionCol(), numClasses());
     }
 
     @Override
@@ -153,15 +151,8 @@ public class SequenceClassificationModel
      */
     @Override
     public Vector predictRaw(Object sequence) {
-        float[] output = driver().outputs(reader().read(sequence, "value passed to predict"))[0];
+        float[] output = trained().outputs(reader().read(sequence, "value passed to predict"))[0];
         return Vectors.dense(ClassProbabilities.toRaw(ClassProbabilities.fromNetworkOutput(output)));
-    }
-
-    private synchronized DriverSequenceNetwork driver() {
-        if (driver == null) {
-            driver = new DriverSequenceNetwork(fittedNetwork());
-        }
-        return driver;
     }
 
     @Override
@@ -220,14 +211,13 @@ public class SequenceClassificationModel
     /** A deep copy: the copy never shares a network (or its buffers) with this model. */
     @Override
     public SequenceClassificationModel copy(ParamMap extra) {
-        SequenceClassificationModel copy = new SequenceClassificationModel(uid, fittedNetwork().deepCopy(), input,
-                numClasses);
+        SequenceClassificationModel copy = new SequenceClassificationModel(uid, trained().deepCopy());
         return copyValues(copy, extra).setParent(parent());
     }
 
     @Override
     public MLWriter write() {
-        return new SequenceModelPersistence.Writer(this, sequenceInput(), numClasses);
+        return new SequenceModelPersistence.Writer(this, sequenceInput(), numClasses());
     }
 
     public static MLReader<SequenceClassificationModel> read() {
@@ -242,6 +232,6 @@ public class SequenceClassificationModel
     @Override
     public String toString() {
         return "SequenceClassificationModel: uid=" + uid + ", cell=" + getCell() + ", hiddenSize=" + getHiddenSize()
-                + ", numFeatures=" + numFeatures() + ", numClasses=" + numClasses;
+                + ", numFeatures=" + numFeatures() + ", numClasses=" + numClasses();
     }
 }

@@ -41,6 +41,7 @@ public class SequenceGeneratorModel extends Model<SequenceGeneratorModel>
     private final IntParam maxOutputLength;
     private FittedNetwork fitted;
     private GeneratorLayout layout;
+    private transient Network driver;
 
     /** For Spark's reflection (readers and {@code defaultCopy}); the network is set by the reader. */
     public SequenceGeneratorModel(String uid) {
@@ -71,6 +72,7 @@ public class SequenceGeneratorModel extends Model<SequenceGeneratorModel>
     final void setState(FittedNetwork fitted, GeneratorLayout layout) {
         this.fitted = fitted;
         this.layout = layout;
+        this.driver = null;
     }
 
     @Override
@@ -208,9 +210,12 @@ public class SequenceGeneratorModel extends Model<SequenceGeneratorModel>
             throw new IllegalArgumentException("the features vector has size " + features.size()
                     + " but the model was trained on " + layout.numFeatures());
         }
-        synchronized (this) {
-            return GreedyGeneration.generate(fittedNetwork().snapshot().restoreForInference().asMultiLayer(), layout,
-                    List.of(VectorFloats.of(features)), getMaxOutputLength()).get(0);
+        synchronized (this) { // DL4J networks are not thread-safe: driver calls take turns on one network
+            if (driver == null) {
+                driver = fittedNetwork().snapshot().restoreForInference();
+            }
+            return GreedyGeneration.generate(driver.asMultiLayer(), layout, List.of(VectorFloats.of(features)),
+                    getMaxOutputLength()).get(0);
         }
     }
 

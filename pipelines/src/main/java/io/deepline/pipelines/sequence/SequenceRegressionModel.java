@@ -35,9 +35,7 @@ public class SequenceRegressionModel
     private final SequenceParamSet sequenceParams;
     private final TrainingParamSet trainingParams;
     private final Param<String> pooling;
-    private FittedNetwork fitted;
-    private SequenceInput input;
-    private transient DriverSequenceNetwork driver;
+    private TrainedSequence trained;
 
     /** For Spark's reflection (readers and {@code defaultCopy}); the network is set by the reader. */
     public SequenceRegressionModel(String uid) {
@@ -60,17 +58,19 @@ public class SequenceRegressionModel
         setState(fitted, input, 1);
     }
 
+    private SequenceRegressionModel(String uid, TrainedSequence trained) {
+        this(uid);
+        this.trained = trained;
+    }
+
     /** Installs the fitted state; used by the constructor above and by the reader. */
     final void setState(FittedNetwork fitted, SequenceInput input, int numOutputs) {
-        this.fitted = fitted;
-        this.input = input;
-        this.driver = null;
+        this.trained = new TrainedSequence(fitted, input, numOutputs);
     }
 
     /** The kind of sequence column the model was trained on. */
     public SequenceInput sequenceInput() {
-        fittedNetwork();
-        return input;
+        return trained().input();
     }
 
     @Override
@@ -96,7 +96,7 @@ public class SequenceRegressionModel
     /** Features per step (1 for token ids and univariate series). */
     @Override
     public int numFeatures() {
-        return fitted == null ? -1 : fitted.numFeatures();
+        return trained == null ? -1 : trained.fitted().numFeatures();
     }
 
     public SequenceRegressionModel setInferenceBatchSize(int value) {
@@ -105,11 +105,11 @@ public class SequenceRegressionModel
 
     @Override
     public FittedNetwork fittedNetwork() {
-        if (fitted == null) {
-            throw new IllegalStateException(uid() + " has no trained network; get a model from SequenceRegressor.fit"
-                    + " or SequenceRegressionModel.load(path)");
-        }
-        return fitted;
+        return trained().fitted();
+    }
+
+    private TrainedSequence trained() {
+        return TrainedSequence.require(trained, uid(), "SequenceRegressor", "SequenceRegressionModel");
     }
 
     // ---- scoring ----
@@ -141,14 +141,7 @@ public class SequenceRegressionModel
     /** The prediction for one sequence (a Java List or Scala Seq, as in the features column). */
     @Override
     public double predict(Object sequence) {
-        return driver().outputs(reader().read(sequence, "value passed to predict"))[0][0];
-    }
-
-    private synchronized DriverSequenceNetwork driver() {
-        if (driver == null) {
-            driver = new DriverSequenceNetwork(fittedNetwork());
-        }
-        return driver;
+        return trained().outputs(reader().read(sequence, "value passed to predict"))[0][0];
     }
 
     /** Appends the prediction. */
@@ -170,7 +163,7 @@ public class SequenceRegressionModel
     /** A deep copy: the copy never shares a network (or its buffers) with this model. */
     @Override
     public SequenceRegressionModel copy(ParamMap extra) {
-        SequenceRegressionModel copy = new SequenceRegressionModel(uid, fittedNetwork().deepCopy(), input);
+        SequenceRegressionModel copy = new SequenceRegressionModel(uid, trained().deepCopy());
         return copyValues(copy, extra).setParent(parent());
     }
 

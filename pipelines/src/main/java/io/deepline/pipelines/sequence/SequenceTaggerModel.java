@@ -35,10 +35,7 @@ public class SequenceTaggerModel
     private final Param<String> featuresCol;
     private final Param<String> labelCol;
     private final Param<String> predictionCol;
-    private int numClasses;
-    private FittedNetwork fitted;
-    private SequenceInput input;
-    private transient DriverSequenceNetwork driver;
+    private TrainedSequence trained;
 
     /** For Spark's reflection (readers and {@code defaultCopy}); the network is set by the reader. */
     public SequenceTaggerModel(String uid) {
@@ -64,18 +61,19 @@ public class SequenceTaggerModel
         setState(fitted, input, numClasses);
     }
 
+    private SequenceTaggerModel(String uid, TrainedSequence trained) {
+        this(uid);
+        this.trained = trained;
+    }
+
     /** Installs the fitted state; used by the constructor above and by the reader. */
     final void setState(FittedNetwork fitted, SequenceInput input, int numOutputs) {
-        this.fitted = fitted;
-        this.input = input;
-        this.numClasses = numOutputs;
-        this.driver = null;
+        this.trained = new TrainedSequence(fitted, input, numOutputs);
     }
 
     /** The kind of sequence column the model was trained on. */
     public SequenceInput sequenceInput() {
-        fittedNetwork();
-        return input;
+        return trained().input();
     }
 
     @Override
@@ -118,12 +116,12 @@ public class SequenceTaggerModel
 
     /** The number of tag classes. */
     public int numClasses() {
-        return numClasses;
+        return trained == null ? 0 : trained.numOutputs();
     }
 
     /** Features per step (1 for token ids and univariate series). */
     public int numFeatures() {
-        return fitted == null ? -1 : fitted.numFeatures();
+        return trained == null ? -1 : trained.fitted().numFeatures();
     }
 
     public SequenceTaggerModel setInferenceBatchSize(int value) {
@@ -132,11 +130,11 @@ public class SequenceTaggerModel
 
     @Override
     public FittedNetwork fittedNetwork() {
-        if (fitted == null) {
-            throw new IllegalStateException(uid() + " has no trained network; get a model from SequenceTagger.fit"
-                    + " or SequenceTaggerModel.load(path)");
-        }
-        return fitted;
+        return trained().fitted();
+    }
+
+    private TrainedSequence trained() {
+        return TrainedSequence.require(trained, uid(), "SequenceTagger", "SequenceTaggerModel");
     }
 
     // ---- scoring ----
@@ -164,14 +162,7 @@ public class SequenceTaggerModel
 
     /** The predicted class of every step of one sequence (a Java List or Scala Seq, as in the features column). */
     public double[] predict(Object sequence) {
-        return Scorer.classes(driver().outputs(reader().read(sequence, "value passed to predict")));
-    }
-
-    private synchronized DriverSequenceNetwork driver() {
-        if (driver == null) {
-            driver = new DriverSequenceNetwork(fittedNetwork());
-        }
-        return driver;
+        return Scorer.classes(trained().outputs(reader().read(sequence, "value passed to predict")));
     }
 
     /** Appends the predicted class of every step. */
@@ -211,13 +202,13 @@ public class SequenceTaggerModel
     /** A deep copy: the copy never shares a network (or its buffers) with this model. */
     @Override
     public SequenceTaggerModel copy(ParamMap extra) {
-        SequenceTaggerModel copy = new SequenceTaggerModel(uid, fittedNetwork().deepCopy(), input, numClasses);
+        SequenceTaggerModel copy = new SequenceTaggerModel(uid, trained().deepCopy());
         return copyValues(copy, extra).setParent(parent());
     }
 
     @Override
     public MLWriter write() {
-        return new SequenceModelPersistence.Writer(this, sequenceInput(), numClasses);
+        return new SequenceModelPersistence.Writer(this, sequenceInput(), numClasses());
     }
 
     public static MLReader<SequenceTaggerModel> read() {
@@ -232,6 +223,6 @@ public class SequenceTaggerModel
     @Override
     public String toString() {
         return "SequenceTaggerModel: uid=" + uid + ", cell=" + getCell() + ", hiddenSize=" + getHiddenSize()
-                + ", numFeatures=" + numFeatures() + ", numClasses=" + numClasses;
+                + ", numFeatures=" + numFeatures() + ", numClasses=" + numClasses();
     }
 }
