@@ -43,7 +43,8 @@ final class AttentiveGruDecoderVertex extends BaseGraphVertex {
         this.conf = conf;
         this.params = paramsView;
         this.paramTable = AttentiveGruDecoderParams.views(paramsView, conf.inputSize(), conf.hiddenSize());
-        this.trainingConfig = new DecoderTrainingConfig(name, conf);
+        this.trainingConfig = new VertexTrainingConfig(name, conf.updater(), conf.l2(),
+                AttentiveGruDecoderParams::isWeight);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.deepline.models.layers;
 
 import java.util.List;
+import java.util.function.Predicate;
 import org.deeplearning4j.nn.api.TrainingConfig;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -9,19 +10,26 @@ import org.nd4j.linalg.learning.regularization.L2Regularization;
 import org.nd4j.linalg.learning.regularization.Regularization;
 
 /**
- * What the graph's updater asks of an {@link AttentiveGruDecoder}'s parameters: its updater, L2 on the weights (not
- * the bias, as DL4J's {@code .l2()}), no gradient normalisation. The name must be the vertex's: the updater files
- * gradients under "vertexName_param".
+ * What the graph's updater asks of a hand-written vertex's parameters ({@link AttentiveGruDecoder},
+ * {@link MultiHeadAttention}): its updater, L2 on the weights (not the biases, as DL4J's {@code .l2()}), no gradient
+ * normalisation. The name must be the vertex's: the updater files gradients under "vertexName_param".
  */
-final class DecoderTrainingConfig implements TrainingConfig {
+final class VertexTrainingConfig implements TrainingConfig {
     private final String name;
     private final IUpdater updater;
     private final List<Regularization> weightRegularization;
 
-    DecoderTrainingConfig(String name, AttentiveGruDecoder conf) {
+    private final Predicate<String> isWeight;
+
+    /**
+     * @param l2       DL4J's L2 coefficient on the weights; 0 for none
+     * @param isWeight which parameter keys are weights (the rest are biases, without L2)
+     */
+    VertexTrainingConfig(String name, IUpdater updater, double l2, Predicate<String> isWeight) {
         this.name = name;
-        this.updater = conf.updater();
-        this.weightRegularization = conf.l2() > 0 ? List.of(new L2Regularization(conf.l2())) : List.of();
+        this.updater = updater;
+        this.weightRegularization = l2 > 0 ? List.of(new L2Regularization(l2)) : List.of();
+        this.isWeight = isWeight;
     }
 
     @Override
@@ -31,7 +39,7 @@ final class DecoderTrainingConfig implements TrainingConfig {
 
     @Override
     public List<Regularization> getRegularizationByParam(String paramName) {
-        return AttentiveGruDecoderParams.isWeight(paramName) ? weightRegularization : List.of();
+        return isWeight.test(paramName) ? weightRegularization : List.of();
     }
 
     @Override
