@@ -20,6 +20,12 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  * [s; c] only, and as in {@link SequenceSpec}: {@code weightInit}, {@code l2}, {@code updater},
  * {@code learningRate}, {@code momentum}, {@code seed}.
  *
+ * <p>With {@code architecture} transformer the network is a Transformer encoder-decoder instead
+ * ({@link TransformerSeq2SeqGraph}, course §8.3) of the same inputs and output, sized by {@code modelDim},
+ * {@code numHeads}, {@code ffDim}, {@code numLayers} and {@code preNorm} ({@link TransformerShape}), with
+ * {@code dropout} on the embeddings and every sub-layer's output; embeddingSize, hiddenSize, encoderCell and
+ * context then do not apply.
+ *
  * <p>Graph inputs: {@value #SOURCE} [b, 1, T] and {@value #TARGET} [b, 1, T'] (begin, y_1 … y_{T'−1}) ids as
  * floats, with feature masks [b, T] and [b, T']; output {@value #OUTPUT}: [b, targetVocabularySize, T'] next-token
  * probabilities, trained against y_1 … y_{T'−1}, end.
@@ -47,6 +53,8 @@ public final class Seq2SeqSpec {
     private final double learningRate;
     private final double momentum;
     private final long seed;
+    private final Seq2SeqArchitecture architecture;
+    private final TransformerShape transformer;
 
     private Seq2SeqSpec(Builder b) {
         this.sourceVocabularySize = b.sourceVocabularySize;
@@ -62,6 +70,8 @@ public final class Seq2SeqSpec {
         this.learningRate = b.learningRate;
         this.momentum = b.momentum;
         this.seed = b.seed;
+        this.architecture = b.architecture;
+        this.transformer = b.transformerShape();
     }
 
     public static Builder builder() {
@@ -73,12 +83,15 @@ public final class Seq2SeqSpec {
         return new Builder().sourceVocabularySize(sourceVocabularySize).targetVocabularySize(targetVocabularySize)
                 .embeddingSize(embeddingSize).hiddenSize(hiddenSize).encoderCell(encoderCell).context(context)
                 .dropout(dropout).weightInit(weightInit).l2(l2).updater(updater).learningRate(learningRate)
-                .momentum(momentum).seed(seed);
+                .momentum(momentum).seed(seed).architecture(architecture).modelDim(transformer.modelDim())
+                .numHeads(transformer.numHeads()).ffDim(transformer.ffDim()).numLayers(transformer.numLayers())
+                .preNorm(transformer.preNorm());
     }
 
     /** The DL4J configuration (float32 params). */
     public ComputationGraphConfiguration toConfiguration() {
-        return Seq2SeqGraph.configuration(this);
+        return architecture == Seq2SeqArchitecture.TRANSFORMER ? TransformerSeq2SeqGraph.configuration(this)
+                : Seq2SeqGraph.configuration(this);
     }
 
     /** A freshly initialised graph; the same spec always gives the same initial weights. */
@@ -145,6 +158,15 @@ public final class Seq2SeqSpec {
         return seed;
     }
 
+    public Seq2SeqArchitecture architecture() {
+        return architecture;
+    }
+
+    /** The Transformer's sizes (used with architecture transformer; its dropout is {@link #dropout()}). */
+    public TransformerShape transformer() {
+        return transformer;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Seq2SeqSpec s && sourceVocabularySize == s.sourceVocabularySize
@@ -153,13 +175,13 @@ public final class Seq2SeqSpec {
                 && Double.compare(dropout, s.dropout) == 0 && weightInit == s.weightInit
                 && Double.compare(l2, s.l2) == 0 && updater == s.updater
                 && Double.compare(learningRate, s.learningRate) == 0 && Double.compare(momentum, s.momentum) == 0
-                && seed == s.seed;
+                && seed == s.seed && architecture == s.architecture && transformer.equals(s.transformer);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(sourceVocabularySize, targetVocabularySize, embeddingSize, hiddenSize, encoderCell,
-                context, dropout, weightInit, l2, updater, learningRate, momentum, seed);
+                context, dropout, weightInit, l2, updater, learningRate, momentum, seed, architecture, transformer);
     }
 
     @Override
@@ -168,7 +190,8 @@ public final class Seq2SeqSpec {
                 + targetVocabularySize + ", embeddingSize=" + embeddingSize + ", hiddenSize=" + hiddenSize
                 + ", encoderCell=" + encoderCell + ", context=" + context + ", dropout=" + dropout + ", weightInit="
                 + weightInit + ", l2=" + l2 + ", updater=" + updater + ", learningRate=" + learningRate
-                + ", momentum=" + momentum + ", seed=" + seed + "]";
+                + ", momentum=" + momentum + ", seed=" + seed + ", architecture=" + architecture + ", transformer="
+                + transformer + "]";
     }
 
     /** Collects values; {@link #build()} validates them all, naming the first bad one. */
@@ -186,8 +209,53 @@ public final class Seq2SeqSpec {
         private double learningRate = 1e-3;
         private double momentum = UpdaterKind.DEFAULT_MOMENTUM;
         private long seed = 42;
+        private Seq2SeqArchitecture architecture = Seq2SeqArchitecture.RNN;
+        private int modelDim = TransformerShape.small().modelDim();
+        private int numHeads = TransformerShape.small().numHeads();
+        private int ffDim = TransformerShape.small().ffDim();
+        private int numLayers = TransformerShape.small().numLayers();
+        private boolean preNorm;
 
         private Builder() {
+        }
+
+        public Builder architecture(Seq2SeqArchitecture value) {
+            this.architecture = value;
+            return this;
+        }
+
+        /** The architecture by its user-facing name (rnn, transformer). */
+        public Builder architecture(String name) {
+            return architecture(Seq2SeqArchitecture.parse(name));
+        }
+
+        public Builder modelDim(int value) {
+            this.modelDim = value;
+            return this;
+        }
+
+        public Builder numHeads(int value) {
+            this.numHeads = value;
+            return this;
+        }
+
+        public Builder ffDim(int value) {
+            this.ffDim = value;
+            return this;
+        }
+
+        public Builder numLayers(int value) {
+            this.numLayers = value;
+            return this;
+        }
+
+        public Builder preNorm(boolean value) {
+            this.preNorm = value;
+            return this;
+        }
+
+        private TransformerShape transformerShape() {
+            return new TransformerShape(modelDim, numHeads, ffDim, numLayers, dropout, preNorm);
         }
 
         public Builder sourceVocabularySize(int value) {
@@ -285,6 +353,11 @@ public final class Seq2SeqSpec {
                         + String.join(", ", UserNames.of(DecoderContext.class)));
             }
             SpecChecks.checkTraining(weightInit, dropout, l2, updater, learningRate, momentum);
+            if (architecture == null) {
+                throw new IllegalArgumentException("architecture must be set; use one of "
+                        + String.join(", ", Seq2SeqArchitecture.names()));
+            }
+            transformerShape(); // checks the Transformer's sizes, e.g. that numHeads divides modelDim
             return new Seq2SeqSpec(this);
         }
 
