@@ -43,12 +43,12 @@ final class AttentionMask {
                 throw new IllegalStateException("causal attention compares a sequence with itself, but it has "
                         + queries + " query steps and " + keys + " key steps");
             }
-            INDArray future = Nd4j.zeros(dataType, 1, 1, queries, keys);
-            for (long i = 0; i < queries; i++) {
-                for (long j = i + 1; j < keys; j++) {
-                    future.putScalar(new long[] {0, 0, i, j}, BLOCKED);
-                }
+            double[] blocked = new double[Math.toIntExact(queries * keys)];
+            for (int i = 0; i < queries; i++) {
+                java.util.Arrays.fill(blocked, (int) (i * keys + i + 1), (int) ((i + 1) * keys), BLOCKED);
             }
+            // one native array from Java memory, not one native call per entry
+            INDArray future = Nd4j.create(blocked, new long[] {1, 1, queries, keys}, DataType.DOUBLE).castTo(dataType);
             bias = bias == null ? future : bias.add(future);
         }
         return bias;

@@ -141,7 +141,7 @@ final class MultiHeadAttentionPass {
 
     /** Rows [b·T, D] → heads [b, E, T, d]: head e takes columns e·d … (e+1)·d − 1. */
     private INDArray splitHeads(INDArray rows, long steps) {
-        return rows.dup('c').reshape('c', batch, steps, heads, headDim).permute(0, 2, 1, 3).dup('c');
+        return rows.reshape('c', batch, steps, heads, headDim).permute(0, 2, 1, 3).dup('c');
     }
 
     /** Heads [b, E, T, d] → rows [b·T, D], the concatenation [A_1, …, A_E] at each step. */

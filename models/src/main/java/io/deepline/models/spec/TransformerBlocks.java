@@ -10,7 +10,7 @@ import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.TimeDistributed;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -158,8 +158,11 @@ final class TransformerBlocks {
         if (shape.dropout() <= 0) {
             return input;
         }
-        // DL4J takes the probability of KEEPING a unit
-        graph.addLayer(name, new DropoutLayer.Builder(1.0 - shape.dropout()).build(), input);
+        // An identity layer whose (input) dropout is the sub-layer output's: DL4J's DropoutLayer multiplies a
+        // feature mask as a column vector and fails on masked sequences in M2.1. DL4J takes the probability of
+        // KEEPING a unit.
+        graph.addLayer(name, new ActivationLayer.Builder().activation(Activation.IDENTITY)
+                .dropOut(1.0 - shape.dropout()).build(), input);
         return name;
     }
 }

@@ -32,7 +32,7 @@ final class TransformerGraphs {
     static Seq2SeqSpec seq2seq(boolean preNorm) {
         return Seq2SeqSpec.builder().architecture(Seq2SeqArchitecture.TRANSFORMER)
                 .sourceVocabularySize(ReversalTask.VOCABULARY).targetVocabularySize(ReversalTask.VOCABULARY)
-                .modelDim(4).numHeads(2).ffDim(6).numLayers(2).preNorm(preNorm).updater(UpdaterKind.SGD)
+                .modelDim(4).numHeads(2).ffDim(6).numLayers(1).preNorm(preNorm).updater(UpdaterKind.SGD)
                 .learningRate(1.0).build();
     }
 
