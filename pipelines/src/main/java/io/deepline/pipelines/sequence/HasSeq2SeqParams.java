@@ -10,7 +10,7 @@ import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.Param;
 
 /** An encoder-decoder's shape as Spark Params (public no-argument accessors, found by reflection). */
-public interface HasSeq2SeqParams extends HasTrainingParams, ColumnParams {
+public interface HasSeq2SeqParams extends HasTrainingParams, ColumnParams, HasTransformerParams {
 
     Seq2SeqParamSet seq2seqParams();
 
@@ -56,6 +56,14 @@ public interface HasSeq2SeqParams extends HasTrainingParams, ColumnParams {
 
     default Param<String> truncate() {
         return seq2seqParams().truncate;
+    }
+
+    default Param<String> architecture() {
+        return seq2seqParams().architecture;
+    }
+
+    default String getArchitecture() {
+        return getOrDefault(architecture());
     }
 
     default IntParam maxOutputLength() {
@@ -106,6 +114,8 @@ public interface HasSeq2SeqParams extends HasTrainingParams, ColumnParams {
         setDefault(maxSequenceLength(), 0);
         setDefault(truncate(), "head");
         setDefault(maxOutputLength(), 50);
+        setDefault(architecture(), "rnn");
+        setTransformerDefaults();
         setColumnDefaults();
     }
 
@@ -131,6 +141,12 @@ public interface HasSeq2SeqParams extends HasTrainingParams, ColumnParams {
                 .learningRate(getLearningRate())
                 .momentum(getMomentum())
                 .seed(getSeed())
+                .architecture(getArchitecture())
+                .modelDim(getModelDim())
+                .numHeads(getNumHeads())
+                .ffDim(getFfDim())
+                .numLayers(getNumLayers())
+                .preNorm(getPreNorm())
                 .build();
     }
 }

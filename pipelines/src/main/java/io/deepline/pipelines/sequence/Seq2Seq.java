@@ -21,6 +21,11 @@ import org.apache.spark.sql.types.StructType;
  * teacher forcing by parameter averaging; {@code transform} decodes greedily up to the end token or
  * {@code maxOutputLength} tokens.
  *
+ * <p>With {@code architecture} = transformer the network is a Transformer encoder-decoder instead (course §8.3;
+ * Vaswani et al. 2017): self-attention encoder blocks, and decoder blocks with causal self-attention and
+ * cross-attention over the encoder's outputs, sized by {@code modelDim}, {@code numHeads}, {@code ffDim},
+ * {@code numLayers} and {@code preNorm}. Training, decoding, columns and persistence are the same.
+ *
  * <p>Input: {@code array<int>} source and target token ids (e.g. from {@code TokenIndexer}; reserved ids 0 pad,
  * 1 unknown, 2 begin, 3 end), with {@code sourceVocabularySize} and {@code targetVocabularySize} set. Output: the
  * decoded {@code array<int>}, which {@code TokenIndexerModel.decode} turns back into words.
@@ -30,6 +35,7 @@ public class Seq2Seq extends Estimator<Seq2SeqModel> implements HasSeq2SeqParams
 
     private final String uid;
     private final Seq2SeqParamSet seq2seqParams;
+    private final TransformerParamSet transformerParams;
     private final TrainingParamSet trainingParams;
     private final Param<String> featuresCol;
     private final Param<String> labelCol;
@@ -48,6 +54,7 @@ public class Seq2Seq extends Estimator<Seq2SeqModel> implements HasSeq2SeqParams
         super();
         this.uid = StageUid.take();
         this.seq2seqParams = new Seq2SeqParamSet(this);
+        this.transformerParams = new TransformerParamSet(this);
         this.trainingParams = new TrainingParamSet(this);
         Param<String>[] columns = ColumnParams.forSeq2Seq(this);
         this.featuresCol = columns[0];
@@ -65,6 +72,11 @@ public class Seq2Seq extends Estimator<Seq2SeqModel> implements HasSeq2SeqParams
     @Override
     public Seq2SeqParamSet seq2seqParams() {
         return seq2seqParams;
+    }
+
+    @Override
+    public TransformerParamSet transformerParams() {
+        return transformerParams;
     }
 
     @Override
@@ -143,6 +155,31 @@ public class Seq2Seq extends Estimator<Seq2SeqModel> implements HasSeq2SeqParams
 
     public Seq2Seq setTruncate(String value) {
         return (Seq2Seq) set(truncate(), value);
+    }
+
+    /** rnn (default) or transformer. */
+    public Seq2Seq setArchitecture(String value) {
+        return (Seq2Seq) set(architecture(), value);
+    }
+
+    public Seq2Seq setModelDim(int value) {
+        return (Seq2Seq) set(modelDim(), value);
+    }
+
+    public Seq2Seq setNumHeads(int value) {
+        return (Seq2Seq) set(numHeads(), value);
+    }
+
+    public Seq2Seq setFfDim(int value) {
+        return (Seq2Seq) set(ffDim(), value);
+    }
+
+    public Seq2Seq setNumLayers(int value) {
+        return (Seq2Seq) set(numLayers(), value);
+    }
+
+    public Seq2Seq setPreNorm(boolean value) {
+        return (Seq2Seq) set(preNorm(), value);
     }
 
     public Seq2Seq setMaxOutputLength(int value) {

@@ -35,6 +35,7 @@ public class Seq2SeqModel extends Model<Seq2SeqModel> implements HasFittedNetwor
 
     private final String uid;
     private final Seq2SeqParamSet seq2seqParams;
+    private final TransformerParamSet transformerParams;
     private final TrainingParamSet trainingParams;
     private final Param<String> featuresCol;
     private final Param<String> labelCol;
@@ -50,6 +51,7 @@ public class Seq2SeqModel extends Model<Seq2SeqModel> implements HasFittedNetwor
         super();
         this.uid = StageUid.take();
         this.seq2seqParams = new Seq2SeqParamSet(this);
+        this.transformerParams = new TransformerParamSet(this);
         this.trainingParams = new TrainingParamSet(this);
         Param<String>[] columns = ColumnParams.forSeq2Seq(this);
         this.featuresCol = columns[0];
@@ -72,6 +74,11 @@ public class Seq2SeqModel extends Model<Seq2SeqModel> implements HasFittedNetwor
     @Override
     public Seq2SeqParamSet seq2seqParams() {
         return seq2seqParams;
+    }
+
+    @Override
+    public TransformerParamSet transformerParams() {
+        return transformerParams;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.deepline.pipelines.sequence;
 
 import io.deepline.models.spec.RecurrentCell;
+import io.deepline.models.spec.Seq2SeqArchitecture;
 import io.deepline.models.spec.WeightInitScheme;
 import io.deepline.pipelines.data.sequence.SequenceInput;
 import io.deepline.pipelines.param.Validators;
@@ -26,6 +27,7 @@ public final class Seq2SeqParamSet implements Serializable {
     final IntParam maxSequenceLength;
     final Param<String> truncate;
     final IntParam maxOutputLength;
+    final Param<String> architecture;
 
     public Seq2SeqParamSet(Params owner) {
         sourceVocabularySize = new IntParam(owner, "sourceVocabularySize", "number of source token ids, ids being"
@@ -53,6 +55,10 @@ public final class Seq2SeqParamSet implements Serializable {
                 Validators.oneOfIgnoringCase("head", "tail"));
         maxOutputLength = new IntParam(owner, "maxOutputLength", "most tokens decoded per row (the end token not"
                 + " counted); training targets are cut to it (default 50)", Validators.positiveInt());
+        architecture = new Param<>(owner, "architecture", "the network: rnn (a recurrent encoder and an attentive GRU"
+                + " decoder: embeddingSize, hiddenSize, cell, context) or transformer (Transformer encoder and decoder"
+                + " blocks: modelDim, numHeads, ffDim, numLayers, preNorm) (default rnn)",
+                Validators.oneOfIgnoringCase(Seq2SeqArchitecture.names()));
     }
 
     private static scala.Function1<Object, Object> vocabulary() {

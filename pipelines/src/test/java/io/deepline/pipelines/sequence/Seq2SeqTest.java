@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SparkSessionExtension.class)
 class Seq2SeqTest {
     static final int VOCABULARY = ReservedTokens.FIRST_WORD_ID + 10;
+    private static final int TRANSFORMER_EPOCHS = 15;
 
     /** (source, target) digit-token strings, the target reversed. */
     static Dataset<Row> reversals(SparkSession spark, int rows, long seed) {
@@ -94,6 +95,38 @@ class Seq2SeqTest {
         assertEquals(together, loaded.transform(data).select("prediction").collectAsList());
     }
 
+    /**
+     * architecture = transformer behind the same API: trained by parameter averaging on 2 workers, decoded greedily,
+     * the same alone and in padded batches, and the same after save and load.
+     */
+    @Test
+    void transformerReversesDigitStringsOnTwoWorkers(SparkSession spark, @TempDir Path dir) throws IOException {
+        Dataset<Row> train = reversals(spark, 2560, 1).cache();
+        Dataset<Row> test = reversals(spark, 200, 2).cache();
+        Seq2Seq estimator = reverser("attention").setArchitecture("transformer").setModelDim(32).setNumHeads(4)
+                .setFfDim(96).setNumLayers(1).setLearningRate(0.01).setBatchSize(128).setMaxEpochs(TRANSFORMER_EPOCHS)
+                .setNumWorkers(2);
+        long start = System.nanoTime();
+        Seq2SeqModel model = estimator.fit(train);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double exact = exactMatch(model, test);
+        System.out.printf("Seq2Seq transformer reversal (2 workers): exact match %.3f, fit %.1f s (%.1f s/epoch),"
+                + " %d parameters%n", exact, seconds, seconds / TRANSFORMER_EPOCHS,
+                model.fittedNetwork().snapshot().params().length);
+        assertTrue(exact >= 0.9, "held-out exact match " + exact);
+
+        List<Row> together = model.transform(test).select("prediction").collectAsList();
+        List<Row> alone = model.copy(new ParamMap().put(model.inferenceBatchSize().w(1))).transform(test)
+                .select("prediction").collectAsList();
+        assertEquals(together, alone, "a source decodes the same alone and in a padded batch");
+        Seq2SeqModel loaded = StageContract.assertSaveAndLoad(model, dir, Seq2SeqModel::load);
+        assertEquals("transformer", loaded.getArchitecture());
+        assertEquals(together, loaded.transform(test).select("prediction").collectAsList());
+        StageContract.assertSaveAndLoad(estimator, dir, Seq2Seq::load);
+        train.unpersist();
+        test.unpersist();
+    }
+
     @Test
     void badInputIsNamed(SparkSession spark) {
         Dataset<Row> data = reversals(spark, 10, 4);
@@ -103,5 +136,9 @@ class Seq2SeqTest {
                 .fit(data), "'target'", "outside [0, vocabularySize)");
         assertFailsNaming(IllegalArgumentException.class, () -> reverser("attention").setLabelCol("missing")
                 .fit(data), "missing");
+        assertFailsNaming(IllegalArgumentException.class, () -> reverser("attention").setArchitecture("transformer")
+                .setModelDim(30).setNumHeads(4).fit(data), "numHeads is 4", "modelDim 30");
+        assertFailsNaming(IllegalArgumentException.class, () -> reverser("attention").setArchitecture("lstm"),
+                "architecture");
     }
 }
