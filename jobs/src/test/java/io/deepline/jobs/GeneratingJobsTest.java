@@ -82,6 +82,32 @@ class GeneratingJobsTest {
                 () -> assertTrue(metrics.has("exactMatch") && metrics.has("meanOutputLength"), metrics.toString()));
     }
 
+    /** The same job with architecture: transformer, and its Transformer Params from the YAML. */
+    @Test
+    void aTransformerSeq2SeqJobTrainsFromTheSameYaml(SparkSession spark, @TempDir Path dir) throws Exception {
+        Path parquet = dir.resolve("pairs.parquet");
+        reversals(spark, 600, new Random(5)).write().parquet(parquet.toString());
+        String yaml = """
+                name: reverse-transformer
+                data: {path: %s, format: parquet, label: target, sequence: source}
+                model:
+                  type: Seq2Seq
+                  params: {architecture: transformer, modelDim: 16, numHeads: 2, ffDim: 32, numLayers: 1,
+                           preNorm: true, sourceVocabularySize: 9, targetVocabularySize: 9, maxOutputLength: 6,
+                           maxEpochs: 30, batchSize: 32, learningRate: 0.01, numWorkers: 1, seed: 6}
+                output: {model: %s}
+                """.formatted(parquet, dir.resolve("model"));
+
+        JobFiles.Run run = JobFiles.run("train", JobFiles.write(dir, yaml));
+
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode metrics = new ObjectMapper().readTree(dir.resolve("model/metrics.json").toFile());
+        assertAll(
+                () -> assertEquals("transformer", metrics.get("architecture").asText(), metrics.toString()),
+                () -> assertEquals(16, metrics.get("modelDim").asInt(), metrics.toString()),
+                () -> assertTrue(metrics.get("tokenAccuracy").asDouble() >= 0.8, metrics.toString()));
+    }
+
     @Test
     void generatingModelsNeedASequenceLabelAndSeq2SeqItsVocabularies(SparkSession spark, @TempDir Path dir)
             throws Exception {

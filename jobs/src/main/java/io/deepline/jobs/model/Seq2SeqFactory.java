@@ -64,9 +64,18 @@ public final class Seq2SeqFactory implements ModelFactory {
     public Map<String, Object> facts(Transformer fitted) {
         Map<String, Object> facts = new LinkedHashMap<>();
         if (fitted instanceof Seq2SeqModel m) {
-            facts.put("cell", m.getCell());
-            facts.put("hiddenSize", m.getHiddenSize());
-            facts.put("context", m.getContext());
+            facts.put("architecture", m.getArchitecture());
+            if ("transformer".equalsIgnoreCase(m.getArchitecture())) {
+                facts.put("modelDim", m.getModelDim());
+                facts.put("numHeads", m.getNumHeads());
+                facts.put("ffDim", m.getFfDim());
+                facts.put("numLayers", m.getNumLayers());
+                facts.put("preNorm", m.getPreNorm());
+            } else {
+                facts.put("cell", m.getCell());
+                facts.put("hiddenSize", m.getHiddenSize());
+                facts.put("context", m.getContext());
+            }
             facts.put("sourceVocabularySize", m.getSourceVocabularySize());
             facts.put("targetVocabularySize", m.getTargetVocabularySize());
         }
