@@ -2,8 +2,8 @@ package io.deepline.models.layers;
 
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * One forward and backward pass of multi-head attention (course eq. 32–35) over NCW activations. With queries from
@@ -149,10 +149,9 @@ final class MultiHeadAttentionPass {
         return perHead.permute(0, 2, 1, 3).dup('c').reshape('c', batch * steps, modelDim);
     }
 
-    /** Row-wise softmax over the last axis, stabilised by the row maximum. */
+    /** Row-wise softmax over the last axis (keys), in place: ND4J's native op, which subtracts the row maximum. */
     private static INDArray softmaxOverKeys(INDArray scores) {
-        INDArray shifted = scores.subi(scores.max(true, 3));
-        INDArray exp = Transforms.exp(shifted, false);
-        return exp.divi(exp.sum(true, 3));
+        Nd4j.exec(new SoftMax(scores, scores, 3));
+        return scores;
     }
 }
