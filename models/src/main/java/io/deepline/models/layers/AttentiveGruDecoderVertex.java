@@ -1,14 +1,9 @@
 package io.deepline.models.layers;
 
 import java.util.Arrays;
-import java.util.Map;
-import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.MaskState;
-import org.deeplearning4j.nn.api.TrainingConfig;
-import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.graph.vertex.BaseGraphVertex;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
@@ -19,19 +14,14 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The working {@link AttentiveGruDecoder} inside a ComputationGraph: checks its two inputs and their masks, runs
- * {@link AttentiveGruDecoderPass} forwards and backwards, and exposes its parameters to the graph's updater (as a
- * {@code Trainable} with its own {@link TrainingConfig}). A training forward pass keeps its intermediates for the
- * backward pass on the same inputs; any other backward pass recomputes them.
+ * {@link AttentiveGruDecoderPass} forwards and backwards, and exposes its parameters to the graph's updater
+ * ({@link ParameterisedVertex}). A training forward pass keeps its intermediates for the backward pass on the same
+ * inputs; any other backward pass recomputes them.
  */
-final class AttentiveGruDecoderVertex extends BaseGraphVertex {
+final class AttentiveGruDecoderVertex extends ParameterisedVertex {
     private static final long serialVersionUID = 1L;
 
     private final AttentiveGruDecoder conf;
-    private final INDArray params;
-    private final Map<String, INDArray> paramTable;
-    private final TrainingConfig trainingConfig;
-    private INDArray gradientView;
-    private Map<String, INDArray> gradientTable;
     /** [encoder mask, decoder mask] as the graph last propagated them; either may be null. */
     private INDArray[] masks;
     /** The last training forward pass, for the backward pass on the same inputs. */
@@ -39,22 +29,10 @@ final class AttentiveGruDecoderVertex extends BaseGraphVertex {
 
     AttentiveGruDecoderVertex(ComputationGraph graph, String name, int index, AttentiveGruDecoder conf,
                               INDArray paramsView, DataType dataType) {
-        super(graph, name, index, null, null, dataType);
+        super(graph, name, index, dataType, paramsView,
+                flat -> AttentiveGruDecoderParams.views(flat, conf.inputSize(), conf.hiddenSize()),
+                new VertexTrainingConfig(name, conf.updater(), conf.l2(), AttentiveGruDecoderParams::isWeight));
         this.conf = conf;
-        this.params = paramsView;
-        this.paramTable = AttentiveGruDecoderParams.views(paramsView, conf.inputSize(), conf.hiddenSize());
-        this.trainingConfig = new VertexTrainingConfig(name, conf.updater(), conf.l2(),
-                AttentiveGruDecoderParams::isWeight);
-    }
-
-    @Override
-    public boolean hasLayer() {
-        return false;
-    }
-
-    @Override
-    public Layer getLayer() {
-        return null;
     }
 
     @Override
@@ -106,12 +84,9 @@ final class AttentiveGruDecoderVertex extends BaseGraphVertex {
         }
         INDArray dH = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, h.dataType(), h.shape(), 'c');
         INDArray dX = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, x.dataType(), x.shape(), 'c');
-        pass.backward(forward, epsilon.castTo(x.dataType()), gradientTable, dH, dX);
+        pass.backward(forward, epsilon.castTo(x.dataType()), gradients(), dH, dX);
 
-        Gradient gradient = new DefaultGradient(gradientView);
-        for (String key : AttentiveGruDecoderParams.KEYS) {
-            gradient.gradientForVariable().put(key, gradientTable.get(key));
-        }
+        Gradient gradient = gradient(AttentiveGruDecoderParams.KEYS);
         return new Pair<>(gradient, new INDArray[] {dH, dX});
     }
 
@@ -130,7 +105,7 @@ final class AttentiveGruDecoderVertex extends BaseGraphVertex {
         boolean masked = masks != null && graph != null && graph.getInputMaskArrays() != null;
         INDArray encoderMask = masked ? checkedMask(masks[0], h, "encoder (source)") : null;
         INDArray decoderMask = masked && masks.length > 1 ? checkedMask(masks[1], x, "decoder (target)") : null;
-        return new AttentiveGruDecoderPass(h, encoderMask, x, decoderMask, paramTable, conf.context());
+        return new AttentiveGruDecoderPass(h, encoderMask, x, decoderMask, parameters(), conf.context());
     }
 
     private void requireInputs() {
@@ -166,38 +141,6 @@ final class AttentiveGruDecoderVertex extends BaseGraphVertex {
         this.masks = maskArrays == null ? null : maskArrays.clone();
         INDArray decoderMask = maskArrays == null || maskArrays.length < 2 ? null : maskArrays[1];
         return new Pair<>(decoderMask, currentMaskState);
-    }
-
-    @Override
-    public void setBackpropGradientsViewArray(INDArray backpropGradientsViewArray) {
-        this.gradientView = backpropGradientsViewArray;
-        this.gradientTable = AttentiveGruDecoderParams.views(backpropGradientsViewArray, conf.inputSize(),
-                conf.hiddenSize());
-    }
-
-    @Override
-    public Map<String, INDArray> paramTable(boolean backpropOnly) {
-        return paramTable;
-    }
-
-    @Override
-    public TrainingConfig getConfig() {
-        return trainingConfig;
-    }
-
-    @Override
-    public INDArray params() {
-        return params;
-    }
-
-    @Override
-    public INDArray getGradientsViewArray() {
-        return gradientView;
-    }
-
-    @Override
-    public void clearVertex() {
-        clear();
     }
 
     @Override

@@ -1,14 +1,9 @@
 package io.deepline.models.layers;
 
 import java.util.Arrays;
-import java.util.Map;
-import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.MaskState;
-import org.deeplearning4j.nn.api.TrainingConfig;
-import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.graph.vertex.BaseGraphVertex;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
@@ -23,37 +18,19 @@ import org.nd4j.linalg.factory.Nd4j;
  * training forward pass keeps its intermediates (outside DL4J's workspaces, which are reset between the passes) for
  * the backward pass on the same inputs; any other backward pass recomputes them.
  */
-final class MultiHeadAttentionVertex extends BaseGraphVertex {
+final class MultiHeadAttentionVertex extends ParameterisedVertex {
     private static final long serialVersionUID = 1L;
 
     private final MultiHeadAttention conf;
-    private final INDArray params;
-    private final Map<String, INDArray> paramTable;
-    private final TrainingConfig trainingConfig;
-    private INDArray gradientView;
-    private Map<String, INDArray> gradientTable;
     /** The inputs' masks as the graph last propagated them; entries may be null. */
     private INDArray[] masks;
     private transient TrainingPass trainingPass;
 
     MultiHeadAttentionVertex(ComputationGraph graph, String name, int index, MultiHeadAttention conf,
                              INDArray paramsView, DataType dataType) {
-        super(graph, name, index, null, null, dataType);
+        super(graph, name, index, dataType, paramsView, flat -> MultiHeadAttentionParams.views(flat, conf.modelDim()),
+                new VertexTrainingConfig(name, conf.updater(), conf.l2(), MultiHeadAttentionParams::isWeight));
         this.conf = conf;
-        this.params = paramsView;
-        this.paramTable = MultiHeadAttentionParams.views(paramsView, conf.modelDim());
-        this.trainingConfig = new VertexTrainingConfig(name, conf.updater(), conf.l2(),
-                MultiHeadAttentionParams::isWeight);
-    }
-
-    @Override
-    public boolean hasLayer() {
-        return false;
-    }
-
-    @Override
-    public Layer getLayer() {
-        return null;
     }
 
     @Override
@@ -89,7 +66,7 @@ final class MultiHeadAttentionVertex extends BaseGraphVertex {
                 pass = checkedPass();
                 pass.forward();
             }
-            INDArray[] d = pass.backward(epsilon.castTo(queries.dataType()), gradientTable);
+            INDArray[] d = pass.backward(epsilon.castTo(queries.dataType()), gradients());
             if (current.length == 1) {
                 d = new INDArray[] {d[0].addi(d[1])}; // self-attention: X was the queries, keys and values
             }
@@ -97,10 +74,7 @@ final class MultiHeadAttentionVertex extends BaseGraphVertex {
                 dInputs[i] = workspaceMgr.dup(ArrayType.ACTIVATION_GRAD, d[i]);
             }
         }
-        Gradient gradient = new DefaultGradient(gradientView);
-        for (String key : MultiHeadAttentionParams.KEYS) {
-            gradient.gradientForVariable().put(key, gradientTable.get(key));
-        }
+        Gradient gradient = gradient(MultiHeadAttentionParams.KEYS);
         return new Pair<>(gradient, dInputs);
     }
 
@@ -113,7 +87,7 @@ final class MultiHeadAttentionVertex extends BaseGraphVertex {
         INDArray keyMask = masked ? checkedMask(masks[masks.length - 1], keysValues) : null;
         INDArray bias = AttentionMask.of(keyMask, conf.causal(), queries.size(2), keysValues.size(2),
                 queries.dataType());
-        return new MultiHeadAttentionPass(queries, keysValues, bias, paramTable, conf.numHeads());
+        return new MultiHeadAttentionPass(queries, keysValues, bias, parameters(), conf.numHeads());
     }
 
     private INDArray[] checkedInputs() {
@@ -150,37 +124,6 @@ final class MultiHeadAttentionVertex extends BaseGraphVertex {
                                                            int minibatchSize) {
         this.masks = maskArrays == null ? null : maskArrays.clone();
         return new Pair<>(maskArrays == null ? null : maskArrays[0], currentMaskState);
-    }
-
-    @Override
-    public void setBackpropGradientsViewArray(INDArray backpropGradientsViewArray) {
-        this.gradientView = backpropGradientsViewArray;
-        this.gradientTable = MultiHeadAttentionParams.views(backpropGradientsViewArray, conf.modelDim());
-    }
-
-    @Override
-    public Map<String, INDArray> paramTable(boolean backpropOnly) {
-        return paramTable;
-    }
-
-    @Override
-    public TrainingConfig getConfig() {
-        return trainingConfig;
-    }
-
-    @Override
-    public INDArray params() {
-        return params;
-    }
-
-    @Override
-    public INDArray getGradientsViewArray() {
-        return gradientView;
-    }
-
-    @Override
-    public void clearVertex() {
-        clear();
     }
 
     @Override
