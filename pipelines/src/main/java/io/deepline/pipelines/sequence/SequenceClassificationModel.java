@@ -1,27 +1,19 @@
 package io.deepline.pipelines.sequence;
 
-import io.deepline.models.state.NetworkSnapshot;
-import io.deepline.pipelines.classification.ClassProbabilities;
 import io.deepline.pipelines.data.sequence.SequenceInput;
 import io.deepline.pipelines.data.sequence.SequenceReader;
 import io.deepline.pipelines.inference.FittedNetwork;
 import io.deepline.pipelines.inference.HasFittedNetwork;
 import io.deepline.pipelines.param.StageUid;
 import io.deepline.pipelines.param.TrainingParamSet;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.classification.ProbabilisticClassificationModel;
-import org.apache.spark.ml.linalg.DenseVector;
 import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
@@ -131,18 +123,11 @@ public class SequenceClassificationModel
 
     @Override
     public Dataset<Row> transform(Dataset<?> dataset) {
-        StructType outputSchema = transformSchema(dataset.schema(), true);
-        Broadcast<NetworkSnapshot> bc = fittedNetwork().broadcastForScoring(dataset.sparkSession().sparkContext());
-        List<String> inputs = List.of(dataset.schema().fieldNames());
-        SequenceReader reader = reader();
-        return dataset.toDF().mapPartitions(new Scorer(bc, inputs.indexOf(getFeaturesCol()), reader,
-                getInferenceBatchSize(), getRawPredictionCol(), getProbabilityCol(), getPredictionCol(),
-                isDefined(thresholds()) ? getThresholds() : null), Encoders.row(outputSchema));
+        return ClassifierScoring.transform(this, dataset, transformSchema(dataset.schema(), true), reader());
     }
 
     private SequenceReader reader() {
-        return new SequenceReader(sequenceInput(), numFeatures(), getVocabularySize(), getMaxSequenceLength(),
-                getTruncation(), getFeaturesCol());
+        return sequenceReader(sequenceInput(), numFeatures(), getFeaturesCol());
     }
 
     /**
@@ -151,17 +136,12 @@ public class SequenceClassificationModel
      */
     @Override
     public Vector predictRaw(Object sequence) {
-        float[] output = trained().outputs(reader().read(sequence, "value passed to predict"))[0];
-        return Vectors.dense(ClassProbabilities.toRaw(ClassProbabilities.fromNetworkOutput(output)));
+        return ClassifierScoring.predictRaw(trained(), reader(), sequence);
     }
 
     @Override
     public Vector raw2probabilityInPlace(Vector rawPrediction) {
-        if (rawPrediction instanceof DenseVector dense) {
-            ClassProbabilities.softmaxInPlace(dense.values());
-            return dense;
-        }
-        throw new IllegalArgumentException("rawPrediction must be a dense vector, got " + rawPrediction.getClass());
+        return ClassifierScoring.raw2probabilityInPlace(rawPrediction);
     }
 
     /** Disambiguates two inherited Scala methods for javac; Spark's own logic runs. */
@@ -169,41 +149,6 @@ public class SequenceClassificationModel
     @SuppressWarnings("rawtypes")
     public scala.Tuple3 findSummaryModel() {
         return super.findSummaryModel();
-    }
-
-    /** Appends the classifier columns that are set, in the order of the output schema. */
-    private static final class Scorer extends SequenceScorer {
-        private static final long serialVersionUID = 1L;
-
-        private final boolean raw;
-        private final boolean probability;
-        private final boolean prediction;
-        private final double[] thresholds;
-
-        Scorer(Broadcast<NetworkSnapshot> network, int featuresIndex, SequenceReader reader, int batchSize,
-               String rawCol, String probabilityCol, String predictionCol, double[] thresholds) {
-            super(network, featuresIndex, reader, batchSize);
-            this.raw = !rawCol.isEmpty();
-            this.probability = !probabilityCol.isEmpty();
-            this.prediction = !predictionCol.isEmpty();
-            this.thresholds = thresholds == null ? null : thresholds.clone();
-        }
-
-        @Override
-        protected List<Object> outputs(float[][] networkOutputs) {
-            double[] p = ClassProbabilities.fromNetworkOutput(networkOutputs[0]);
-            List<Object> values = new ArrayList<>(3);
-            if (raw) {
-                values.add(Vectors.dense(ClassProbabilities.toRaw(p)));
-            }
-            if (probability) {
-                values.add(Vectors.dense(p));
-            }
-            if (prediction) {
-                values.add(ClassProbabilities.predict(p, thresholds));
-            }
-            return values;
-        }
     }
 
     // ---- copy and persistence ----

@@ -87,6 +87,30 @@ final class SequenceTasks {
     }
 
     /**
+     * Token sequences of 4–12 ids holding id 4 (A) and id 5 (B) once each at random places among ids in
+     * [6, vocabulary); class 1 when A comes before B. Every sequence has the same bag of special tokens, so only the
+     * order tells the classes apart: an attention model needs its positional encodings.
+     */
+    static Dataset<Row> tokenOrder(SparkSession spark, int n, int vocabulary, long seed) {
+        Random random = new Random(seed);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int length = 4 + random.nextInt(9);
+            List<Integer> ids = new ArrayList<>();
+            for (int t = 0; t < length; t++) {
+                ids.add(6 + random.nextInt(vocabulary - 6));
+            }
+            int a = random.nextInt(length);
+            int b = random.nextInt(length - 1);
+            b = b >= a ? b + 1 : b;
+            ids.set(a, 4);
+            ids.set(b, 5);
+            rows.add(RowFactory.create(ids, a < b ? 1.0 : 0.0));
+        }
+        return frame(spark, TOKENS, DataTypes.DoubleType, rows);
+    }
+
+    /**
      * A flip-flop tagging task: token ids in [4, vocabulary), sequences of 4–16 steps. Id 4 is a switch: its tag
      * is 0; every other token is tagged 1 + (the number of switches seen so far, mod 2). The tag depends on the
      * whole prefix, so the tagger must carry state along the sequence.
