@@ -12,7 +12,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /** Seeded synthetic sequence tasks for tests: generated as code, so nothing is stored as data. */
-final class SequenceTasks {
+public final class SequenceTasks {
     static final DataType STEP_VECTORS = DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.DoubleType));
     static final DataType SERIES = DataTypes.createArrayType(DataTypes.DoubleType);
     static final DataType TOKENS = DataTypes.createArrayType(DataTypes.IntegerType);
@@ -29,7 +29,7 @@ final class SequenceTasks {
      * Sequences of 3–12 steps of 2 features; the class is 1 when feature 0's mean over the sequence is positive.
      * A network must read every step, and the length varies, so masks matter.
      */
-    static Dataset<Row> signOfMean(SparkSession spark, int n, long seed) {
+    public static Dataset<Row> signOfMean(SparkSession spark, int n, long seed) {
         Random random = new Random(seed);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
