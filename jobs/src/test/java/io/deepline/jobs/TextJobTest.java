@@ -102,7 +102,7 @@ class TextJobTest {
      * CSV of {@code rows} messages: spam draws from spam words, ham from ham words, both from common words. Text
      * has commas, doubled quotes and line breaks (RFC 4180), and one message is empty (read as null).
      */
-    private static String mailCsv(int rows, Random random) {
+    static String mailCsv(int rows, Random random) {
         StringBuilder csv = new StringBuilder("kind,body\n");
         for (int i = 0; i < rows; i++) {
             boolean spam = i % 2 == 0;
@@ -123,7 +123,7 @@ class TextJobTest {
         return random.nextInt(4) == 0 ? ", " : " ";
     }
 
-    private static <T extends Transformer> T stage(PipelineModel model, Class<T> type) {
+    static <T extends Transformer> T stage(PipelineModel model, Class<T> type) {
         return Arrays.stream(model.stages()).filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
     }
 }

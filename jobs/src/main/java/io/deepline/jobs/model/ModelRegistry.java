@@ -28,7 +28,8 @@ public final class ModelRegistry {
     public static ModelRegistry standard() {
         return new ModelRegistry(List.of(new DeepClassifierFactory(), new DeepRegressorFactory(),
                 new PerceptronClassifierFactory(), new SequenceClassifierFactory(), new SequenceRegressorFactory(),
-                new SequenceTaggerFactory(), new SequenceGeneratorFactory(), new Seq2SeqFactory()));
+                new SequenceTaggerFactory(), new SequenceGeneratorFactory(), new Seq2SeqFactory(),
+                new TransformerClassifierFactory()));
     }
 
     /** The known types, in registration order. */

@@ -140,8 +140,8 @@ public final class TrainJob {
         }
         if (!factory.readsSequences() && input.isSequence()) {
             throw new JobConfigException("model.type", factory.type() + " reads feature columns, but the job gives it "
-                    + input.key(), "Use a sequence model type (SequenceClassifier or SequenceRegressor), or"
-                    + " data.features");
+                    + input.key(), "Use a sequence model type (SequenceClassifier, TransformerClassifier or"
+                    + " SequenceRegressor), or data.features");
         }
     }
 

@@ -78,7 +78,7 @@ class JobConfigLoaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"iris-mlp.yaml", "digits-mlp.yaml", "spam-lstm.yaml"})
+    @ValueSource(strings = {"iris-mlp.yaml", "digits-mlp.yaml", "spam-lstm.yaml", "spam-transformer.yaml"})
     void shippedExamplesParseAndTheirParamsBind(String example) throws Exception {
         Path file = DataSamples.dir().resolveSibling("conf/examples").resolve(example);
 

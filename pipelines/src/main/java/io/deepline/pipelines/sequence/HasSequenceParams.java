@@ -8,21 +8,23 @@ import io.deepline.models.spec.StepInput;
 import io.deepline.models.spec.UpdaterKind;
 import io.deepline.models.spec.WeightInitScheme;
 import io.deepline.pipelines.data.sequence.SequenceInput;
-import io.deepline.pipelines.data.sequence.Truncation;
-import io.deepline.pipelines.param.HasTrainingParams;
 import org.apache.spark.ml.param.BooleanParam;
-import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.Param;
 
 /**
- * A recurrent network's shape and its sequence input as Spark Params (public no-argument accessors, which Spark
- * finds by reflection).
+ * A recurrent network's shape, with its sequence input ({@link HasSequenceInputParams}), as Spark Params (public
+ * no-argument accessors, which Spark finds by reflection).
  */
-public interface HasSequenceParams extends HasTrainingParams {
+public interface HasSequenceParams extends HasSequenceInputParams {
 
     /** This stage's instances of the sequence Params. */
     SequenceParamSet sequenceParams();
+
+    @Override
+    default SequenceInputParamSet sequenceInputParams() {
+        return sequenceParams().input;
+    }
 
     default Param<String> cell() {
         return sequenceParams().cell;
@@ -40,36 +42,8 @@ public interface HasSequenceParams extends HasTrainingParams {
         return sequenceParams().bidirectional;
     }
 
-    default DoubleParam dropout() {
-        return sequenceParams().dropout;
-    }
-
-    default DoubleParam l2() {
-        return sequenceParams().l2;
-    }
-
-    default Param<String> weightInit() {
-        return sequenceParams().weightInit;
-    }
-
-    default IntParam vocabularySize() {
-        return sequenceParams().vocabularySize;
-    }
-
     default IntParam embeddingSize() {
         return sequenceParams().embeddingSize;
-    }
-
-    default IntParam maxSequenceLength() {
-        return sequenceParams().maxSequenceLength;
-    }
-
-    default Param<String> truncate() {
-        return sequenceParams().truncate;
-    }
-
-    default BooleanParam sortByLength() {
-        return sequenceParams().sortByLength;
     }
 
     default String getCell() {
@@ -88,40 +62,8 @@ public interface HasSequenceParams extends HasTrainingParams {
         return (Boolean) getOrDefault(bidirectional());
     }
 
-    default double getDropout() {
-        return (Double) getOrDefault(dropout());
-    }
-
-    default double getL2() {
-        return (Double) getOrDefault(l2());
-    }
-
-    default String getWeightInit() {
-        return getOrDefault(weightInit());
-    }
-
-    default int getVocabularySize() {
-        return (Integer) getOrDefault(vocabularySize());
-    }
-
     default int getEmbeddingSize() {
         return (Integer) getOrDefault(embeddingSize());
-    }
-
-    default int getMaxSequenceLength() {
-        return (Integer) getOrDefault(maxSequenceLength());
-    }
-
-    default String getTruncate() {
-        return getOrDefault(truncate());
-    }
-
-    default boolean getSortByLength() {
-        return (Boolean) getOrDefault(sortByLength());
-    }
-
-    default Truncation getTruncation() {
-        return Truncation.parse(getTruncate());
     }
 
     /** Sets the documented defaults; call from the stage's constructor. */
@@ -130,14 +72,8 @@ public interface HasSequenceParams extends HasTrainingParams {
         setDefault(hiddenSize(), 32);
         setDefault(numLayers(), 1);
         setDefault(bidirectional(), false);
-        setDefault(dropout(), 0.0);
-        setDefault(l2(), 0.0);
-        setDefault(weightInit(), "auto");
-        setDefault(vocabularySize(), 0);
         setDefault(embeddingSize(), 32);
-        setDefault(maxSequenceLength(), 0);
-        setDefault(truncate(), "head");
-        setDefault(sortByLength(), true);
+        setSequenceInputDefaults();
     }
 
     /** The validated network spec these Params describe, for the given input kind and output. */

@@ -1,44 +1,23 @@
 package io.deepline.pipelines.sequence;
 
-import io.deepline.models.state.NetworkSnapshot;
-import io.deepline.pipelines.classification.ClassProbabilities;
 import io.deepline.pipelines.data.sequence.SequenceInput;
-import io.deepline.pipelines.data.sequence.SequenceReader;
 import io.deepline.pipelines.inference.FittedNetwork;
-import io.deepline.pipelines.inference.HasFittedNetwork;
 import io.deepline.pipelines.param.StageUid;
 import io.deepline.pipelines.param.TrainingParamSet;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.ml.classification.ProbabilisticClassificationModel;
-import org.apache.spark.ml.linalg.DenseVector;
-import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.param.Param;
-import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.MLReader;
-import org.apache.spark.ml.util.MLWritable;
-import org.apache.spark.ml.util.MLWriter;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * A fitted {@link SequenceClassifier}. {@code transform} scores sequences in padded batches on the executors;
  * {@code predict(sequence)} scores one on the driver with the same answer.
  */
-public class SequenceClassificationModel
-        extends ProbabilisticClassificationModel<Object, SequenceClassificationModel>
-        implements HasFittedNetwork, HasSequenceParams, SequencePoolingParam, MLWritable {
+public class SequenceClassificationModel extends SequenceClassificationModelBase<SequenceClassificationModel>
+        implements HasSequenceParams, SequencePoolingParam {
     private static final long serialVersionUID = 1L;
 
-    private final String uid;
     private final SequenceParamSet sequenceParams;
     private final TrainingParamSet trainingParams;
     private final Param<String> pooling;
-    private TrainedSequence trained;
 
     /** For Spark's reflection (readers and {@code defaultCopy}); the network is set by the reader. */
     public SequenceClassificationModel(String uid) {
@@ -46,8 +25,7 @@ public class SequenceClassificationModel
     }
 
     private SequenceClassificationModel(StageUid.Token token) {
-        super();
-        this.uid = StageUid.take();
+        super(token);
         this.sequenceParams = new SequenceParamSet(this);
         this.trainingParams = new TrainingParamSet(this);
         this.pooling = SequencePoolingParam.create(this);
@@ -61,24 +39,14 @@ public class SequenceClassificationModel
         setState(fitted, input, numClasses);
     }
 
-    private SequenceClassificationModel(String uid, TrainedSequence trained) {
-        this(uid);
-        this.trained = trained;
-    }
-
-    /** Installs the fitted state; used by the constructor above and by the reader. */
-    final void setState(FittedNetwork fitted, SequenceInput input, int numClasses) {
-        this.trained = new TrainedSequence(fitted, input, numClasses);
-    }
-
-    /** The kind of sequence column the model was trained on. */
-    public SequenceInput sequenceInput() {
-        return trained().input();
+    @Override
+    protected SequenceClassificationModel newModel(String uid) {
+        return new SequenceClassificationModel(uid);
     }
 
     @Override
-    public String uid() {
-        return uid != null ? uid : StageUid.pending();
+    protected String estimatorName() {
+        return "SequenceClassifier";
     }
 
     @Override
@@ -96,130 +64,6 @@ public class SequenceClassificationModel
         return pooling;
     }
 
-    @Override
-    public int numClasses() {
-        return trained == null ? 0 : trained.numOutputs();
-    }
-
-    /** Features per step (1 for token ids and univariate series). */
-    @Override
-    public int numFeatures() {
-        return trained == null ? -1 : trained.fitted().numFeatures();
-    }
-
-    public SequenceClassificationModel setInferenceBatchSize(int value) {
-        return (SequenceClassificationModel) set(inferenceBatchSize(), value);
-    }
-
-    @Override
-    public FittedNetwork fittedNetwork() {
-        return trained().fitted();
-    }
-
-    private TrainedSequence trained() {
-        return TrainedSequence.require(trained, uid(), "SequenceClassifier", "SequenceClassificationModel");
-    }
-
-    // ---- scoring ----
-
-    @Override
-    public StructType transformSchema(StructType schema) {
-        SequenceSchemas.requireTrainedInput(schema, getFeaturesCol(), getVocabularySize(), sequenceInput());
-        return SequenceSchemas.withClassifierColumns(schema, getRawPredictionCol(), getProbabilityCol(),
-                getPredictionCol(), numClasses());
-    }
-
-    @Override
-    public Dataset<Row> transform(Dataset<?> dataset) {
-        StructType outputSchema = transformSchema(dataset.schema(), true);
-        Broadcast<NetworkSnapshot> bc = fittedNetwork().broadcastForScoring(dataset.sparkSession().sparkContext());
-        List<String> inputs = List.of(dataset.schema().fieldNames());
-        SequenceReader reader = reader();
-        return dataset.toDF().mapPartitions(new Scorer(bc, inputs.indexOf(getFeaturesCol()), reader,
-                getInferenceBatchSize(), getRawPredictionCol(), getProbabilityCol(), getPredictionCol(),
-                isDefined(thresholds()) ? getThresholds() : null), Encoders.row(outputSchema));
-    }
-
-    private SequenceReader reader() {
-        return new SequenceReader(sequenceInput(), numFeatures(), getVocabularySize(), getMaxSequenceLength(),
-                getTruncation(), getFeaturesCol());
-    }
-
-    /**
-     * Log class probabilities of one sequence (a Java List or Scala Seq, as in the features column: steps of
-     * feature arrays, token ids, or numbers).
-     */
-    @Override
-    public Vector predictRaw(Object sequence) {
-        float[] output = trained().outputs(reader().read(sequence, "value passed to predict"))[0];
-        return Vectors.dense(ClassProbabilities.toRaw(ClassProbabilities.fromNetworkOutput(output)));
-    }
-
-    @Override
-    public Vector raw2probabilityInPlace(Vector rawPrediction) {
-        if (rawPrediction instanceof DenseVector dense) {
-            ClassProbabilities.softmaxInPlace(dense.values());
-            return dense;
-        }
-        throw new IllegalArgumentException("rawPrediction must be a dense vector, got " + rawPrediction.getClass());
-    }
-
-    /** Disambiguates two inherited Scala methods for javac; Spark's own logic runs. */
-    @Override
-    @SuppressWarnings("rawtypes")
-    public scala.Tuple3 findSummaryModel() {
-        return super.findSummaryModel();
-    }
-
-    /** Appends the classifier columns that are set, in the order of the output schema. */
-    private static final class Scorer extends SequenceScorer {
-        private static final long serialVersionUID = 1L;
-
-        private final boolean raw;
-        private final boolean probability;
-        private final boolean prediction;
-        private final double[] thresholds;
-
-        Scorer(Broadcast<NetworkSnapshot> network, int featuresIndex, SequenceReader reader, int batchSize,
-               String rawCol, String probabilityCol, String predictionCol, double[] thresholds) {
-            super(network, featuresIndex, reader, batchSize);
-            this.raw = !rawCol.isEmpty();
-            this.probability = !probabilityCol.isEmpty();
-            this.prediction = !predictionCol.isEmpty();
-            this.thresholds = thresholds == null ? null : thresholds.clone();
-        }
-
-        @Override
-        protected List<Object> outputs(float[][] networkOutputs) {
-            double[] p = ClassProbabilities.fromNetworkOutput(networkOutputs[0]);
-            List<Object> values = new ArrayList<>(3);
-            if (raw) {
-                values.add(Vectors.dense(ClassProbabilities.toRaw(p)));
-            }
-            if (probability) {
-                values.add(Vectors.dense(p));
-            }
-            if (prediction) {
-                values.add(ClassProbabilities.predict(p, thresholds));
-            }
-            return values;
-        }
-    }
-
-    // ---- copy and persistence ----
-
-    /** A deep copy: the copy never shares a network (or its buffers) with this model. */
-    @Override
-    public SequenceClassificationModel copy(ParamMap extra) {
-        SequenceClassificationModel copy = new SequenceClassificationModel(uid, trained().deepCopy());
-        return copyValues(copy, extra).setParent(parent());
-    }
-
-    @Override
-    public MLWriter write() {
-        return new SequenceModelPersistence.Writer(this, sequenceInput(), numClasses());
-    }
-
     public static MLReader<SequenceClassificationModel> read() {
         return new SequenceModelPersistence.Reader<>(SequenceClassificationModel.class,
                 SequenceClassificationModel::setState);
@@ -231,7 +75,7 @@ public class SequenceClassificationModel
 
     @Override
     public String toString() {
-        return "SequenceClassificationModel: uid=" + uid + ", cell=" + getCell() + ", hiddenSize=" + getHiddenSize()
+        return "SequenceClassificationModel: uid=" + uid() + ", cell=" + getCell() + ", hiddenSize=" + getHiddenSize()
                 + ", numFeatures=" + numFeatures() + ", numClasses=" + numClasses();
     }
 }

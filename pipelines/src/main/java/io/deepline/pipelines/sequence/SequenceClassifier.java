@@ -193,9 +193,8 @@ public class SequenceClassifier extends ProbabilisticClassifier<Object, Sequence
     @Override
     public SequenceClassificationModel train(Dataset<?> dataset) {
         SequenceFitting.Fitted fitted = SequenceFitting.fit(this, "SequenceClassifier", dataset, getFeaturesCol(),
-                getLabelCol(), new SequenceFitting.Task(SequenceLabel.PER_SEQUENCE, true,
-                        SequenceOutput.MANY_TO_ONE, getSequencePooling()),
-                ClassLabels.declaredNumClasses(dataset.schema().apply(getLabelCol())), listener);
+                getLabelCol(), new SequenceFitting.Task(SequenceLabel.PER_SEQUENCE, true),
+                NetworkBlueprint.recurrent(this, SequenceOutput.MANY_TO_ONE, getSequencePooling()), ClassLabels.declaredNumClasses(dataset.schema().apply(getLabelCol())), listener);
         return new SequenceClassificationModel(uid(), fitted.network(), fitted.input(),
                 fitted.data().target().width());
     }

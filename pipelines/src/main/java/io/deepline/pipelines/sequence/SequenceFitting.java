@@ -1,9 +1,6 @@
 package io.deepline.pipelines.sequence;
 
 import io.deepline.models.spec.OutputHead;
-import io.deepline.models.spec.SequenceOutput;
-import io.deepline.models.spec.SequencePooling;
-import io.deepline.models.spec.SequenceSpec;
 import io.deepline.pipelines.data.sequence.SequenceBatch;
 import io.deepline.pipelines.data.sequence.SequenceBatches;
 import io.deepline.pipelines.data.sequence.SequenceDataCheck;
@@ -28,8 +25,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 
 /**
- * The {@code fit} every sequence estimator shares: check the columns and every row in one pass, build the padded,
- * cached batches, train by parameter averaging, and free the cache.
+ * The {@code fit} every sequence estimator shares, whatever its network: check the columns, build the network's
+ * spec ({@link NetworkBlueprint}), check every row in one pass, build the padded, cached batches, train by parameter
+ * averaging, and free the cache.
  */
 final class SequenceFitting {
 
@@ -42,20 +40,21 @@ final class SequenceFitting {
         }
     }
 
-    /** What the estimator predicts: its label kind, whether labels are classes, its output and pooling. */
-    record Task(SequenceLabel label, boolean classification, SequenceOutput output, SequencePooling pooling) {
+    /** What the estimator predicts: its label kind and whether labels are classes. */
+    record Task(SequenceLabel label, boolean classification) {
     }
 
     private SequenceFitting() {
     }
 
-    static Fitted fit(HasSequenceParams stage, String stageName, Dataset<?> dataset, String featuresCol,
-                      String labelCol, Task task, OptionalInt declaredClasses, TrainingListener listener) {
+    static Fitted fit(HasSequenceInputParams stage, String stageName, Dataset<?> dataset, String featuresCol,
+                      String labelCol, Task task, NetworkBlueprint blueprint, OptionalInt declaredClasses,
+                      TrainingListener listener) {
         Instant started = Instant.now();
         refuseTabularOnlyParams(stage, stageName);
         SequenceInput input = SequenceInput.of(dataset.schema(), featuresCol, stage.getVocabularySize());
         SequenceLabel label = SequenceSchemas.requireLabel(dataset.schema(), labelCol, task.label(), stageName);
-        SequenceSpec spec = stage.toSequenceSpec(input, task.output(), task.pooling());
+        NetworkBlueprint.InitialNetwork spec = blueprint.forInput(input);
         Dataset<Row> rows = dataset.select(functions.col(featuresCol), functions.col(labelCol));
         SequenceDataProfile profile = SequenceDataProfile.of(rows, input, label, stage.getVocabularySize());
         SequenceDataCheck.Summary data = task.classification()

@@ -190,8 +190,9 @@ public class SequenceRegressor extends Predictor<Object, SequenceRegressor, Sequ
     @Override
     public SequenceRegressionModel train(Dataset<?> dataset) {
         SequenceFitting.Fitted fitted = SequenceFitting.fit(this, "SequenceRegressor", dataset, getFeaturesCol(),
-                getLabelCol(), new SequenceFitting.Task(SequenceLabel.PER_SEQUENCE, false,
-                        SequenceOutput.MANY_TO_ONE, getSequencePooling()), OptionalInt.empty(), listener);
+                getLabelCol(), new SequenceFitting.Task(SequenceLabel.PER_SEQUENCE, false),
+                NetworkBlueprint.recurrent(this, SequenceOutput.MANY_TO_ONE, getSequencePooling()), OptionalInt.empty(),
+                listener);
         return new SequenceRegressionModel(uid(), fitted.network(), fitted.input());
     }
 

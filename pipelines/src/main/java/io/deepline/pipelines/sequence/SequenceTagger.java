@@ -214,8 +214,9 @@ public class SequenceTagger extends Estimator<SequenceTaggerModel>
     public SequenceTaggerModel fit(Dataset<?> dataset) {
         transformSchema(dataset.schema(), true);
         SequenceFitting.Fitted fitted = SequenceFitting.fit(this, "SequenceTagger", dataset, getFeaturesCol(),
-                getLabelCol(), new SequenceFitting.Task(SequenceLabel.PER_STEP, true, SequenceOutput.PER_STEP,
-                        SequencePooling.LAST), OptionalInt.empty(), listener);
+                getLabelCol(), new SequenceFitting.Task(SequenceLabel.PER_STEP, true),
+                NetworkBlueprint.recurrent(this, SequenceOutput.PER_STEP, SequencePooling.LAST), OptionalInt.empty(),
+                listener);
         SequenceTaggerModel model = new SequenceTaggerModel(uid(), fitted.network(), fitted.input(),
                 fitted.data().target().width());
         return copyValues(model, ParamMap.empty()).setParent(this);

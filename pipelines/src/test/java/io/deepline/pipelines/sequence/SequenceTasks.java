@@ -12,7 +12,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /** Seeded synthetic sequence tasks for tests: generated as code, so nothing is stored as data. */
-final class SequenceTasks {
+public final class SequenceTasks {
     static final DataType STEP_VECTORS = DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.DoubleType));
     static final DataType SERIES = DataTypes.createArrayType(DataTypes.DoubleType);
     static final DataType TOKENS = DataTypes.createArrayType(DataTypes.IntegerType);
@@ -29,7 +29,7 @@ final class SequenceTasks {
      * Sequences of 3–12 steps of 2 features; the class is 1 when feature 0's mean over the sequence is positive.
      * A network must read every step, and the length varies, so masks matter.
      */
-    static Dataset<Row> signOfMean(SparkSession spark, int n, long seed) {
+    public static Dataset<Row> signOfMean(SparkSession spark, int n, long seed) {
         Random random = new Random(seed);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -82,6 +82,30 @@ final class SequenceTasks {
                 ids.set(random.nextInt(length), 4);
             }
             rows.add(RowFactory.create(ids, positive ? 1.0 : 0.0));
+        }
+        return frame(spark, TOKENS, DataTypes.DoubleType, rows);
+    }
+
+    /**
+     * Token sequences of 4–12 ids holding id 4 (A) and id 5 (B) once each at random places among ids in
+     * [6, vocabulary); class 1 when A comes before B. Every sequence has the same bag of special tokens, so only the
+     * order tells the classes apart: an attention model needs its positional encodings.
+     */
+    static Dataset<Row> tokenOrder(SparkSession spark, int n, int vocabulary, long seed) {
+        Random random = new Random(seed);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int length = 4 + random.nextInt(9);
+            List<Integer> ids = new ArrayList<>();
+            for (int t = 0; t < length; t++) {
+                ids.add(6 + random.nextInt(vocabulary - 6));
+            }
+            int a = random.nextInt(length);
+            int b = random.nextInt(length - 1);
+            b = b >= a ? b + 1 : b;
+            ids.set(a, 4);
+            ids.set(b, 5);
+            rows.add(RowFactory.create(ids, a < b ? 1.0 : 0.0));
         }
         return frame(spark, TOKENS, DataTypes.DoubleType, rows);
     }

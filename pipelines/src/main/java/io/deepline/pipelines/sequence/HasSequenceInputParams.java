@@ -1,0 +1,107 @@
+package io.deepline.pipelines.sequence;
+
+import io.deepline.models.spec.NetworkTraining;
+import io.deepline.models.spec.UpdaterKind;
+import io.deepline.models.spec.WeightInitScheme;
+import io.deepline.pipelines.data.sequence.SequenceInput;
+import io.deepline.pipelines.data.sequence.SequenceReader;
+import io.deepline.pipelines.data.sequence.Truncation;
+import io.deepline.pipelines.param.HasTrainingParams;
+import org.apache.spark.ml.param.BooleanParam;
+import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.Param;
+
+/**
+ * What every stage reading a sequence column has, whatever its network (recurrent or Transformer): the input's
+ * vocabulary, length cut and batching, and the network-wide dropout, weight decay and initialisation, as Spark
+ * Params (public no-argument accessors, which Spark finds by reflection).
+ */
+public interface HasSequenceInputParams extends HasTrainingParams {
+
+    /** This stage's instances of the sequence-input Params. */
+    SequenceInputParamSet sequenceInputParams();
+
+    default DoubleParam dropout() {
+        return sequenceInputParams().dropout;
+    }
+
+    default DoubleParam l2() {
+        return sequenceInputParams().l2;
+    }
+
+    default Param<String> weightInit() {
+        return sequenceInputParams().weightInit;
+    }
+
+    default IntParam vocabularySize() {
+        return sequenceInputParams().vocabularySize;
+    }
+
+    default IntParam maxSequenceLength() {
+        return sequenceInputParams().maxSequenceLength;
+    }
+
+    default Param<String> truncate() {
+        return sequenceInputParams().truncate;
+    }
+
+    default BooleanParam sortByLength() {
+        return sequenceInputParams().sortByLength;
+    }
+
+    default double getDropout() {
+        return (Double) getOrDefault(dropout());
+    }
+
+    default double getL2() {
+        return (Double) getOrDefault(l2());
+    }
+
+    default String getWeightInit() {
+        return getOrDefault(weightInit());
+    }
+
+    default int getVocabularySize() {
+        return (Integer) getOrDefault(vocabularySize());
+    }
+
+    default int getMaxSequenceLength() {
+        return (Integer) getOrDefault(maxSequenceLength());
+    }
+
+    default String getTruncate() {
+        return getOrDefault(truncate());
+    }
+
+    default boolean getSortByLength() {
+        return (Boolean) getOrDefault(sortByLength());
+    }
+
+    default Truncation getTruncation() {
+        return Truncation.parse(getTruncate());
+    }
+
+    /** Sets the documented defaults; call from the stage's constructor. */
+    default void setSequenceInputDefaults() {
+        setDefault(dropout(), sequenceInputParams().defaultDropout);
+        setDefault(l2(), 0.0);
+        setDefault(weightInit(), "auto");
+        setDefault(vocabularySize(), 0);
+        setDefault(maxSequenceLength(), 0);
+        setDefault(truncate(), "head");
+        setDefault(sortByLength(), true);
+    }
+
+    /** The validated initialisation and optimizer settings of these Params and the training Params. */
+    default NetworkTraining toNetworkTraining() {
+        return new NetworkTraining(WeightInitScheme.parse(getWeightInit()), getL2(), UpdaterKind.parse(getUpdater()),
+                getLearningRate(), getMomentum(), getLearningRateSchedule(), getSeed());
+    }
+
+    /** Reads rows of {@code featuresCol} of the kind a model was trained on, cut as in training. */
+    default SequenceReader sequenceReader(SequenceInput input, int numFeatures, String featuresCol) {
+        return new SequenceReader(input, numFeatures, getVocabularySize(), getMaxSequenceLength(), getTruncation(),
+                featuresCol);
+    }
+}

@@ -1,0 +1,73 @@
+package io.deepline.pipelines.sequence;
+
+import io.deepline.pipelines.data.sequence.SequenceInput;
+import io.deepline.pipelines.inference.FittedNetwork;
+import io.deepline.pipelines.param.StageUid;
+import io.deepline.pipelines.param.TrainingParamSet;
+import org.apache.spark.ml.util.MLReader;
+
+/**
+ * A fitted {@link TransformerClassifier}, with {@link SequenceClassificationModel}'s columns and behaviour:
+ * {@code transform} scores sequences in padded batches on the executors; {@code predict(sequence)} scores one on
+ * the driver with the same answer.
+ */
+public class TransformerClassificationModel extends SequenceClassificationModelBase<TransformerClassificationModel>
+        implements HasTransformerClassifierParams {
+    private static final long serialVersionUID = 1L;
+
+    private final TransformerClassifierParamSet params;
+    private final TrainingParamSet trainingParams;
+
+    /** For Spark's reflection (readers and {@code defaultCopy}); the network is set by the reader. */
+    public TransformerClassificationModel(String uid) {
+        this(StageUid.stash(uid));
+    }
+
+    private TransformerClassificationModel(StageUid.Token token) {
+        super(token);
+        this.params = new TransformerClassifierParamSet(this);
+        this.trainingParams = new TrainingParamSet(this);
+        setTransformerClassifierDefaults();
+    }
+
+    TransformerClassificationModel(String uid, FittedNetwork fitted, SequenceInput input, int numClasses) {
+        this(uid);
+        setState(fitted, input, numClasses);
+    }
+
+    @Override
+    protected TransformerClassificationModel newModel(String uid) {
+        return new TransformerClassificationModel(uid);
+    }
+
+    @Override
+    protected String estimatorName() {
+        return "TransformerClassifier";
+    }
+
+    @Override
+    public TransformerClassifierParamSet transformerClassifierParams() {
+        return params;
+    }
+
+    @Override
+    public TrainingParamSet trainingParams() {
+        return trainingParams;
+    }
+
+    public static MLReader<TransformerClassificationModel> read() {
+        return new SequenceModelPersistence.Reader<>(TransformerClassificationModel.class,
+                TransformerClassificationModel::setState);
+    }
+
+    public static TransformerClassificationModel load(String path) {
+        return read().load(path);
+    }
+
+    @Override
+    public String toString() {
+        return "TransformerClassificationModel: uid=" + uid() + ", modelDim=" + getModelDim() + ", numHeads="
+                + getNumHeads() + ", numLayers=" + getNumLayers() + ", numFeatures=" + numFeatures()
+                + ", numClasses=" + numClasses();
+    }
+}
