@@ -4,15 +4,13 @@ import io.deepline.models.layers.ClassToken;
 import io.deepline.models.layers.FirstStep;
 import io.deepline.models.layers.LayerNorm;
 import io.deepline.models.layers.MultiHeadAttention;
+import io.deepline.models.layers.PositionWiseDense;
 import io.deepline.models.layers.PositionalEncoding;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
-import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
-import org.deeplearning4j.nn.conf.layers.recurrent.TimeDistributed;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -29,8 +27,8 @@ import org.nd4j.linalg.learning.config.IUpdater;
  *   FeedForward:   W₂ relu(W₁ x + b₁) + b₂ at every position (D → ffDim → D)
  * </pre>
  * Attention is our {@link MultiHeadAttention} vertex, normalisation our {@link LayerNorm} (over the D features of
- * each position), the feed-forward network two DL4J dense layers wrapped in {@link TimeDistributed}, residual sums
- * DL4J's {@link ElementWiseVertex}. Every vertex name starts with the block's prefix.
+ * each position), the feed-forward network two {@link PositionWiseDense} layers (DL4J's {@code TimeDistributed}
+ * masks the wrong positions in M2.1), residual sums DL4J's {@link ElementWiseVertex}. Every vertex name starts with the block's prefix.
  */
 final class TransformerBlocks {
     private final GraphBuilder graph;
@@ -136,12 +134,12 @@ final class TransformerBlocks {
     }
 
     /** A dense layer applied at every position of an NCW sequence. */
-    private static TimeDistributed perPosition(int nIn, int nOut, Activation activation) {
-        DenseLayer.Builder dense = new DenseLayer.Builder().nIn(nIn).nOut(nOut).activation(activation);
+    private static PositionWiseDense perPosition(int nIn, int nOut, Activation activation) {
+        PositionWiseDense.Builder dense = new PositionWiseDense.Builder().nIn(nIn).nOut(nOut).activation(activation);
         if (activation == Activation.RELU) {
             dense.weightInit(WeightInit.RELU); // He for the ReLU layer (course §4.5.3); the rest take the global
         }
-        return new TimeDistributed(dense.build(), RNNFormat.NCW);
+        return dense.build();
     }
 
     private String norm(String input, String name) {

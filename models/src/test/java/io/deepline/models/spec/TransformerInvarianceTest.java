@@ -24,20 +24,23 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 class TransformerInvarianceTest {
     private static final double TOLERANCE = 1e-9;
+    /** Lengths 3, 5 and 2: the rows are padded differently, so a mask applied to the wrong rows shows. */
+    private static final double[][] RAGGED_5 = {{1, 1, 1, 0, 0}, {1, 1, 1, 1, 1}, {1, 1, 0, 0, 0}};
 
     @ParameterizedTest
     @CsvSource({"false, MEAN", "true, MEAN", "false, CLS", "true, CLS"})
     void encoderPredictionIgnoresPadding(boolean preNorm, TransformerPooling pooling) {
         Random random = new Random(1);
         ComputationGraph graph = classifier(StepInput.TOKENS, preNorm, pooling, true, random);
-        INDArray ids = TransformerGraphs.ids(random, 1, 3, TransformerGraphs.VOCABULARY, DataType.DOUBLE);
-        INDArray alone = graph.output(false, new INDArray[] {ids}, null)[0];
-        // the same three tokens, then two padded steps holding other ids, in a batch with a longer sequence
-        INDArray padded = TransformerGraphs.ids(random, 2, 5, TransformerGraphs.VOCABULARY, DataType.DOUBLE);
-        padded.get(NDArrayIndex.point(0), NDArrayIndex.all(), NDArrayIndex.interval(0, 3)).assign(ids.reshape(1, 3));
-        INDArray mask = Nd4j.create(new double[][] {{1, 1, 1, 0, 0}, {1, 1, 1, 1, 1}});
+        // three sequences of different lengths, padded with other ids, each also scored alone
+        INDArray padded = TransformerGraphs.ids(random, 3, 5, TransformerGraphs.VOCABULARY, DataType.DOUBLE);
+        INDArray mask = Nd4j.create(RAGGED_5);
         INDArray batched = graph.output(false, new INDArray[] {padded}, new INDArray[] {mask})[0];
-        assertTrue(alone.getRow(0).equalsWithEps(batched.getRow(0), TOLERANCE), alone + " vs " + batched);
+        for (int n = 0; n < 3; n++) {
+            INDArray alone = graph.output(false, new INDArray[] {realSteps(padded, mask, n)}, null)[0];
+            assertTrue(alone.getRow(0).equalsWithEps(batched.getRow(n), TOLERANCE),
+                    "row " + n + ": " + alone + " vs " + batched.getRow(n));
+        }
     }
 
     @ParameterizedTest
@@ -47,20 +50,25 @@ class TransformerInvarianceTest {
         ComputationGraph graph = TransformerGraphs.randomDouble(TransformerGraphs.seq2seq(preNorm).buildGraph(),
                 random);
         int vocabulary = ReversalTask.VOCABULARY;
-        INDArray source = TransformerGraphs.ids(random, 1, 3, vocabulary, DataType.DOUBLE);
-        INDArray target = TransformerGraphs.ids(random, 1, 2, vocabulary, DataType.DOUBLE);
-        INDArray alone = graph.output(false, new INDArray[] {source, target}, null)[0];
-        INDArray paddedSource = TransformerGraphs.ids(random, 2, 6, vocabulary, DataType.DOUBLE);
-        paddedSource.get(NDArrayIndex.point(0), NDArrayIndex.all(), NDArrayIndex.interval(0, 3))
-                .assign(source.reshape(1, 3));
-        INDArray paddedTarget = TransformerGraphs.ids(random, 2, 4, vocabulary, DataType.DOUBLE);
-        paddedTarget.get(NDArrayIndex.point(0), NDArrayIndex.all(), NDArrayIndex.interval(0, 2))
-                .assign(target.reshape(1, 2));
-        INDArray[] masks = {Nd4j.create(new double[][] {{1, 1, 1, 0, 0, 0}, {1, 1, 1, 1, 1, 1}}),
-                Nd4j.create(new double[][] {{1, 1, 0, 0}, {1, 1, 1, 1}})};
-        INDArray batched = graph.output(false, new INDArray[] {paddedSource, paddedTarget}, masks)[0];
-        INDArray realSteps = batched.get(NDArrayIndex.interval(0, 1), NDArrayIndex.all(), NDArrayIndex.interval(0, 2));
-        assertTrue(alone.equalsWithEps(realSteps, TOLERANCE), alone + " vs " + realSteps);
+        INDArray source = TransformerGraphs.ids(random, 3, 5, vocabulary, DataType.DOUBLE);
+        INDArray target = TransformerGraphs.ids(random, 3, 4, vocabulary, DataType.DOUBLE);
+        INDArray sourceMask = Nd4j.create(RAGGED_5);
+        INDArray targetMask = Nd4j.create(new double[][] {{1, 1, 0, 0}, {1, 1, 1, 1}, {1, 1, 1, 0}});
+        INDArray batched = graph.output(false, new INDArray[] {source, target},
+                new INDArray[] {sourceMask, targetMask})[0];
+        for (int n = 0; n < 3; n++) {
+            INDArray alone = graph.output(false, new INDArray[] {realSteps(source, sourceMask, n),
+                    realSteps(target, targetMask, n)}, null)[0];
+            INDArray inBatch = batched.get(NDArrayIndex.interval(n, n + 1), NDArrayIndex.all(),
+                    NDArrayIndex.interval(0, alone.size(2)));
+            assertTrue(alone.equalsWithEps(inBatch, TOLERANCE), "row " + n + ": " + alone + " vs " + inBatch);
+        }
+    }
+
+    /** Row n of [b, 1, T] cut to its real steps, [1, 1, length]. */
+    private static INDArray realSteps(INDArray ids, INDArray mask, int n) {
+        int length = mask.getRow(n).sumNumber().intValue();
+        return ids.get(NDArrayIndex.interval(n, n + 1), NDArrayIndex.all(), NDArrayIndex.interval(0, length)).dup();
     }
 
     @ParameterizedTest

@@ -11,7 +11,6 @@ import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,11 +37,9 @@ class TransformerClassifierTest {
     }
 
     /**
-     * Fails on models' TransformerBlocks as of this commit: DL4J 1.0.0-M2.1's TimeDistributedLayer reshapes the
-     * data [b, D, T] → [b·T, D] in 'c' order but the mask [b, T] → [b·T, 1] in 'f' order, so in a batch of more than
-     * one sequence the per-position dense layers mask the wrong positions. Enable once models fixes it.
+     * A prediction never depends on its batch. (This caught DL4J 1.0.0-M2.1's TimeDistributedLayer masking the wrong
+     * positions; the blocks use models' PositionWiseDense instead.)
      */
-    @Disabled("DL4J TimeDistributedLayer mask order bug in models' TransformerBlocks; see the Javadoc")
     @ParameterizedTest
     @CsvSource({"mean,false", "cls,true"})
     void paddingNeverChangesAPrediction(String pooling, boolean preNorm, SparkSession spark) {
