@@ -20,7 +20,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>And the Transformer (course §8.3) on the same task at an equal parameter budget: one encoder and one decoder
  * block of D = 32, 4 heads and a 96-unit feed-forward network (26,894 parameters against the recurrent model's
- * 27,438), 300 Adam steps on batches of 256.
+ * 27,438), 300 Adam steps on batches of 256 at rate 0.01. Measured (2 cores, otherwise idle): transformer 1.000 in
+ * 91 s; attention 0.975 in 65 s, last 0.780 in 47 s.
  */
 class Seq2SeqLearningTest {
     private static final int HIDDEN = 48;
@@ -76,8 +77,8 @@ class Seq2SeqLearningTest {
         for (int i = 0; i < heldOut.size(); i++) {
             correct += Arrays.equals(decoded.get(i), ReversalTask.reversed(heldOut.get(i))) ? 1 : 0;
         }
-        System.out.printf("%s %s: final training loss %.4f, %.1f s%n", spec.architecture(), spec.context(),
-                network.score(), (System.nanoTime() - start) / 1e9);
+        System.out.printf("%s: final training loss %.4f, %.1f s%n", spec.architecture() == Seq2SeqArchitecture.RNN
+                ? "rnn, context " + spec.context() : "transformer", network.score(), (System.nanoTime() - start) / 1e9);
         return correct / (double) heldOut.size();
     }
 }

@@ -113,18 +113,12 @@ class Seq2SeqTest {
         System.out.printf("Seq2Seq transformer reversal (2 workers): exact match %.3f, fit %.1f s (%.1f s/epoch),"
                 + " %d parameters%n", exact, seconds, seconds / TRANSFORMER_EPOCHS,
                 model.fittedNetwork().snapshot().params().length);
-        assertTrue(exact >= 0.8, "held-out exact match " + exact);
+        assertTrue(exact >= 0.95, "held-out exact match " + exact);
 
         List<Row> together = model.transform(test).select("prediction").collectAsList();
         List<Row> alone = model.copy(new ParamMap().put(model.inferenceBatchSize().w(1))).transform(test)
                 .select("prediction").collectAsList();
-        // Padding is masked exactly (models' TransformerInvarianceTest: equal to 1e-9 in double), but float32 GEMM
-        // kernels chosen by shape round differently, which can flip a greedy argmax between two near-equal tokens.
-        long differing = java.util.stream.IntStream.range(0, together.size())
-                .filter(i -> !together.get(i).equals(alone.get(i))).count();
-        System.out.printf("rows decoding differently alone and batched: %d of %d%n", differing, together.size());
-        assertTrue(differing <= together.size() / 20, differing + " of " + together.size()
-                + " rows decode differently alone and in a padded batch");
+        assertEquals(together, alone, "a source decodes the same alone and in a padded batch");
         Seq2SeqModel loaded = StageContract.assertSaveAndLoad(model, dir, Seq2SeqModel::load);
         assertEquals("transformer", loaded.getArchitecture());
         assertEquals(together, loaded.transform(test).select("prediction").collectAsList());
