@@ -134,8 +134,7 @@ public class SequenceRegressionModel
     }
 
     private SequenceReader reader() {
-        return new SequenceReader(sequenceInput(), numFeatures(), getVocabularySize(), getMaxSequenceLength(),
-                getTruncation(), getFeaturesCol());
+        return sequenceReader(sequenceInput(), numFeatures(), getFeaturesCol());
     }
 
     /** The prediction for one sequence (a Java List or Scala Seq, as in the features column). */
