@@ -1,6 +1,6 @@
 package io.deepline.models.spec;
 
-/** The value checks of {@link MlpSpec} and {@link SequenceSpec}, each message naming the field, its value and the allowed range. */
+/** The value checks of the specs ({@link MlpSpec}, {@link SequenceSpec}, {@link CnnSpec} ...), each message naming the field, its value and the allowed range. */
 final class SpecChecks {
     private SpecChecks() {
     }
@@ -17,6 +17,17 @@ final class SpecChecks {
                         + "; every hidden layer size must be > 0");
             }
         }
+        checkActivation(activation, leakyReluSlope);
+        checkTraining(weightInit, dropout, l2, updater, learningRate, momentum);
+    }
+
+    /** The hidden layers' activation and dropout, for specs whose initialisation and optimizer are checked elsewhere. */
+    static void checkHidden(HiddenActivation activation, double leakyReluSlope, double dropout) {
+        checkActivation(activation, leakyReluSlope);
+        checkDropout(dropout);
+    }
+
+    private static void checkActivation(HiddenActivation activation, double leakyReluSlope) {
         if (activation == null) {
             throw new IllegalArgumentException("activation must be set; use one of "
                     + String.join(", ", HiddenActivation.names()));
@@ -25,7 +36,13 @@ final class SpecChecks {
             throw new IllegalArgumentException("leakyReluSlope is " + leakyReluSlope
                     + "; the slope ε of leakyrelu for negative inputs must be in (0, 1)");
         }
-        checkTraining(weightInit, dropout, l2, updater, learningRate, momentum);
+    }
+
+    private static void checkDropout(double dropout) {
+        if (!(dropout >= 0.0 && dropout < 1.0)) {
+            throw new IllegalArgumentException("dropout is " + dropout
+                    + "; it is the probability of dropping a unit and must be in [0, 1)");
+        }
     }
 
     /** The settings every spec shares: initialisation, dropout, weight decay and the optimizer. */
@@ -35,10 +52,7 @@ final class SpecChecks {
             throw new IllegalArgumentException("weightInit must be set; use one of "
                     + String.join(", ", WeightInitScheme.names()));
         }
-        if (!(dropout >= 0.0 && dropout < 1.0)) {
-            throw new IllegalArgumentException("dropout is " + dropout
-                    + "; it is the probability of dropping a unit and must be in [0, 1)");
-        }
+        checkDropout(dropout);
         if (!(l2 >= 0.0) || Double.isInfinite(l2)) {
             throw new IllegalArgumentException("l2 is " + l2 + "; it must be a finite number >= 0");
         }

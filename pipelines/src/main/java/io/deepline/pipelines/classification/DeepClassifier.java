@@ -1,25 +1,13 @@
 package io.deepline.pipelines.classification;
 
 import io.deepline.models.spec.MlpSpec;
-import io.deepline.models.spec.OutputHead;
-import io.deepline.pipelines.data.ClassLabels;
-import io.deepline.pipelines.data.ClassificationDataCheck;
-import io.deepline.pipelines.data.LabelEncoder;
-import io.deepline.pipelines.data.LabeledDataProfile;
 import io.deepline.pipelines.data.SchemaChecks;
-import io.deepline.pipelines.data.TrainingRows;
-import io.deepline.pipelines.data.WeightCheck;
 import io.deepline.pipelines.param.HasMlpParams;
 import io.deepline.pipelines.param.MlpParamSet;
 import io.deepline.pipelines.param.StageUid;
 import io.deepline.pipelines.param.TrainingParamSet;
 import io.deepline.pipelines.persist.ParamsOnlyPersistence;
-import io.deepline.pipelines.persist.Provenance;
-import io.deepline.pipelines.train.EstimatorTraining;
 import io.deepline.pipelines.train.TrainingListener;
-import io.deepline.pipelines.train.TrainingResult;
-import io.deepline.pipelines.train.ValidationMetric;
-import java.time.Instant;
 import org.apache.spark.ml.classification.ProbabilisticClassifier;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.ParamMap;
@@ -28,8 +16,6 @@ import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -226,35 +212,10 @@ public class DeepClassifier extends ProbabilisticClassifier<Vector, DeepClassifi
     @Override
     public DeepClassificationModel train(Dataset<?> dataset) {
         MlpSpec spec = toMlpSpec();
-        Instant started = Instant.now();
-        TrainingRows rows = TrainingRows.select(dataset, getFeaturesCol(), functions.col(getLabelCol()).cast("double"),
-                weightColOrNull(), validationIndicatorColOrNull(), getValidationFraction(), getSeed());
-        LabeledDataProfile profile = LabeledDataProfile.of(rows.labeled());
-        ClassificationDataCheck.Summary data = ClassificationDataCheck.check(profile, getFeaturesCol(), getLabelCol(),
-                ClassLabels.declaredNumClasses(dataset.schema().apply(getLabelCol())));
-        if (rows.weighted()) {
-            WeightCheck.require(profile, weightColOrNull());
-        }
-        double weightScale = rows.requireNonEmptyAndWeightScale();
-        SparkSession spark = dataset.sparkSession();
-        int workers = resolveNumWorkers(spark);
-        boolean sigmoid = useSigmoidOutput(data.numClasses());
-        OutputHead head = sigmoid ? OutputHead.bernoulli() : OutputHead.categorical(data.numClasses());
-        TrainingResult result = EstimatorTraining.run(this, "DeepClassifier", rows, weightScale, workers,
-                data.numFeatures(), sigmoid ? LabelEncoder.scalar() : LabelEncoder.oneHot(data.numClasses()),
-                ValidationMetric.ACCURACY, spec.initialState(data.numFeatures(), head), listener);
-        Provenance provenance = Provenance.of(spark, data.rows(), data.classCounts(), workers, getSeed(), started);
-        return new DeepClassificationModel(uid(), result.network(), data.numFeatures(), data.numClasses(),
-                result.history(), provenance);
-    }
-
-    private boolean useSigmoidOutput(int numClasses) {
-        boolean sigmoid = getBinaryOutput().equals("sigmoid");
-        if (sigmoid && numClasses != 2) {
-            throw new IllegalArgumentException("binaryOutput=sigmoid needs exactly 2 classes, but the label column '"
-                    + getLabelCol() + "' has " + numClasses + "; use binaryOutput=softmax");
-        }
-        return sigmoid;
+        VectorClassifierFitting.Fitted fitted = VectorClassifierFitting.fit(this, "DeepClassifier", dataset,
+                spec::initialState, listener);
+        return new DeepClassificationModel(uid(), fitted.network(), fitted.numFeatures(), fitted.numClasses(),
+                fitted.history(), fitted.provenance());
     }
 
     @Override

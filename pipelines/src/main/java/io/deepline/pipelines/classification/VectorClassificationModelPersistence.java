@@ -2,18 +2,19 @@ package io.deepline.pipelines.classification;
 
 import io.deepline.pipelines.persist.Json;
 import io.deepline.pipelines.persist.NetworkModelFiles;
+import java.util.function.Function;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWriter;
 
-/** Saves a {@link DeepClassificationModel} as {@link NetworkModelFiles} with its sizes in the metadata. */
-final class DeepClassificationModelPersistence {
-    private DeepClassificationModelPersistence() {
+/** Saves a {@link VectorClassificationModelBase} as {@link NetworkModelFiles} with its sizes in the metadata. */
+final class VectorClassificationModelPersistence {
+    private VectorClassificationModelPersistence() {
     }
 
     static final class Writer extends MLWriter {
-        private final DeepClassificationModel model;
+        private final VectorClassificationModelBase<?> model;
 
-        Writer(DeepClassificationModel model) {
+        Writer(VectorClassificationModelBase<?> model) {
             this.model = model;
         }
 
@@ -25,11 +26,20 @@ final class DeepClassificationModelPersistence {
         }
     }
 
-    static final class Reader extends MLReader<DeepClassificationModel> {
+    /** Reads a model of class {@code type}, made empty by {@code newModel(uid)}. */
+    static final class Reader<M extends VectorClassificationModelBase<M>> extends MLReader<M> {
+        private final Class<M> type;
+        private final Function<String, M> newModel;
+
+        Reader(Class<M> type, Function<String, M> newModel) {
+            this.type = type;
+            this.newModel = newModel;
+        }
+
         @Override
-        public DeepClassificationModel load(String path) {
-            NetworkModelFiles.Loaded saved = NetworkModelFiles.load(path, sc(), DeepClassificationModel.class);
-            DeepClassificationModel model = new DeepClassificationModel(saved.metadata().uid());
+        public M load(String path) {
+            NetworkModelFiles.Loaded saved = NetworkModelFiles.load(path, sc(), type);
+            M model = newModel.apply(saved.metadata().uid());
             saved.metadata().applyParamsTo(model);
             model.setState(saved.network(), saved.metadata().field("numFeatures").asInt(),
                     saved.metadata().field("numClasses").asInt(), saved.history(), saved.provenance());

@@ -1,0 +1,80 @@
+package io.deepline.pipelines.classification;
+
+import io.deepline.models.spec.OutputHead;
+import io.deepline.models.state.NetworkSnapshot;
+import io.deepline.pipelines.data.ClassLabels;
+import io.deepline.pipelines.data.ClassificationDataCheck;
+import io.deepline.pipelines.data.LabelEncoder;
+import io.deepline.pipelines.data.LabeledDataProfile;
+import io.deepline.pipelines.data.TrainingRows;
+import io.deepline.pipelines.data.WeightCheck;
+import io.deepline.pipelines.param.HasTrainingParams;
+import io.deepline.pipelines.persist.Provenance;
+import io.deepline.pipelines.train.EstimatorTraining;
+import io.deepline.pipelines.train.TrainingHistory;
+import io.deepline.pipelines.train.TrainingListener;
+import io.deepline.pipelines.train.TrainingResult;
+import io.deepline.pipelines.train.ValidationMetric;
+import java.time.Instant;
+import org.apache.spark.ml.param.shared.HasFeaturesCol;
+import org.apache.spark.ml.param.shared.HasLabelCol;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+/**
+ * The fit every classifier of a {@code Vector} features column shares, whatever its network: check the rows,
+ * labels and weights, choose the output head, train the network by parameter averaging with the stage's Params,
+ * and record the provenance. The stage supplies only its initial network.
+ */
+public final class VectorClassifierFitting {
+    private VectorClassifierFitting() {
+    }
+
+    /** Builds the network to train, for the data's number of features and the chosen output head. */
+    @FunctionalInterface
+    public interface InitialNetwork {
+        NetworkSnapshot build(int numFeatures, OutputHead head);
+    }
+
+    /** What a fit produced, for the model's constructor. */
+    public record Fitted(NetworkSnapshot network, int numFeatures, int numClasses, TrainingHistory history,
+                         Provenance provenance) {
+    }
+
+    /** Trains {@code stage}'s network on {@code dataset}'s features and 0-based class-index labels. */
+    public static <S extends HasTrainingParams & HasClassifierParams & HasFeaturesCol & HasLabelCol> Fitted fit(
+            S stage, String stageName, Dataset<?> dataset, InitialNetwork network, TrainingListener listener) {
+        Instant started = Instant.now();
+        TrainingRows rows = TrainingRows.select(dataset, stage.getFeaturesCol(),
+                functions.col(stage.getLabelCol()).cast("double"), stage.weightColOrNull(),
+                stage.validationIndicatorColOrNull(), stage.getValidationFraction(), stage.getSeed());
+        LabeledDataProfile profile = LabeledDataProfile.of(rows.labeled());
+        ClassificationDataCheck.Summary data = ClassificationDataCheck.check(profile, stage.getFeaturesCol(),
+                stage.getLabelCol(), ClassLabels.declaredNumClasses(dataset.schema().apply(stage.getLabelCol())));
+        if (rows.weighted()) {
+            WeightCheck.require(profile, stage.weightColOrNull());
+        }
+        double weightScale = rows.requireNonEmptyAndWeightScale();
+        SparkSession spark = dataset.sparkSession();
+        int workers = stage.resolveNumWorkers(spark);
+        boolean sigmoid = useSigmoidOutput(stage, data.numClasses());
+        OutputHead head = sigmoid ? OutputHead.bernoulli() : OutputHead.categorical(data.numClasses());
+        NetworkSnapshot initial = network.build(data.numFeatures(), head);
+        TrainingResult result = EstimatorTraining.run(stage, stageName, rows, weightScale, workers,
+                data.numFeatures(), sigmoid ? LabelEncoder.scalar() : LabelEncoder.oneHot(data.numClasses()),
+                ValidationMetric.ACCURACY, initial, listener);
+        Provenance provenance = Provenance.of(spark, data.rows(), data.classCounts(), workers, stage.getSeed(), started);
+        return new Fitted(result.network(), data.numFeatures(), data.numClasses(), result.history(), provenance);
+    }
+
+    private static <S extends HasClassifierParams & HasLabelCol> boolean useSigmoidOutput(
+            S stage, int numClasses) {
+        boolean sigmoid = stage.getBinaryOutput().equals("sigmoid");
+        if (sigmoid && numClasses != 2) {
+            throw new IllegalArgumentException("binaryOutput=sigmoid needs exactly 2 classes, but the label column '"
+                    + stage.getLabelCol() + "' has " + numClasses + "; use binaryOutput=softmax");
+        }
+        return sigmoid;
+    }
+}
