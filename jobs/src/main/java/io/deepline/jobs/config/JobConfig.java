@@ -28,11 +28,15 @@ public record JobConfig(String name, SparkSection spark, DataSection data, Split
         requirePreprocessingFits(data.inputKind(), preprocess);
     }
 
-    /** Standardisation scales feature columns and text settings tokenise text; neither applies to other inputs. */
+    /** Standardisation and divideBy scale feature columns and text settings tokenise text; neither applies to other inputs. */
     private static void requirePreprocessingFits(InputKind input, PreprocessSection preprocess) {
         if (preprocess.standardize() && input != InputKind.FEATURES) {
             throw new JobConfigException("preprocess.standardize", "scales feature columns, but the job reads "
                     + input.key(), "Remove preprocess.standardize");
+        }
+        if (preprocess.divides() && input != InputKind.FEATURES) {
+            throw new JobConfigException("preprocess.divideBy", "scales feature columns, but the job reads "
+                    + input.key(), "Remove preprocess.divideBy");
         }
         if (preprocess.hasText() && input != InputKind.TEXT) {
             throw new JobConfigException("preprocess.text", "tokenises data.text, but the job does not set data.text",

@@ -5,16 +5,29 @@ package io.deepline.jobs.config;
  *
  * @param standardize scale every feature to mean 0 and variance 1 before the model; off when absent. Only for
  *                    feature columns ({@code data.features}).
+ * @param divideBy    divide every feature by this number before the model, e.g. 255 for 8-bit pixels, so that
+ *                    images are in [0, 1] (what a sigmoid or Bernoulli output expects); off when absent. A fixed
+ *                    number, not fitted, so pixels that are 0 in every training image stay 0. Only for feature
+ *                    columns; applied before {@code standardize}.
  * @param text        how {@code data.text} becomes word ids; {@link TextPreprocessing#DEFAULT} when absent. Only
  *                    with {@code data.text}.
  */
-public record PreprocessSection(Boolean standardize, TextPreprocessing text) {
+public record PreprocessSection(Boolean standardize, Double divideBy, TextPreprocessing text) {
 
     /** The section used when the job file has none. */
-    public static final PreprocessSection DEFAULT = new PreprocessSection(false, null);
+    public static final PreprocessSection DEFAULT = new PreprocessSection(false, null, null);
 
     public PreprocessSection {
         standardize = standardize != null && standardize;
+        if (divideBy != null && !(divideBy > 0 && Double.isFinite(divideBy))) {
+            throw new JobConfigException("preprocess.divideBy", "is " + divideBy + "; it must be a finite number > 0",
+                    "e.g. divideBy: 255 for 8-bit pixels, or remove it");
+        }
+    }
+
+    /** Whether the job file has a {@code divideBy:} entry. */
+    public boolean divides() {
+        return divideBy != null;
     }
 
     /** Whether the job file has a {@code text:} entry. */

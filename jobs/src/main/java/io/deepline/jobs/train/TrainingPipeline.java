@@ -5,13 +5,16 @@ import io.deepline.jobs.config.JobConfigException;
 import io.deepline.jobs.config.PreprocessSection;
 import io.deepline.pipelines.data.sequence.SequenceInput;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.feature.ElementwiseProduct;
 import org.apache.spark.ml.feature.StandardScaler;
 import org.apache.spark.ml.feature.StringIndexer;
 import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -33,6 +36,8 @@ public record TrainingPipeline(Pipeline pipeline, String labelColumn, String fea
     public static final String INDEXED_LABEL = "labelIndex";
     /** The assembled feature vector. */
     public static final String ASSEMBLED_FEATURES = "features";
+    /** The feature vector divided by {@code preprocess.divideBy}. */
+    public static final String DIVIDED_FEATURES = "dividedFeatures";
     /** The feature vector after standardisation. */
     public static final String STANDARDIZED_FEATURES = "standardizedFeatures";
 
@@ -76,6 +81,11 @@ public record TrainingPipeline(Pipeline pipeline, String labelColumn, String fea
             features = ASSEMBLED_FEATURES;
             written.add(features);
         }
+        if (preprocess.divides()) {
+            stages.add(divide(features, input, preprocess.divideBy()));
+            features = DIVIDED_FEATURES;
+            written.add(features);
+        }
         if (preprocess.standardize()) {
             stages.add(new StandardScaler().setInputCol(features).setOutputCol(STANDARDIZED_FEATURES)
                     .setWithMean(true).setWithStd(true));
@@ -96,6 +106,18 @@ public record TrainingPipeline(Pipeline pipeline, String labelColumn, String fea
                 ? (String) estimator.getOrDefault(estimator.getParam("probabilityCol")) : null;
         return new TrainingPipeline(new Pipeline().setStages(stages.toArray(PipelineStage[]::new)), label, features,
                 prediction, probability == null || probability.isEmpty() ? null : probability);
+    }
+
+    /** Divides every feature by a fixed number: an element-wise product with a constant vector of 1 / divisor. */
+    private static ElementwiseProduct divide(String features, InputSchema input, double divisor) {
+        if (input.singleVector()) {
+            throw new JobConfigException("preprocess.divideBy", "needs the feature columns' count, but data.features"
+                    + " names one vector column", "Scale the vector column before the job, or remove divideBy");
+        }
+        double[] factors = new double[input.features().size()];
+        Arrays.fill(factors, 1.0 / divisor);
+        return new ElementwiseProduct().setInputCol(features).setOutputCol(DIVIDED_FEATURES)
+                .setScalingVec(Vectors.dense(factors));
     }
 
     /** With data.text the vocabulary decides the embedding's size; a size in the job file would contradict it. */

@@ -78,7 +78,8 @@ class JobConfigLoaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"iris-mlp.yaml", "digits-mlp.yaml", "spam-lstm.yaml", "spam-transformer.yaml"})
+    @ValueSource(strings = {"iris-mlp.yaml", "digits-mlp.yaml", "spam-lstm.yaml", "spam-transformer.yaml",
+            "digits-cnn.yaml", "mnist-cnn.yaml"})
     void shippedExamplesParseAndTheirParamsBind(String example) throws Exception {
         Path file = DataSamples.dir().resolveSibling("conf/examples").resolve(example);
 
@@ -86,6 +87,13 @@ class JobConfigLoaderTest {
 
         assertTrue(Files.exists(DataSamples.dir().resolveSibling(c.data().path())), c.data().path());
         ModelRegistry.standard().configure(c.model(), "model");
+    }
+
+    @Test
+    void divideByMustBePositiveAndOnlyScalesFeatureColumns() {
+        assertError(MINIMAL + "preprocess: {divideBy: 0}\n", "preprocess.divideBy", "must be a finite number > 0");
+        assertError(MINIMAL.replace("label: y}", "label: y, text: body}") + "preprocess: {divideBy: 255}\n",
+                "preprocess.divideBy", "scales feature columns");
     }
 
     @Test

@@ -38,7 +38,8 @@ class ModelRegistryTest {
     @Test
     void typesAreUnique() {
         assertEquals(Set.of("DeepClassifier", "DeepRegressor", "PerceptronClassifier", "SequenceClassifier",
-                "SequenceRegressor", "SequenceTagger", "SequenceGenerator", "Seq2Seq", "TransformerClassifier"),
+                "SequenceRegressor", "SequenceTagger", "SequenceGenerator", "Seq2Seq", "TransformerClassifier",
+                "ImageClassifier"),
                 ModelRegistry.standard().types());
         assertThrows(IllegalStateException.class,
                 () -> new ModelRegistry(List.of(new DeepClassifierFactory(), new DeepClassifierFactory())));

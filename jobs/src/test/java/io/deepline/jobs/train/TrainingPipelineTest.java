@@ -39,7 +39,7 @@ class TrainingPipelineTest {
         DeepClassifier clf = new DeepClassifier();
         InputSchema input = new InputSchema("species", true, List.of("a", "b"), false);
 
-        TrainingPipeline p = TrainingPipeline.build(NAMED, input, new PreprocessSection(true, null), clf, true);
+        TrainingPipeline p = TrainingPipeline.build(NAMED, input, new PreprocessSection(true, null, null), clf, true);
 
         PipelineStage[] stages = p.pipeline().getStages();
         assertEquals(4, stages.length);
@@ -85,7 +85,7 @@ class TrainingPipelineTest {
         InputSchema input = new InputSchema("kind", true, InputKind.TEXT, List.of("body"), false);
         TextPreprocessing text = new TextPreprocessing(300, 2, "\\s+", false, 2);
 
-        TrainingPipeline p = TrainingPipeline.build(mail, input, new PreprocessSection(false, text), clf, true);
+        TrainingPipeline p = TrainingPipeline.build(mail, input, new PreprocessSection(false, null, text), clf, true);
 
         PipelineStage[] stages = p.pipeline().getStages();
         assertEquals(5, stages.length);
