@@ -139,6 +139,14 @@ public class ImageClassifier extends ProbabilisticClassifier<Vector, ImageClassi
         return (ImageClassifier) set(lrSchedule(), value);
     }
 
+    public ImageClassifier setLrDecay(double value) {
+        return (ImageClassifier) set(lrDecay(), value);
+    }
+
+    public ImageClassifier setLrDecayEpochs(int value) {
+        return (ImageClassifier) set(lrDecayEpochs(), value);
+    }
+
     public ImageClassifier setBatchSize(int value) {
         return (ImageClassifier) set(batchSize(), value);
     }
