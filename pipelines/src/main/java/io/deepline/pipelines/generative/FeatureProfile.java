@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 import io.deepline.models.spec.ReconstructionKind;
 import org.apache.spark.ml.functions;
@@ -18,7 +19,9 @@ record FeatureProfile(long rows, long nullRows, int minSize, int maxSize, long n
                       double maxValue) {
 
     static FeatureProfile of(Dataset<?> dataset, String featuresCol) {
-        Row r = dataset.select(functions.vector_to_array(col(featuresCol), "float64").as("v"))
+        // vector_to_array fails on a null vector, so nulls stay null (and are counted) without reaching it.
+        Row r = dataset.select(when(col(featuresCol).isNotNull(),
+                        functions.vector_to_array(col(featuresCol), "float64")).as("v"))
                 .selectExpr("v", "exists(v, x -> isnan(x) OR abs(x) = double('Infinity')) AS bad")
                 .agg(count(lit(1)),
                         expr("count_if(v IS NULL)"),

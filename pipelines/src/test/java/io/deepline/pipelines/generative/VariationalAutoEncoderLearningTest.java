@@ -38,8 +38,8 @@ class VariationalAutoEncoderLearningTest {
             splits[0].cache();
             long start = System.nanoTime();
             model = new VariationalAutoEncoder().setEncoderLayers(new int[] {48}).setDecoderLayers(new int[] {48})
-                    .setLatentSize(4).setLearningRate(5e-3).setBatchSize(32).setMaxEpochs(15).setNumWorkers(2)
-                    .setAveragingFrequency(5).setSeed(3).fit(splits[0]);
+                    .setLatentSize(4).setLearningRate(1e-2).setBatchSize(32).setMaxEpochs(10).setNumWorkers(2)
+                    .setAveragingFrequency(12).setSeed(3).fit(splits[0]);
             System.out.printf("VAE digits fit: %.1f s%n", (System.nanoTime() - start) / 1e9);
         }
         return model;
@@ -48,10 +48,10 @@ class VariationalAutoEncoderLearningTest {
     @Test
     void negativeElboFallsClearly(SparkSession spark) {
         List<EpochStats> epochs = model(spark).trainingHistory().epochs();
-        assertEquals(15, epochs.size());
+        assertEquals(10, epochs.size());
         double first = epochs.get(0).loss();
         double last = epochs.get(epochs.size() - 1).loss();
-        System.out.printf("negative ELBO per digit: epoch 1 %.2f, epoch 15 %.2f%n", first, last);
+        System.out.printf("negative ELBO per digit: epoch 1 %.2f, epoch 10 %.2f%n", first, last);
         assertTrue(last < 0.75 * first, "the negative ELBO must fall by over 25%: " + first + " → " + last);
     }
 
