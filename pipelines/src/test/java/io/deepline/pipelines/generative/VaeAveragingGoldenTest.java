@@ -12,7 +12,6 @@ import io.deepline.models.spec.VaeSpec;
 import io.deepline.models.spec.WeightInitScheme;
 import io.deepline.models.state.NetworkSnapshot;
 import io.deepline.pipelines.data.Shuffles;
-import io.deepline.pipelines.testing.DataSamples;
 import io.deepline.pipelines.testing.SparkSessionExtension;
 import io.deepline.pipelines.train.BatchOrder;
 import io.deepline.pipelines.train.ParameterAveragingTrainer;
@@ -20,9 +19,8 @@ import io.deepline.pipelines.train.TrainingResult;
 import io.deepline.pipelines.train.TrainingSettings;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -40,15 +38,22 @@ class VaeAveragingGoldenTest {
 
     @Test
     void oneWorkerOverSeveralRoundsEqualsDl4jPretrainLayerWithTheSameAdam(SparkSession spark) {
-        List<Row> rows = DataSamples.digitsUnitScaled(spark).limit(160).collectAsList();
+        // Binary "images": each row switches on the pixels of one of four random prototypes, with 10% flips.
+        Random random = new Random(4);
+        boolean[][] prototypes = new boolean[4][64];
+        for (boolean[] p : prototypes) {
+            for (int j = 0; j < 64; j++) {
+                p[j] = random.nextBoolean();
+            }
+        }
         List<ElboBatch> batches = new ArrayList<>();
         List<float[]> arrays = new ArrayList<>();
-        for (int start = 0; start < rows.size(); start += 20) {
+        for (int b = 0; b < 8; b++) {
             float[] x = new float[20 * 64];
             for (int i = 0; i < 20; i++) {
-                double[] v = ((Vector) rows.get(start + i).get(0)).toArray();
+                boolean[] p = prototypes[random.nextInt(4)];
                 for (int j = 0; j < 64; j++) {
-                    x[i * 64 + j] = (float) v[j];
+                    x[i * 64 + j] = p[j] ^ random.nextDouble() < 0.1 ? 1f : 0f;
                 }
             }
             batches.add(new ElboBatch(20, 64, x));
@@ -65,7 +70,6 @@ class VaeAveragingGoldenTest {
         TrainingResult distributed = new ParameterAveragingTrainer(
                 new TrainingSettings("vae-golden", epochs, frequency, seed), null)
                 .train(JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(batches, 1).cache(), initial);
-
         MultiLayerNetwork plain = initial.toNetwork();
         for (int epoch = 0; epoch < epochs; epoch++) {
             int[] order = BatchOrder.forEpoch(batches.size(), seed, epoch, 0);
