@@ -1,0 +1,143 @@
+package io.deepline.pipelines.generative;
+
+import io.deepline.models.spec.HiddenActivation;
+import io.deepline.models.spec.NetworkTraining;
+import io.deepline.models.spec.ReconstructionKind;
+import io.deepline.models.spec.UpdaterKind;
+import io.deepline.models.spec.VaeSpec;
+import io.deepline.models.spec.WeightInitScheme;
+import io.deepline.pipelines.param.HasTrainingParams;
+import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.IntArrayParam;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.Param;
+
+/** The Params of {@link VariationalAutoEncoder} and its model: columns, network shape and training. */
+public interface HasVaeParams extends HasTrainingParams {
+
+    VaeParamSet vaeParams();
+
+    default Param<String> featuresCol() {
+        return vaeParams().featuresCol;
+    }
+
+    default Param<String> latentMeanCol() {
+        return vaeParams().latentMeanCol;
+    }
+
+    default Param<String> reconstructionLogProbCol() {
+        return vaeParams().reconstructionLogProbCol;
+    }
+
+    default IntArrayParam encoderLayers() {
+        return vaeParams().encoderLayers;
+    }
+
+    default IntArrayParam decoderLayers() {
+        return vaeParams().decoderLayers;
+    }
+
+    default IntParam latentSize() {
+        return vaeParams().latentSize;
+    }
+
+    default Param<String> activation() {
+        return vaeParams().activation;
+    }
+
+    default Param<String> reconstructionDistribution() {
+        return vaeParams().reconstructionDistribution;
+    }
+
+    default IntParam trainingSamples() {
+        return vaeParams().trainingSamples;
+    }
+
+    default IntParam numSamples() {
+        return vaeParams().numSamples;
+    }
+
+    default DoubleParam l2() {
+        return vaeParams().l2;
+    }
+
+    default Param<String> weightInit() {
+        return vaeParams().weightInit;
+    }
+
+    default String getFeaturesCol() {
+        return getOrDefault(featuresCol());
+    }
+
+    default String getLatentMeanCol() {
+        return getOrDefault(latentMeanCol());
+    }
+
+    default String getReconstructionLogProbCol() {
+        return getOrDefault(reconstructionLogProbCol());
+    }
+
+    default int[] getEncoderLayers() {
+        return getOrDefault(encoderLayers());
+    }
+
+    default int[] getDecoderLayers() {
+        return getOrDefault(decoderLayers());
+    }
+
+    default int getLatentSize() {
+        return (Integer) getOrDefault(latentSize());
+    }
+
+    default String getActivation() {
+        return getOrDefault(activation());
+    }
+
+    default String getReconstructionDistribution() {
+        return getOrDefault(reconstructionDistribution());
+    }
+
+    default ReconstructionKind getReconstructionKind() {
+        return ReconstructionKind.parse(getReconstructionDistribution());
+    }
+
+    default int getTrainingSamples() {
+        return (Integer) getOrDefault(trainingSamples());
+    }
+
+    default int getNumSamples() {
+        return (Integer) getOrDefault(numSamples());
+    }
+
+    default double getL2() {
+        return (Double) getOrDefault(l2());
+    }
+
+    default String getWeightInit() {
+        return getOrDefault(weightInit());
+    }
+
+    /** The network these Params describe. */
+    default VaeSpec toVaeSpec() {
+        NetworkTraining training = new NetworkTraining(WeightInitScheme.parse(getWeightInit()), getL2(),
+                UpdaterKind.parse(getUpdater()), getLearningRate(), getMomentum(), getLearningRateSchedule(), getSeed());
+        return new VaeSpec(getEncoderLayers(), getDecoderLayers(), getLatentSize(),
+                HiddenActivation.parse(getActivation()), getReconstructionKind(), getTrainingSamples(), training);
+    }
+
+    /** Sets the defaults; call from the constructor. */
+    default void setVaeDefaults() {
+        setDefault(featuresCol(), "features");
+        setDefault(latentMeanCol(), "latentMean");
+        setDefault(reconstructionLogProbCol(), "reconstructionLogProb");
+        setDefault(encoderLayers(), new int[] {256});
+        setDefault(decoderLayers(), new int[] {256});
+        setDefault(latentSize(), 8);
+        setDefault(activation(), "relu");
+        setDefault(reconstructionDistribution(), "bernoulli");
+        setDefault(trainingSamples(), 1);
+        setDefault(numSamples(), 16);
+        setDefault(l2(), 0.0);
+        setDefault(weightInit(), "auto");
+    }
+}

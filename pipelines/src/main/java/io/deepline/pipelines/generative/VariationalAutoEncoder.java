@@ -1,0 +1,259 @@
+package io.deepline.pipelines.generative;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.deepline.models.spec.VaeSpec;
+import io.deepline.pipelines.data.SchemaChecks;
+import io.deepline.pipelines.inference.FittedNetwork;
+import io.deepline.pipelines.param.StageUid;
+import io.deepline.pipelines.param.TrainingParamSet;
+import io.deepline.pipelines.persist.ParamsOnlyPersistence;
+import io.deepline.pipelines.persist.Provenance;
+import io.deepline.pipelines.train.ParameterAveragingTrainer;
+import io.deepline.pipelines.train.TrainingListener;
+import io.deepline.pipelines.train.TrainingResult;
+import io.deepline.pipelines.train.TrainingSettings;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.Identifiable$;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * A variational autoencoder (Kingma &amp; Welling, "Auto-Encoding Variational Bayes", 2014) fitted on a Vector
+ * column: encoder q(z|x) = N(μ(x), diag σ²(x)), prior p(z) = N(0, I), decoder p(x|z) Bernoulli (features in
+ * [0, 1]) or Gaussian. Training maximises ELBO = E_q[log p(x|z)] − KL(q(z|x) ‖ p(z)) (the history's loss is the
+ * negative ELBO per row, plus L2), data-parallel by Deepline's {@link ParameterAveragingTrainer}, which averages
+ * the params and the optimizer (e.g. Adam) state every {@code averagingFrequency} batches.
+ *
+ * <p>Unsupervised: there is no label, so {@code weightCol}, validation and early stopping are refused rather than
+ * ignored. The model writes the latent mean and a reconstruction log-probability per row, and samples new rows
+ * ({@link VariationalAutoEncoderModel#sample}).
+ */
+public class VariationalAutoEncoder extends Estimator<VariationalAutoEncoderModel> implements HasVaeParams, MLWritable {
+    private static final long serialVersionUID = 1L;
+    static final String NAME = "VariationalAutoEncoder";
+
+    private final String uid;
+    private final VaeParamSet vaeParams;
+    private final TrainingParamSet trainingParams;
+    private transient TrainingListener listener = TrainingListener.NONE;
+
+    public VariationalAutoEncoder() {
+        this(Identifiable$.MODULE$.randomUID("vae"));
+    }
+
+    public VariationalAutoEncoder(String uid) {
+        this(StageUid.stash(uid));
+    }
+
+    private VariationalAutoEncoder(StageUid.Token token) {
+        super();
+        this.uid = StageUid.take();
+        this.vaeParams = new VaeParamSet(this);
+        this.trainingParams = new TrainingParamSet(this);
+        setVaeDefaults();
+        setTrainingDefaults();
+    }
+
+    @Override
+    public String uid() {
+        return uid != null ? uid : StageUid.pending();
+    }
+
+    @Override
+    public VaeParamSet vaeParams() {
+        return vaeParams;
+    }
+
+    @Override
+    public TrainingParamSet trainingParams() {
+        return trainingParams;
+    }
+
+    // ---- setters (fluent, as MLlib's) ----
+
+    public VariationalAutoEncoder setFeaturesCol(String value) {
+        return (VariationalAutoEncoder) set(featuresCol(), value);
+    }
+
+    public VariationalAutoEncoder setLatentMeanCol(String value) {
+        return (VariationalAutoEncoder) set(latentMeanCol(), value);
+    }
+
+    public VariationalAutoEncoder setReconstructionLogProbCol(String value) {
+        return (VariationalAutoEncoder) set(reconstructionLogProbCol(), value);
+    }
+
+    public VariationalAutoEncoder setEncoderLayers(int[] value) {
+        return (VariationalAutoEncoder) set(encoderLayers(), value);
+    }
+
+    public VariationalAutoEncoder setDecoderLayers(int[] value) {
+        return (VariationalAutoEncoder) set(decoderLayers(), value);
+    }
+
+    public VariationalAutoEncoder setLatentSize(int value) {
+        return (VariationalAutoEncoder) set(latentSize(), value);
+    }
+
+    public VariationalAutoEncoder setActivation(String value) {
+        return (VariationalAutoEncoder) set(activation(), value);
+    }
+
+    public VariationalAutoEncoder setReconstructionDistribution(String value) {
+        return (VariationalAutoEncoder) set(reconstructionDistribution(), value);
+    }
+
+    public VariationalAutoEncoder setTrainingSamples(int value) {
+        return (VariationalAutoEncoder) set(trainingSamples(), value);
+    }
+
+    public VariationalAutoEncoder setNumSamples(int value) {
+        return (VariationalAutoEncoder) set(numSamples(), value);
+    }
+
+    public VariationalAutoEncoder setL2(double value) {
+        return (VariationalAutoEncoder) set(l2(), value);
+    }
+
+    public VariationalAutoEncoder setWeightInit(String value) {
+        return (VariationalAutoEncoder) set(weightInit(), value);
+    }
+
+    public VariationalAutoEncoder setUpdater(String value) {
+        return (VariationalAutoEncoder) set(updater(), value);
+    }
+
+    public VariationalAutoEncoder setLearningRate(double value) {
+        return (VariationalAutoEncoder) set(learningRate(), value);
+    }
+
+    public VariationalAutoEncoder setMomentum(double value) {
+        return (VariationalAutoEncoder) set(momentum(), value);
+    }
+
+    public VariationalAutoEncoder setLrSchedule(String value) {
+        return (VariationalAutoEncoder) set(lrSchedule(), value);
+    }
+
+    public VariationalAutoEncoder setBatchSize(int value) {
+        return (VariationalAutoEncoder) set(batchSize(), value);
+    }
+
+    public VariationalAutoEncoder setMaxEpochs(int value) {
+        return (VariationalAutoEncoder) set(maxEpochs(), value);
+    }
+
+    public VariationalAutoEncoder setSeed(long value) {
+        return (VariationalAutoEncoder) set(seed(), value);
+    }
+
+    public VariationalAutoEncoder setNumWorkers(int value) {
+        return (VariationalAutoEncoder) set(numWorkers(), value);
+    }
+
+    public VariationalAutoEncoder setAveragingFrequency(int value) {
+        return (VariationalAutoEncoder) set(averagingFrequency(), value);
+    }
+
+    public VariationalAutoEncoder setInferenceBatchSize(int value) {
+        return (VariationalAutoEncoder) set(inferenceBatchSize(), value);
+    }
+
+    /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
+    public VariationalAutoEncoder setTrainingListener(TrainingListener value) {
+        this.listener = value == null ? TrainingListener.NONE : value;
+        return this;
+    }
+
+    // ---- schema and training ----
+
+    @Override
+    public StructType transformSchema(StructType schema) {
+        return outputSchema(this, schema);
+    }
+
+    /** The input check and output columns shared by the estimator and its model. */
+    static StructType outputSchema(HasVaeParams stage, StructType schema) {
+        SchemaChecks.requireVectorColumn(schema, stage.getFeaturesCol(), "featuresCol");
+        SchemaChecks.requireAbsent(schema, stage.getLatentMeanCol(), "latentMeanCol");
+        SchemaChecks.requireAbsent(schema, stage.getReconstructionLogProbCol(), "reconstructionLogProbCol");
+        if (stage.getLatentMeanCol().equals(stage.getReconstructionLogProbCol())) {
+            throw new IllegalArgumentException("latentMeanCol and reconstructionLogProbCol are both '"
+                    + stage.getLatentMeanCol() + "'; give the two output columns different names");
+        }
+        return schema.add(stage.getLatentMeanCol(), SQLDataTypes.VectorType(), false)
+                .add(stage.getReconstructionLogProbCol(), DataTypes.DoubleType, false);
+    }
+
+    @Override
+    public VariationalAutoEncoderModel fit(Dataset<?> dataset) {
+        Instant started = Instant.now();
+        transformSchema(dataset.schema(), true);
+        refuseSupervisedOptions();
+        VaeSpec spec = toVaeSpec();
+        Dataset<Row> features = dataset.select(col(getFeaturesCol()));
+        FeatureProfile profile = FeatureProfile.of(features, getFeaturesCol());
+        profile.requireTrainable(getFeaturesCol(), spec.reconstruction());
+        int numFeatures = profile.maxSize();
+        SparkSession spark = dataset.sparkSession();
+        int workers = resolveNumWorkers(spark);
+        JavaRDD<ElboBatch> batches = ElboBatches.build(features, workers, getBatchSize(), numFeatures, getSeed());
+        TrainingResult result;
+        try {
+            TrainingSettings settings = new TrainingSettings(NAME, getMaxEpochs(), getAveragingFrequency(), getSeed());
+            result = new ParameterAveragingTrainer(settings, listener).train(batches, spec.initialState(numFeatures));
+        } finally {
+            batches.unpersist(false);
+        }
+        FittedNetwork fitted = new FittedNetwork(result.network(), numFeatures, result.history(),
+                Provenance.of(spark, profile.rows(), Map.of(), workers, getSeed(), started));
+        VariationalAutoEncoderModel model = new VariationalAutoEncoderModel(uid(), fitted);
+        return copyValues(model, ParamMap.empty()).setParent(this);
+    }
+
+    /** There is no label to weigh or validate against: say so rather than silently ignore the Params. */
+    private void refuseSupervisedOptions() {
+        String set = weightColOrNull() != null ? "weightCol"
+                : getValidationFraction() > 0 ? "validationFraction"
+                : validationIndicatorColOrNull() != null ? "validationIndicatorCol"
+                : getEarlyStoppingPatience() > 0 ? "earlyStoppingPatience" : null;
+        if (set != null) {
+            throw new IllegalArgumentException(NAME + " does not support " + set + " (unsupervised training has no "
+                    + "per-row loss weights or validation pass yet); unset it");
+        }
+    }
+
+    @Override
+    public VariationalAutoEncoder copy(ParamMap extra) {
+        VariationalAutoEncoder copy = defaultCopy(extra);
+        copy.listener = listener;
+        return copy;
+    }
+
+    // ---- persistence ----
+
+    @Override
+    public MLWriter write() {
+        return ParamsOnlyPersistence.writer(this);
+    }
+
+    public static MLReader<VariationalAutoEncoder> read() {
+        return ParamsOnlyPersistence.reader(VariationalAutoEncoder.class);
+    }
+
+    public static VariationalAutoEncoder load(String path) {
+        return read().load(path);
+    }
+}
