@@ -79,6 +79,23 @@ public interface ModelFactory {
                 : RegressionMetrics.evaluate(scored, labelColumn, predictionColumn);
     }
 
+    /**
+     * Whether the model learns from a label. An unsupervised model (e.g. {@code AutoEncoder}) trains on the features
+     * alone: {@code data.label} is then optional and, when given, only kept out of the features; the job scores the
+     * test split with {@link #evaluateUnsupervised}.
+     */
+    default boolean supervised() {
+        return true;
+    }
+
+    /**
+     * Test-set metrics of an unsupervised model, from its scored test rows; the fitted model names its output
+     * columns. Called instead of {@link #evaluate} when {@link #supervised()} is false.
+     */
+    default TestMetrics evaluateUnsupervised(Dataset<Row> scored, Transformer fitted) {
+        throw new IllegalStateException(type() + " is supervised; its test metrics come from evaluate");
+    }
+
     /** Facts about the fitted model for the metrics file, e.g. {@code numClasses}; empty if there are none. */
     default Map<String, Object> facts(Transformer fitted) {
         return Map.of();

@@ -29,7 +29,7 @@ public final class ModelRegistry {
         return new ModelRegistry(List.of(new DeepClassifierFactory(), new DeepRegressorFactory(),
                 new PerceptronClassifierFactory(), new SequenceClassifierFactory(), new SequenceRegressorFactory(),
                 new SequenceTaggerFactory(), new SequenceGeneratorFactory(), new Seq2SeqFactory(),
-                new TransformerClassifierFactory()));
+                new TransformerClassifierFactory(), new AutoEncoderFactory()));
     }
 
     /** The known types, in registration order. */

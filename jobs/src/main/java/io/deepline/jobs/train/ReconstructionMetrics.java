@@ -1,0 +1,46 @@
+package io.deepline.jobs.train;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+
+/**
+ * Test-set quality of an unsupervised model that scores each row by how badly it reconstructs it (e.g. an
+ * autoencoder's mean squared error per row): the mean, median, 95th percentile and maximum of that score over the
+ * test rows, from one aggregation (the quantiles by {@code percentile_approx}, relative error 1e-4).
+ *
+ * @param errorColumn the per-row score column the metrics were computed from
+ */
+public record ReconstructionMetrics(String errorColumn, long rows, double mean, double median, double p95,
+                                    double max) implements TestMetrics {
+
+    public static ReconstructionMetrics evaluate(Dataset<Row> scored, String errorColumn) {
+        Row r = scored.agg(functions.count(functions.col(errorColumn)), functions.avg(errorColumn),
+                functions.expr("percentile_approx(`" + errorColumn + "`, array(0.5, 0.95), 10000)"),
+                functions.max(errorColumn)).first();
+        List<Object> quantiles = r.getList(2);
+        return new ReconstructionMetrics(errorColumn, r.getLong(0), r.getDouble(1),
+                ((Number) quantiles.get(0)).doubleValue(), ((Number) quantiles.get(1)).doubleValue(), r.getDouble(3));
+    }
+
+    @Override
+    public Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("meanReconstructionError", mean);
+        json.put("medianReconstructionError", median);
+        json.put("p95ReconstructionError", p95);
+        json.put("maxReconstructionError", max);
+        json.put("reconstructionErrorColumn", errorColumn);
+        return json;
+    }
+
+    @Override
+    public List<String> summaryLines() {
+        return List.of(String.format(Locale.ROOT, "mean reconstruction error    %.6f", mean),
+                String.format(Locale.ROOT, "median reconstruction error  %.6f", median));
+    }
+}
