@@ -16,7 +16,8 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.IActivation;
 
 /**
- * A bottleneck autoencoder (course ch. 9; Goodfellow, Bengio &amp; Courville, <i>Deep Learning</i>, 2016, §14.1):
+ * A bottleneck autoencoder (the seed notes' chapter 9 names the topic without equations, so this follows Goodfellow,
+ * Bengio &amp; Courville, <i>Deep Learning</i>, 2016, §14.1, the undercomplete autoencoder):
  * an encoder f maps x ∈ R^D to a code h = f(x) of {@code codeSize} &lt; D units, a decoder g maps it back to
  * x̂ = g(h), and training minimises the reconstruction loss L(x, g(f(x))) ({@link ReconstructionLoss}), so the
  * code must keep what matters about x. Immutable; every value is checked in {@link Builder#build()}.
@@ -27,12 +28,12 @@ import org.nd4j.linalg.activations.IActivation;
  *   <li>{@code conv}: for an image {@code imageShape} = [channels, height, width] given as a flat vector in
  *       channel-major (c, h, w) order, one block per entry of {@code convFilters}: a 3×3 convolution with that many
  *       filters (same padding) and a 2×2 max-pooling that halves height and width; then dense {@code hiddenLayers},
- *       the code, the reversed dense layers and the output. The decoder is dense, not transposed convolutions: on
- *       small images (8×8, 28×28) it reconstructs as well and keeps the network a plain layer stack.
+ *       the code, the reversed dense layers and the output. The decoder is dense, not transposed convolutions: it is
+ *       simpler, keeps the network a plain layer stack, and reconstructs small images (8×8 digits) well.
  * </ul>
  * The code layer is <em>linear</em> (identity activation): a bottleneck needs no non-linearity of its own, a ReLU
- * code could lose units that die at zero, and with a linear code and linear decoder the autoencoder spans the
- * principal subspace (course ch. 9), so the non-linear one generalises PCA. Hidden layers use {@code activation}.
+ * code could lose units that die at zero, and a linear autoencoder trained with squared error spans the principal
+ * subspace (Baldi &amp; Hornik 1989), so the non-linear one generalises PCA. Hidden layers use {@code activation}.
  * The output has D units: identity with MSE, or sigmoid with cross-entropy for data in [0, 1].
  * {@code dropout} (probability of dropping) applies to the input of every layer but the first, as in {@link MlpSpec}.
  */
