@@ -27,6 +27,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -48,7 +49,7 @@ class AutoEncoderContractTest {
     @BeforeAll
     static void fitOnce() {
         digits = DataSamples.digitsUnitScaled(SparkSessionExtension.session()).limit(300).cache();
-        fitted = small().setDropout(0.1).setMaxEpochs(2).setNumWorkers(2).fit(digits);
+        fitted = small().setDropout(0.1).setValidationFraction(0.2).setMaxEpochs(2).setNumWorkers(2).fit(digits);
     }
 
     private static AutoEncoder small() {
@@ -72,6 +73,8 @@ class AutoEncoderContractTest {
         assertEquals(64, loaded.numFeatures());
         assertEquals(fitted.codeLayerIndex(), loaded.codeLayerIndex());
         assertEquals(0.1, loaded.getDropout());
+        assertTrue(loaded.trainingHistory().epochs().get(1).hasValidation(), "validated on the held-out rows");
+        assertEquals("rmse", loaded.trainingHistory().validationMetricName());
 
         AutoEncoderModel copy = fitted.copy(ParamMap.empty());
         Arrays.fill(copy.networkSnapshot().params(), 0f);
@@ -127,6 +130,8 @@ class AutoEncoderContractTest {
         assertFailsNaming(IllegalArgumentException.class, () -> small().fit(digits.limit(0)), "empty", "'features'");
         assertFailsNaming(IllegalArgumentException.class, () -> small().setCodeSize(6).fit(vectors(spark,
                 Vectors.dense(1, 2, 3, 4, 5, 6))), "codeSize is 6", "codeSize < 6");
+        assertFailsNaming(IllegalArgumentException.class, () -> small().setWeightCol("w")
+                .fit(digits.withColumn("w", functions.lit(-1.0))), "weight column 'w'", ">= 0");
         assertFailsNaming(IllegalArgumentException.class, () -> small().setCodeCol("label").fit(digits),
                 "'label' already exists", "codeCol");
         // Scoring checks sizes on the executors: Spark wraps the task's exception.
