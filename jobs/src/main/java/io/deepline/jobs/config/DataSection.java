@@ -13,7 +13,8 @@ import java.util.Map;
  *                 directory)
  * @param format   the Spark data source; {@code csv} when absent
  * @param options  options for the data source, e.g. {@code header: "true"} for CSV
- * @param label    the label column: class indices 0..K-1, or strings (indexed alphabetically)
+ * @param label    the label column: class indices 0..K-1, or strings (indexed alphabetically); null when absent,
+ *                 which only unsupervised model types accept
  * @param features feature columns; empty means every column except the label (unless text or sequence is given)
  * @param text     a string column to tokenise into word ids for a sequence model; null when absent
  * @param sequence an array column a sequence model reads as it is ({@code array<array<double>>},
@@ -26,17 +27,18 @@ public record DataSection(String path, DataFormat format, Map<String, String> op
         path = Checks.requiredText("path", path, "path: data-samples/iris.csv");
         format = format == null ? DataFormat.CSV : format;
         options = Checks.stringMap("options", options);
-        label = Checks.requiredText("label", label, "label: label");
+        // Required by supervised model types only; TrainJob checks it once the model type is known.
+        label = Checks.optionalText("label", label, "label: label");
         features = Checks.distinctNames("features", features, "features: [p0, p1]");
         text = Checks.optionalText("text", text, "text: body");
         sequence = Checks.optionalText("sequence", sequence, "sequence: readings");
-        if (features.contains(label)) {
+        if (label != null && features.contains(label)) {
             throw new JobConfigException("features", "lists the label column '" + label + "'",
                     "Remove '" + label + "' from the features; a model must not see its label");
         }
         requireOneInput(features, text, sequence);
         for (String key : List.of("text", "sequence")) {
-            if (label.equals(key.equals("text") ? text : sequence)) {
+            if (label != null && label.equals(key.equals("text") ? text : sequence)) {
                 throw new JobConfigException(key, "names the label column '" + label + "'",
                         "Point data." + key + " at the input column; a model must not see its label");
             }

@@ -3,6 +3,7 @@ package io.deepline.jobs.model;
 import io.deepline.jobs.train.ClassificationMetrics;
 import io.deepline.jobs.train.RegressionMetrics;
 import io.deepline.jobs.train.TestMetrics;
+import io.deepline.pipelines.report.ReportFolder;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import io.deepline.pipelines.train.TrainingHistory;
@@ -77,6 +78,33 @@ public interface ModelFactory {
                                  String probabilityColumn) {
         return classifies() ? ClassificationMetrics.evaluate(scored, labelColumn, predictionColumn, probabilityColumn)
                 : RegressionMetrics.evaluate(scored, labelColumn, predictionColumn);
+    }
+
+    /**
+     * Whether the model learns from a label. An unsupervised model (e.g. {@code AutoEncoder}) trains on the features
+     * alone: {@code data.label} is then optional and, when given, only kept out of the features; the job scores the
+     * test split with {@link #evaluateUnsupervised}.
+     */
+    default boolean supervised() {
+        return true;
+    }
+
+    /**
+     * Test-set metrics of an unsupervised model, from its scored test rows; the fitted model names its output
+     * columns. Called instead of {@link #evaluate} when {@link #supervised()} is false.
+     */
+    default TestMetrics evaluateUnsupervised(Dataset<Row> scored, Transformer fitted) {
+        throw new IllegalStateException(type() + " is supervised; its test metrics come from evaluate");
+    }
+
+    /**
+     * Adds this model type's own plots to the job's report folder, e.g. a generative model's grid of new samples;
+     * nothing by default.
+     *
+     * @param seed the job's seed, so a re-run draws the same samples
+     */
+    default ReportFolder addToReport(ReportFolder folder, Transformer fitted, long seed) {
+        return folder;
     }
 
     /** Facts about the fitted model for the metrics file, e.g. {@code numClasses}; empty if there are none. */

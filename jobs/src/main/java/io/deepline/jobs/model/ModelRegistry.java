@@ -29,7 +29,8 @@ public final class ModelRegistry {
         return new ModelRegistry(List.of(new DeepClassifierFactory(), new DeepRegressorFactory(),
                 new PerceptronClassifierFactory(), new SequenceClassifierFactory(), new SequenceRegressorFactory(),
                 new SequenceTaggerFactory(), new SequenceGeneratorFactory(), new Seq2SeqFactory(),
-                new TransformerClassifierFactory(), new ImageClassifierFactory()));
+                new TransformerClassifierFactory(), new ImageClassifierFactory(), new AutoEncoderFactory(),
+                new VariationalAutoEncoderFactory()));
     }
 
     /** The known types, in registration order. */

@@ -17,7 +17,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The label and input columns of the data, checked against the data's schema before any training starts.
  *
- * @param label         the label column
+ * @param label         the label column, or null when the job names none (unsupervised models only)
  * @param labelIsText   whether the label holds strings, which are indexed to class numbers first
  * @param kind          what the model reads: feature columns, a text column or a sequence column
  * @param features      the feature columns (numeric, boolean or vector), or the one text or sequence column
@@ -56,6 +56,9 @@ public record InputSchema(String label, boolean labelIsText, InputKind kind, Lis
      */
     public static InputSchema resolve(StructType schema, DataSection data) {
         List<String> available = List.of(schema.fieldNames());
+        if (data.label() == null) {
+            return resolveInputs(schema, data, available, null, false);
+        }
         if (!available.contains(data.label())) {
             throw new JobConfigException("data.label", "column '" + data.label() + "' is not in the data",
                     Suggestions.fix(data.label(), available, "Available columns") + headerHint(data, available));
@@ -69,14 +72,19 @@ public record InputSchema(String label, boolean labelIsText, InputKind kind, Lis
                     + " of numbers (SequenceTagger: a class per step; SequenceGenerator and Seq2Seq: the target"
                     + " sequence)");
         }
+        return resolveInputs(schema, data, available, data.label(), labelType instanceof StringType);
+    }
+
+    /** The input columns, every column but the label (if any) unless data.features lists them. */
+    private static InputSchema resolveInputs(StructType schema, DataSection data, List<String> available,
+                                             String label, boolean labelIsText) {
         if (data.inputKind() != InputKind.FEATURES) {
             String column = data.inputKind() == InputKind.TEXT ? data.text() : data.sequence();
             requireSequenceInput(schema, data, column, available);
-            return new InputSchema(data.label(), labelType instanceof StringType, data.inputKind(),
-                    List.of(column), false);
+            return new InputSchema(label, labelIsText, data.inputKind(), List.of(column), false);
         }
         List<String> features = data.hasExplicitFeatures() ? data.features()
-                : available.stream().filter(c -> !c.equals(data.label())).toList();
+                : available.stream().filter(c -> !c.equals(label)).toList();
         List<String> missing = features.stream().filter(f -> !available.contains(f)).toList();
         if (!missing.isEmpty()) {
             throw new JobConfigException("data.features", "column(s) " + quoted(missing) + " not in the data",
@@ -84,13 +92,13 @@ public record InputSchema(String label, boolean labelIsText, InputKind kind, Lis
         }
         if (features.isEmpty()) {
             throw new JobConfigException("data.features", "the data has no column besides the label '"
-                    + data.label() + "'", "Check data.path and data.options");
+                    + label + "'", "Check data.path and data.options");
         }
         for (String f : features) {
             requireUsableFeature(f, schema.apply(f).dataType(), data.hasExplicitFeatures());
         }
         boolean singleVector = features.size() == 1 && isVector(schema.apply(features.get(0)).dataType());
-        return new InputSchema(data.label(), labelType instanceof StringType, features, singleVector);
+        return new InputSchema(label, labelIsText, features, singleVector);
     }
 
     /** A text column must hold strings; a sequence column must be an array (the model checks its element type). */

@@ -68,6 +68,7 @@ public final class TrainJob {
      */
     public TrainOutcome run() {
         ConfiguredModel model = registry.configure(config.model(), "model");
+        requireLabelIfSupervised(model.factory(), config.data().label());
         requireModelReadsInput(model.factory(), config.data().inputKind());
         PipelineFitting fit = fitting.apply(model);
         try (JobSession session = JobSession.open("deepline train " + config.name(), config.spark())) {
@@ -79,7 +80,9 @@ public final class TrainJob {
         LOG.info("Reading {} data from {}", config.data().format().sourceName(), config.data().path());
         Dataset<Row> data = DataReader.read(spark, config.data());
         InputSchema input = InputSchema.resolve(data.schema(), config.data());
-        requireLabelFits(model.factory(), data.schema(), input.label());
+        if (model.factory().supervised()) {
+            requireLabelFits(model.factory(), data.schema(), input.label());
+        }
         TrainingPipeline plan = TrainingPipeline.build(data.schema(), input, config.preprocess(), model.estimator(),
                 model.factory().classifies());
 
@@ -102,12 +105,15 @@ public final class TrainJob {
             double trainSeconds = (System.nanoTime() - start) / 1e9;
 
             LOG.info("Trained in {} s", String.format(Locale.ROOT, "%.1f", trainSeconds));
-            TestMetrics metrics = model.factory().evaluate(fitted.transform(test), plan.labelColumn(),
-                    plan.predictionColumn(), plan.probabilityColumn());
+            Transformer fittedModel = fitted.stages()[fitted.stages().length - 1];
+            Dataset<Row> scored = fitted.transform(test);
+            TestMetrics metrics = model.factory().supervised()
+                    ? model.factory().evaluate(scored, plan.labelColumn(), plan.predictionColumn(),
+                    plan.probabilityColumn())
+                    : model.factory().evaluateUnsupervised(scored, fittedModel);
             LOG.info("Test metrics {}", metrics.toJson());
             save(fitted, config.output().model());
             LOG.info("Saved the model to {}", config.output().model());
-            Transformer fittedModel = fitted.stages()[fitted.stages().length - 1];
             List<EpochStats> history = model.factory().trainingHistory(fittedModel).map(TrainingHistory::epochs)
                     .orElse(List.of());
             TrainOutcome outcome = new TrainOutcome(config.name(), config.model().type(), metrics, trainRows, testRows,
@@ -118,11 +124,20 @@ public final class TrainJob {
             // usually live.
             MetricsReport.write(outcome, spark.sparkContext().hadoopConfiguration());
             writeReport(outcome, fitted, model.factory().trainingHistory(fittedModel).orElse(null), fit,
-                    spark.sparkContext().hadoopConfiguration());
+                    model.factory(), spark.sparkContext().hadoopConfiguration());
             return outcome;
         } finally {
             train.unpersist();
             test.unpersist();
+        }
+    }
+
+    /** data.label may be left out only for unsupervised model types; checked before Spark starts. */
+    static void requireLabelIfSupervised(ModelFactory factory, String label) {
+        if (label == null && factory.supervised()) {
+            throw new JobConfigException("data.label", "is required but missing: " + factory.type() + " learns from a"
+                    + " label", "Add it, e.g. label: label (only unsupervised model types such as AutoEncoder train"
+                    + " without one)");
         }
     }
 
@@ -171,9 +186,10 @@ public final class TrainJob {
 
     /** The report folder: metrics page, learning curve, confusion heat map, and the fitting's own files. */
     private void writeReport(TrainOutcome outcome, PipelineModel fitted, TrainingHistory history, PipelineFitting fit,
-                             Configuration hadoopConf) {
+                             ModelFactory factory, Configuration hadoopConf) {
         ReportFolder folder = new ReportFolder(config.name(), MetricsReport.toJson(outcome)).withHistory(history);
         outcome.metrics().classificationReport().ifPresent(r -> folder.withConfusion(r, classNames(fitted)));
+        factory.addToReport(folder, fitted.stages()[fitted.stages().length - 1], config.split().seed());
         List<String> written = fit.addToReport(folder).write(new HadoopFiles(hadoopConf), config.output().reportPath());
         LOG.info("Wrote the report ({}) to {}", String.join(", ", written), config.output().reportPath());
     }

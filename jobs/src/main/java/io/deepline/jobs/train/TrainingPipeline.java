@@ -24,9 +24,11 @@ import org.apache.spark.sql.types.StructType;
  * raw rows with the same preprocessing.
  *
  * @param pipeline         the unfitted pipeline
- * @param labelColumn      the label column the model trains on (the indexed one for string labels)
  * @param featuresColumn   the vector column the model reads
- * @param predictionColumn the column the fitted model writes its predicted class to
+ * @param labelColumn      the label column the model trains on (the indexed one for string labels); for an
+ *                         unsupervised model, the label column the job names (not used in training), or null
+ * @param predictionColumn the column the fitted model writes its predicted class to, or null for an unsupervised
+ *                         model without one
  * @param probabilityColumn the column of class probabilities, or null when the model writes none
  */
 public record TrainingPipeline(Pipeline pipeline, String labelColumn, String featuresColumn, String predictionColumn,
@@ -53,11 +55,13 @@ public record TrainingPipeline(Pipeline pipeline, String labelColumn, String fea
         List<PipelineStage> stages = new ArrayList<>();
         List<String> written = new ArrayList<>();
         String label = input.label();
-        if (input.labelIsText() && !classifies) {
+        // An unsupervised model (no labelCol Param) ignores a label column the job names.
+        boolean labeled = label != null && estimator.hasParam("labelCol");
+        if (labeled && input.labelIsText() && !classifies) {
             throw new JobConfigException("data.label", "the label column '" + label + "' holds text, but a regressor"
                     + " predicts numbers", "Point data.label at a numeric column, or use a classifier model type");
         }
-        if (input.labelIsText()) {
+        if (labeled && input.labelIsText()) {
             // Alphabetical, not Spark's default frequency order: the class numbers stay the same when the data changes.
             stages.add(new StringIndexer().setInputCol(label).setOutputCol(INDEXED_LABEL)
                     .setStringOrderType("alphabetAsc").setHandleInvalid("error"));
@@ -69,7 +73,7 @@ public record TrainingPipeline(Pipeline pipeline, String labelColumn, String fea
             requireUnsetVocabulary(estimator);
             // First, so that fitting the vocabulary ahead of the pipeline (TextStages) fits nothing else.
             // Labels per step (a tagger's) line up with the tokens, so no begin/end ids are added around them.
-            boolean perStepLabels = InputSchema.isNumericArray(schema.apply(input.label()).dataType());
+            boolean perStepLabels = labeled && InputSchema.isNumericArray(schema.apply(input.label()).dataType());
             stages.addAll(0, TextStages.unfitted(input.inputColumn(), preprocess.textOrDefault(), !perStepLabels));
             features = TextStages.TOKEN_IDS;
             written.addAll(List.of(TextStages.FILLED_TEXT, TextStages.TOKENS, features));
@@ -93,8 +97,11 @@ public record TrainingPipeline(Pipeline pipeline, String labelColumn, String fea
             written.add(features);
         }
         estimator.set(estimator.getParam("featuresCol"), features);
-        estimator.set(estimator.getParam("labelCol"), label);
-        String prediction = (String) estimator.getOrDefault(estimator.getParam("predictionCol"));
+        if (labeled) {
+            estimator.set(estimator.getParam("labelCol"), label);
+        }
+        String prediction = estimator.hasParam("predictionCol")
+                ? (String) estimator.getOrDefault(estimator.getParam("predictionCol")) : null;
         for (String output : List.of("predictionCol", "probabilityCol", "rawPredictionCol")) {
             if (estimator.hasParam(output)) {
                 written.add((String) estimator.getOrDefault(estimator.getParam(output)));

@@ -37,6 +37,11 @@ public final class CrossValidatedFitting implements PipelineFitting {
 
     /** Builds the grid now, so a bad grid fails before Spark starts. */
     public CrossValidatedFitting(ConfiguredModel model, TuneSection tune, long seed) {
+        if (!model.factory().supervised()) {
+            throw new JobConfigException("tune", model.factory().type() + " cannot be tuned yet: it is unsupervised,"
+                    + " and the cross-validation metrics compare predictions with labels", "Run it with the train"
+                    + " command and compare the test reconstruction errors by hand");
+        }
         if (model.factory().labelsPerStep() || model.factory().generatesSequences()) {
             // MLlib's evaluators read one label per row; a tagger's are arrays.
             throw new JobConfigException("tune", model.factory().type() + " cannot be tuned yet: its labels are"

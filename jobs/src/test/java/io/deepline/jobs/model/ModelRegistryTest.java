@@ -39,7 +39,7 @@ class ModelRegistryTest {
     void typesAreUnique() {
         assertEquals(Set.of("DeepClassifier", "DeepRegressor", "PerceptronClassifier", "SequenceClassifier",
                 "SequenceRegressor", "SequenceTagger", "SequenceGenerator", "Seq2Seq", "TransformerClassifier",
-                "ImageClassifier"),
+                "ImageClassifier", "AutoEncoder", "VariationalAutoEncoder"),
                 ModelRegistry.standard().types());
         assertThrows(IllegalStateException.class,
                 () -> new ModelRegistry(List.of(new DeepClassifierFactory(), new DeepClassifierFactory())));
