@@ -1,9 +1,11 @@
 package io.deepline.pipelines.train;
 
+import io.deepline.models.state.Network;
 import io.deepline.models.state.NetworkSnapshot;
+import io.deepline.pipelines.device.GpuBinding;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import io.deepline.models.state.Network;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One network per executor thread and key, reused across rounds and batches.
@@ -32,10 +34,11 @@ public final class WorkerNetworks {
      */
     public static Network acquire(String key, NetworkSnapshot snapshot) {
         Map<String, Network> cache = CACHE.get();
-        Network net = cache.get(key);
+        String deviceKey = onTaskDevice(key);
+        Network net = cache.get(deviceKey);
         if (net == null) {
             net = snapshot.restore();
-            cache.put(key, net);
+            cache.put(deviceKey, net);
         } else {
             snapshot.applyTo(net);
         }
@@ -47,6 +50,16 @@ public final class WorkerNetworks {
      * The key must identify the params (e.g. the broadcast id).
      */
     public static Network acquireForInference(String key, NetworkSnapshot snapshot) {
-        return CACHE.get().computeIfAbsent(key, k -> snapshot.restoreForInference());
+        return CACHE.get().computeIfAbsent(onTaskDevice(key), k -> snapshot.restoreForInference());
+    }
+
+    /**
+     * Binds this task thread to its Spark-assigned GPU, if any, before a network is built or reused, and returns
+     * {@code key} qualified by the thread's device: a task thread that later serves a task on another GPU builds a
+     * network there rather than reusing one whose arrays live on the first device.
+     */
+    private static String onTaskDevice(String key) {
+        GpuBinding.bindCurrentTask();
+        return key + "@device" + Nd4j.getAffinityManager().getDeviceForCurrentThread();
     }
 }
