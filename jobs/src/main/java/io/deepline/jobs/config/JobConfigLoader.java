@@ -32,14 +32,22 @@ public final class JobConfigLoader {
 
     /** Parses job-file text. */
     public JobConfig parse(String yaml) {
+        return parse(yaml, JobConfig.class, "name, data, model and output (see conf/examples/)");
+    }
+
+    /** Parses the text of a {@code predict} job file. */
+    public PredictJobConfig parsePredict(String yaml) {
+        return parse(yaml, PredictJobConfig.class, "name and predict (see conf/examples/predict-digits.yaml)");
+    }
+
+    private <T> T parse(String yaml, Class<T> type, String keys) {
         try {
             JsonNode tree = mapper.readTree(yaml);
             if (tree == null || tree.isMissingNode() || tree.isNull()) {
-                throw new JobConfigException("", "the job file is empty",
-                        "Write a mapping with the keys name, data, model and output (see conf/examples/)");
+                throw new JobConfigException("", "the job file is empty", "Write a mapping with the keys " + keys);
             }
-            KnownKeys.check(tree, JobConfig.class, "");
-            return mapper.treeToValue(tree, JobConfig.class);
+            KnownKeys.check(tree, type, "");
+            return mapper.treeToValue(tree, type);
         } catch (JsonProcessingException e) {
             throw JacksonErrors.translate(e);
         }
@@ -50,6 +58,15 @@ public final class JobConfigLoader {
      * {@code hdfs:///jobs/x.yaml}); relative paths are resolved against the current directory.
      */
     public JobConfig load(String location, Configuration hadoopConf) {
+        return parse(read(location, hadoopConf));
+    }
+
+    /** Reads and parses a {@code predict} job file, as {@link #load}. */
+    public PredictJobConfig loadPredict(String location, Configuration hadoopConf) {
+        return parsePredict(read(location, hadoopConf));
+    }
+
+    private static String read(String location, Configuration hadoopConf) {
         Path path = new Path(location);
         String text;
         try {
@@ -65,6 +82,6 @@ public final class JobConfigLoader {
             throw new JobConfigException("", "cannot read job file '" + location + "': " + e.getMessage(),
                     "Check the path and its permissions", e);
         }
-        return parse(text);
+        return text;
     }
 }

@@ -90,6 +90,19 @@ class JobConfigLoaderTest {
     }
 
     @Test
+    void theShippedPredictExampleParsesWithItsDefaultsAndChecks() throws Exception {
+        PredictJobConfig c = loader.loadPredict(
+                DataSamples.dir().resolveSibling("conf/examples/predict-digits.yaml").toString(), new Configuration());
+        assertEquals("target/models/digits-mlp", c.predict().model());
+        assertEquals("parquet", c.predict().output().format());
+        assertTrue(c.predict().output().overwrite());
+        assertThrows(JobConfigException.class, () -> loader.parsePredict("name: p\npredict: {model: m}\n"));
+        JobConfigException typo = assertThrows(JobConfigException.class, () -> loader.parsePredict(
+                "name: p\npredict: {model: m, input: {path: i}, output: {path: o}, outptu: 1}\n"));
+        assertTrue(typo.getMessage().contains("predict.outptu"), typo.getMessage());
+    }
+
+    @Test
     void divideByMustBePositiveAndOnlyScalesFeatureColumns() {
         assertError(MINIMAL + "preprocess: {divideBy: 0}\n", "preprocess.divideBy", "must be a finite number > 0");
         assertError(MINIMAL.replace("label: y}", "label: y, text: body}") + "preprocess: {divideBy: 255}\n",
