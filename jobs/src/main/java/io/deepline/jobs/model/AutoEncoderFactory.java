@@ -5,10 +5,8 @@ import io.deepline.jobs.train.ReconstructionMetrics;
 import io.deepline.jobs.train.TestMetrics;
 import io.deepline.pipelines.generative.AutoEncoder;
 import io.deepline.pipelines.generative.AutoEncoderModel;
-import io.deepline.pipelines.train.TrainingHistory;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.sql.Dataset;
@@ -33,16 +31,6 @@ public final class AutoEncoderFactory implements ModelFactory {
     @Override
     public boolean supervised() {
         return false;
-    }
-
-    @Override
-    public boolean classifies() {
-        return false;
-    }
-
-    @Override
-    public Optional<TrainingHistory> trainingHistory(Transformer fitted) {
-        return fitted instanceof AutoEncoderModel m ? Optional.of(m.trainingHistory()) : Optional.empty();
     }
 
     @Override

@@ -1,11 +1,9 @@
 package io.deepline.jobs.model;
 
-import io.deepline.pipelines.train.TrainingHistory;
 import io.deepline.pipelines.vision.ImageClassificationModel;
 import io.deepline.pipelines.vision.ImageClassifier;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Transformer;
 
@@ -20,11 +18,6 @@ public final class ImageClassifierFactory implements ModelFactory {
     @Override
     public Estimator<?> newEstimator() {
         return new ImageClassifier();
-    }
-
-    @Override
-    public Optional<TrainingHistory> trainingHistory(Transformer fitted) {
-        return fitted instanceof ImageClassificationModel m ? Optional.of(m.trainingHistory()) : Optional.empty();
     }
 
     @Override

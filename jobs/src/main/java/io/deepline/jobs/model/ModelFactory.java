@@ -3,6 +3,7 @@ package io.deepline.jobs.model;
 import io.deepline.jobs.train.ClassificationMetrics;
 import io.deepline.jobs.train.RegressionMetrics;
 import io.deepline.jobs.train.TestMetrics;
+import io.deepline.pipelines.inference.HasFittedNetwork;
 import io.deepline.pipelines.report.ReportFolder;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -28,7 +29,10 @@ public interface ModelFactory {
     Estimator<?> newEstimator();
 
     /** The per-epoch history of a model this factory's estimator fitted, if the model records one. */
-    Optional<TrainingHistory> trainingHistory(Transformer fitted);
+    default Optional<TrainingHistory> trainingHistory(Transformer fitted) {
+        // Every Deepline network model knows its history; other models (e.g. MLlib's) have none to report.
+        return fitted instanceof HasFittedNetwork network ? Optional.of(network.trainingHistory()) : Optional.empty();
+    }
 
     /** Epochs the fitted model trained; by default the length of its history. */
     default int epochsTrained(Transformer fitted) {
@@ -66,7 +70,8 @@ public interface ModelFactory {
 
     /** Whether the model predicts classes (true) or numbers (false); decides label indexing and the metrics. */
     default boolean classifies() {
-        return true;
+        // An unsupervised model has no label to predict, so it never classifies.
+        return supervised();
     }
 
     /**

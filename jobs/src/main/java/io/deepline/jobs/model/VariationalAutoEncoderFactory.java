@@ -7,10 +7,8 @@ import io.deepline.pipelines.generative.VariationalAutoEncoder;
 import io.deepline.pipelines.generative.VariationalAutoEncoderModel;
 import io.deepline.pipelines.report.ImageGrid;
 import io.deepline.pipelines.report.ReportFolder;
-import io.deepline.pipelines.train.TrainingHistory;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.sql.Dataset;
@@ -41,16 +39,6 @@ public final class VariationalAutoEncoderFactory implements ModelFactory {
     @Override
     public boolean supervised() {
         return false;
-    }
-
-    @Override
-    public boolean classifies() {
-        return false;
-    }
-
-    @Override
-    public Optional<TrainingHistory> trainingHistory(Transformer fitted) {
-        return fitted instanceof VariationalAutoEncoderModel m ? Optional.of(m.trainingHistory()) : Optional.empty();
     }
 
     @Override
