@@ -2,7 +2,7 @@ package io.deepline.jobs;
 
 import io.deepline.jobs.config.JobConfig;
 import io.deepline.jobs.config.JobConfigLoader;
-import io.deepline.jobs.model.ModelRegistry;
+import io.deepline.jobs.model.ModelTypes;
 import io.deepline.jobs.train.TrainJob;
 import io.deepline.jobs.train.TrainOutcome;
 import java.util.concurrent.Callable;
@@ -30,7 +30,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         // A plain Hadoop Configuration suffices to read the job file: Spark is not started until it is valid.
         JobConfig config = new JobConfigLoader().load(jobFile, new Configuration());
-        TrainOutcome outcome = new TrainJob(config, ModelRegistry.standard()).run();
+        TrainOutcome outcome = new TrainJob(config, ModelTypes.standard()).run();
         spec.commandLine().getOut().print(outcome.summary());
         spec.commandLine().getOut().flush();
         return 0;

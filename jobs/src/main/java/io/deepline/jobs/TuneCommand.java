@@ -3,7 +3,7 @@ package io.deepline.jobs;
 import io.deepline.jobs.config.JobConfig;
 import io.deepline.jobs.config.JobConfigException;
 import io.deepline.jobs.config.JobConfigLoader;
-import io.deepline.jobs.model.ModelRegistry;
+import io.deepline.jobs.model.ModelTypes;
 import io.deepline.jobs.train.TrainJob;
 import io.deepline.jobs.train.TrainOutcome;
 import io.deepline.jobs.tune.CrossValidatedFitting;
@@ -39,7 +39,7 @@ final class TuneCommand implements Callable<Integer> {
             throw new JobConfigException("tune", "is required by the tune command",
                     "Add e.g. tune: {folds: 5, metric: f1Macro, grid: {learningRate: [0.01, 0.001]}}");
         }
-        TrainOutcome outcome = new TrainJob(config, ModelRegistry.standard(),
+        TrainOutcome outcome = new TrainJob(config, ModelTypes.standard(),
                 model -> new CrossValidatedFitting(model, config.tune(), config.split().seed())).run();
         spec.commandLine().getOut().print(outcome.summary());
         spec.commandLine().getOut().flush();

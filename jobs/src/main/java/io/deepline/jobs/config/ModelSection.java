@@ -10,7 +10,7 @@ import java.util.Map;
  * their types, so they are converted and validated when the estimator is built
  * ({@link io.deepline.jobs.model.ParamBinder}), still before Spark starts.
  *
- * @param type   the model type, e.g. {@code DeepClassifier}; see {@link io.deepline.jobs.model.ModelRegistry}
+ * @param type   the model type, e.g. {@code DeepClassifier}; see {@link io.deepline.jobs.model.ModelTypes}
  * @param params Spark Param values by Param name, e.g. {@code learningRate: 0.005}
  */
 public record ModelSection(String type, Map<String, JsonNode> params) {

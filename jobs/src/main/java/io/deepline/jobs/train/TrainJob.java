@@ -6,7 +6,7 @@ import io.deepline.jobs.config.JobConfigException;
 import io.deepline.jobs.config.SplitSection;
 import io.deepline.jobs.model.ConfiguredModel;
 import io.deepline.jobs.model.ModelFactory;
-import io.deepline.jobs.model.ModelRegistry;
+import io.deepline.jobs.model.ModelTypes;
 import io.deepline.pipelines.persist.HadoopFiles;
 import io.deepline.pipelines.report.ReportFolder;
 import io.deepline.pipelines.train.EpochStats;
@@ -41,22 +41,22 @@ public final class TrainJob {
     private static final Logger LOG = LoggerFactory.getLogger(TrainJob.class);
 
     private final JobConfig config;
-    private final ModelRegistry registry;
+    private final ModelTypes types;
     private final Function<ConfiguredModel, PipelineFitting> fitting;
 
     /** The {@code train} job: one fit. */
-    public TrainJob(JobConfig config, ModelRegistry registry) {
-        this(config, registry, model -> PipelineFitting.SINGLE_FIT);
+    public TrainJob(JobConfig config, ModelTypes types) {
+        this(config, types, model -> PipelineFitting.SINGLE_FIT);
     }
 
     /**
      * @param fitting how the configured model's pipeline is fitted (built once the model is configured, before
      *                Spark starts, so that its own checks fail fast)
      */
-    public TrainJob(JobConfig config, ModelRegistry registry,
+    public TrainJob(JobConfig config, ModelTypes types,
                     Function<ConfiguredModel, PipelineFitting> fitting) {
         this.config = config;
-        this.registry = registry;
+        this.types = types;
         this.fitting = fitting;
     }
 
@@ -67,7 +67,7 @@ public final class TrainJob {
      *                            or column)
      */
     public TrainOutcome run() {
-        ConfiguredModel model = registry.configure(config.model(), "model");
+        ConfiguredModel model = types.configure(config.model(), "model");
         requireLabelIfSupervised(model.factory(), config.data().label());
         requireModelReadsInput(model.factory(), config.data().inputKind());
         PipelineFitting fit = fitting.apply(model);

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.deepline.jobs.model.ModelRegistry;
+import io.deepline.jobs.model.ModelTypes;
 import io.deepline.pipelines.testing.DataSamples;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,7 +86,7 @@ class JobConfigLoaderTest {
         JobConfig c = loader.load(file.toString(), new Configuration());
 
         assertTrue(Files.exists(DataSamples.dir().resolveSibling(c.data().path())), c.data().path());
-        ModelRegistry.standard().configure(c.model(), "model");
+        ModelTypes.standard().configure(c.model(), "model");
     }
 
     @Test

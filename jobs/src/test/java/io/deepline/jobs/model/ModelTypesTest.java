@@ -14,11 +14,11 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class ModelRegistryTest {
+class ModelTypesTest {
 
     @Test
     void configuresADeepClassifierFromItsSection() {
-        ConfiguredModel m = ModelRegistry.standard()
+        ConfiguredModel m = ModelTypes.standard()
                 .configure(new ModelSection("DeepClassifier", Map.of("maxEpochs", IntNode.valueOf(3))), "model");
 
         DeepClassifier c = assertInstanceOf(DeepClassifier.class, m.estimator());
@@ -29,7 +29,7 @@ class ModelRegistryTest {
     @Test
     void anUnknownTypeIsNamedWithTheKnownOnes() {
         JobConfigException e = assertThrows(JobConfigException.class,
-                () -> ModelRegistry.standard().configure(new ModelSection("deepclassifier", Map.of()), "model"));
+                () -> ModelTypes.standard().configure(new ModelSection("deepclassifier", Map.of()), "model"));
 
         assertEquals("model.type", e.keyPath());
         assertTrue(e.fix().contains("Did you mean 'DeepClassifier'?"), e.fix());
@@ -40,8 +40,8 @@ class ModelRegistryTest {
         assertEquals(Set.of("DeepClassifier", "DeepRegressor", "PerceptronClassifier", "SequenceClassifier",
                 "SequenceRegressor", "SequenceTagger", "SequenceGenerator", "Seq2Seq", "TransformerClassifier",
                 "ImageClassifier", "AutoEncoder", "VariationalAutoEncoder"),
-                ModelRegistry.standard().types());
+                ModelTypes.standard().types());
         assertThrows(IllegalStateException.class,
-                () -> new ModelRegistry(List.of(new DeepClassifierFactory(), new DeepClassifierFactory())));
+                () -> new ModelTypes(List.of(new DeepClassifierFactory(), new DeepClassifierFactory())));
     }
 }

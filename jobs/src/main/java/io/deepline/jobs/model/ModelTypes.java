@@ -11,12 +11,12 @@ import java.util.Set;
 import org.apache.spark.ml.Estimator;
 
 /** The model types a job file may name, by {@code model.type}. */
-public final class ModelRegistry {
+public final class ModelTypes {
 
     private final Map<String, ModelFactory> byType = new LinkedHashMap<>();
 
-    /** A registry of exactly these factories; two with the same type are a programming error. */
-    public ModelRegistry(List<? extends ModelFactory> factories) {
+    /** Exactly these factories; two with the same type are a programming error. */
+    public ModelTypes(List<? extends ModelFactory> factories) {
         for (ModelFactory f : factories) {
             if (byType.putIfAbsent(f.type(), f) != null) {
                 throw new IllegalStateException("two model factories for type " + f.type());
@@ -25,8 +25,8 @@ public final class ModelRegistry {
     }
 
     /** Every model type Deepline ships. */
-    public static ModelRegistry standard() {
-        return new ModelRegistry(List.of(new DeepClassifierFactory(), new DeepRegressorFactory(),
+    public static ModelTypes standard() {
+        return new ModelTypes(List.of(new DeepClassifierFactory(), new DeepRegressorFactory(),
                 new PerceptronClassifierFactory(), new SequenceClassifierFactory(), new SequenceRegressorFactory(),
                 new SequenceTaggerFactory(), new SequenceGeneratorFactory(), new Seq2SeqFactory(),
                 new TransformerClassifierFactory(), new ImageClassifierFactory(), new AutoEncoderFactory(),
