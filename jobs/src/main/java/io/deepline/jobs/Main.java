@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
  * so a whole command runs in-process against a test's SparkSession.
  */
 @Command(name = "deepline", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {TrainCommand.class, TuneCommand.class, PredictCommand.class},
+        subcommands = {TrainCommand.class, EvaluateCommand.class, TuneCommand.class, PredictCommand.class},
         description = "Trains deep networks as Spark ML pipelines from YAML job files.",
         footer = {"", "Exit codes: 0 success, 1 runtime failure, 2 bad command line or job file."})
 public final class Main implements Runnable {
@@ -56,7 +56,7 @@ public final class Main implements Runnable {
     /** {@code deepline} alone is a usage error: a command is required. */
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing a command: use 'train <job.yaml>', 'tune <job.yaml>' or 'predict <job.yaml>'");
+        throw new ParameterException(spec.commandLine(), "Missing a command: use train, evaluate, tune, predict or retrain, each with a <job.yaml>");
     }
 
     /** The version from the jar manifest, when there is one. */

@@ -4,6 +4,7 @@ import io.deepline.jobs.config.PredictJobConfig;
 import io.deepline.jobs.config.PredictSection;
 import io.deepline.jobs.train.DataReader;
 import io.deepline.jobs.train.JobSession;
+import io.deepline.jobs.train.SavedPipeline;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.ml.PipelineModel;
@@ -40,7 +41,7 @@ public final class BatchPrediction {
             SparkSession spark = session.spark();
             AtomicOutput output = new AtomicOutput(p.output(), spark.sparkContext().hadoopConfiguration());
             output.requireWritable();
-            PipelineModel model = load(p.model());
+            PipelineModel model = SavedPipeline.load(p.model(), "predict.model");
             Dataset<Row> input = DataReader.read(spark, p.input().path(), p.input().format(), p.input().options(),
                     "predict.input.path");
             Dataset<Row> scored = model.transform(input);
@@ -50,17 +51,6 @@ public final class BatchPrediction {
             String written = output.write(scored);
             long rows = spark.read().format(p.output().format()).load(written).count();
             return new Outcome(written, rows, added);
-        }
-    }
-
-    /** Loads the model; any failure becomes one message that names the path (exit code 1, a runtime failure). */
-    private static PipelineModel load(String path) {
-        try {
-            return PipelineModel.load(path);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot load a PipelineModel from '" + path + "' (predict.model): "
-                    + e.getMessage() + "; point predict.model at a train job's output.model directory, and if it is"
-                    + " one, it is damaged: train again", e);
         }
     }
 }

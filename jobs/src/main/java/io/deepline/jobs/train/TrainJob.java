@@ -3,7 +3,7 @@ package io.deepline.jobs.train;
 import io.deepline.jobs.config.InputKind;
 import io.deepline.jobs.config.JobConfig;
 import io.deepline.jobs.config.JobConfigException;
-import io.deepline.jobs.config.SplitSection;
+import io.deepline.jobs.config.OutputSection;
 import io.deepline.jobs.model.ConfiguredModel;
 import io.deepline.jobs.model.ModelFactory;
 import io.deepline.jobs.model.ModelTypes;
@@ -19,13 +19,9 @@ import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
-import org.apache.spark.ml.feature.StringIndexerModel;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,9 +63,7 @@ public final class TrainJob {
      *                            or column)
      */
     public TrainOutcome run() {
-        ConfiguredModel model = types.configure(config.model(), "model");
-        requireLabelIfSupervised(model.factory(), config.data().label());
-        requireModelReadsInput(model.factory(), config.data().inputKind());
+        ConfiguredModel model = configure(config, types);
         PipelineFitting fit = fitting.apply(model);
         try (JobSession session = JobSession.open("deepline train " + config.name(), config.spark())) {
             return train(session.spark(), model, fit);
@@ -77,59 +71,52 @@ public final class TrainJob {
     }
 
     private TrainOutcome train(SparkSession spark, ConfiguredModel model, PipelineFitting fit) {
-        LOG.info("Reading {} data from {}", config.data().format().sourceName(), config.data().path());
-        Dataset<Row> data = DataReader.read(spark, config.data());
-        InputSchema input = InputSchema.resolve(data.schema(), config.data());
-        if (model.factory().supervised()) {
-            requireLabelFits(model.factory(), data.schema(), input.label());
+        try (SplitData data = SplitData.prepare(spark, config, model)) {
+            return fitAndSave(spark, model, fit, data, config.output());
         }
-        TrainingPipeline plan = TrainingPipeline.build(data.schema(), input, config.preprocess(), model.estimator(),
-                model.factory().classifies());
+    }
 
-        SplitSection split = config.split();
-        Dataset<Row>[] parts = data.randomSplit(new double[] {split.train(), split.test()}, split.seed());
-        // Both splits are read more than once (counting, fitting the feature stages, training, scoring).
-        Dataset<Row> train = parts[0].persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> test = parts[1].persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            long trainRows = train.count();
-            long testRows = test.count();
-            if (trainRows == 0 || testRows == 0) {
-                throw new JobConfigException("split", "the " + (trainRows == 0 ? "training" : "test")
-                        + " split is empty (" + (trainRows + testRows) + " rows in all)",
-                        "Use more data, or fractions that leave rows in both splits");
-            }
-            LOG.info("Training {} on {} rows, testing on {} rows", config.model().type(), trainRows, testRows);
-            long start = System.nanoTime();
-            PipelineModel fitted = fit.fit(TextStages.fitVocabulary(plan, train), train);
-            double trainSeconds = (System.nanoTime() - start) / 1e9;
+    /**
+     * Fits the pipeline on the training rows, evaluates it on the test rows, saves it to {@code output.model()} and
+     * writes the metrics and the report where {@code output} says. {@code retrain} calls this with a registry
+     * version's paths.
+     */
+    TrainOutcome fitAndSave(SparkSession spark, ConfiguredModel model, PipelineFitting fit, SplitData data,
+                            OutputSection output) {
+        LOG.info("Training {} on {} rows, testing on {} rows", config.model().type(), data.trainRows(),
+                data.testRows());
+        long start = System.nanoTime();
+        PipelineModel fitted = fit.fit(TextStages.fitVocabulary(data.plan(), data.train()), data.train());
+        double trainSeconds = (System.nanoTime() - start) / 1e9;
 
-            LOG.info("Trained in {} s", String.format(Locale.ROOT, "%.1f", trainSeconds));
-            Transformer fittedModel = fitted.stages()[fitted.stages().length - 1];
-            Dataset<Row> scored = fitted.transform(test);
-            TestMetrics metrics = model.factory().supervised()
-                    ? model.factory().evaluate(scored, plan.labelColumn(), plan.predictionColumn(),
-                    plan.probabilityColumn())
-                    : model.factory().evaluateUnsupervised(scored, fittedModel);
-            LOG.info("Test metrics {}", metrics.toJson());
-            save(fitted, config.output().model());
-            LOG.info("Saved the model to {}", config.output().model());
-            List<EpochStats> history = model.factory().trainingHistory(fittedModel).map(TrainingHistory::epochs)
-                    .orElse(List.of());
-            TrainOutcome outcome = new TrainOutcome(config.name(), config.model().type(), metrics, trainRows, testRows,
-                    trainSeconds, model.factory().epochsTrained(fittedModel), history,
-                    model.factory().facts(fittedModel), config.output().model(), config.output().metricsPath(),
-                    fit.summary());
-            // After the model: saving with overwrite deletes the model directory, where the metrics and report
-            // usually live.
-            MetricsReport.write(outcome, spark.sparkContext().hadoopConfiguration());
-            writeReport(outcome, fitted, model.factory().trainingHistory(fittedModel).orElse(null), fit,
-                    model.factory(), spark.sparkContext().hadoopConfiguration());
-            return outcome;
-        } finally {
-            train.unpersist();
-            test.unpersist();
-        }
+        LOG.info("Trained in {} s", String.format(Locale.ROOT, "%.1f", trainSeconds));
+        Transformer fittedModel = ModelEvaluation.lastStage(fitted);
+        TestMetrics metrics = ModelEvaluation.evaluate(model.factory(), data.plan(), fitted, data.test());
+        LOG.info("Test metrics {}", metrics.toJson());
+        save(fitted, output.model());
+        LOG.info("Saved the model to {}", output.model());
+        List<EpochStats> history = model.factory().trainingHistory(fittedModel).map(TrainingHistory::epochs)
+                .orElse(List.of());
+        TrainOutcome outcome = new TrainOutcome(config.name(), config.model().type(), metrics, data.trainRows(),
+                data.testRows(), trainSeconds, model.factory().epochsTrained(fittedModel), history,
+                model.factory().facts(fittedModel), output.model(), output.metricsPath(), fit.summary());
+        // After the model: saving with overwrite deletes the model directory, where the metrics and report
+        // usually live.
+        MetricsReport.write(outcome, spark.sparkContext().hadoopConfiguration());
+        writeReport(outcome, fitted, model.factory().trainingHistory(fittedModel).orElse(null), fit,
+                model.factory(), output.reportPath(), spark.sparkContext().hadoopConfiguration());
+        return outcome;
+    }
+
+    /**
+     * The job's model type with its params bound, checked against the data section as far as that is possible
+     * without data; every command calls this before Spark starts.
+     */
+    public static ConfiguredModel configure(JobConfig config, ModelTypes types) {
+        ConfiguredModel model = types.configure(config.model(), "model");
+        requireLabelIfSupervised(model.factory(), config.data().label());
+        requireModelReadsInput(model.factory(), config.data().inputKind());
+        return model;
     }
 
     /** data.label may be left out only for unsupervised model types; checked before Spark starts. */
@@ -186,22 +173,12 @@ public final class TrainJob {
 
     /** The report folder: metrics page, learning curve, confusion heat map, and the fitting's own files. */
     private void writeReport(TrainOutcome outcome, PipelineModel fitted, TrainingHistory history, PipelineFitting fit,
-                             ModelFactory factory, Configuration hadoopConf) {
+                             ModelFactory factory, String reportPath, Configuration hadoopConf) {
         ReportFolder folder = new ReportFolder(config.name(), MetricsReport.toJson(outcome)).withHistory(history);
-        outcome.metrics().classificationReport().ifPresent(r -> folder.withConfusion(r, classNames(fitted)));
-        factory.addToReport(folder, fitted.stages()[fitted.stages().length - 1], config.split().seed());
-        List<String> written = fit.addToReport(folder).write(new HadoopFiles(hadoopConf), config.output().reportPath());
-        LOG.info("Wrote the report ({}) to {}", String.join(", ", written), config.output().reportPath());
-    }
-
-    /** The class names of a text label (the pipeline's StringIndexer), or null for numeric class labels. */
-    private static String[] classNames(PipelineModel fitted) {
-        for (Transformer stage : fitted.stages()) {
-            if (stage instanceof StringIndexerModel indexer) {
-                return indexer.labelsArray()[0];
-            }
-        }
-        return null;
+        outcome.metrics().classificationReport().ifPresent(r -> folder.withConfusion(r, ModelEvaluation.classNames(fitted)));
+        factory.addToReport(folder, ModelEvaluation.lastStage(fitted), config.split().seed());
+        List<String> written = fit.addToReport(folder).write(new HadoopFiles(hadoopConf), reportPath);
+        LOG.info("Wrote the report ({}) to {}", String.join(", ", written), reportPath);
     }
 
     /** Saves with overwrite: a re-run of a job replaces its model. */

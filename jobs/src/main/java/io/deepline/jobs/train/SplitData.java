@@ -1,0 +1,98 @@
+package io.deepline.jobs.train;
+
+import io.deepline.jobs.config.JobConfig;
+import io.deepline.jobs.config.JobConfigException;
+import io.deepline.jobs.config.SplitSection;
+import io.deepline.jobs.model.ConfiguredModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A job's data, read, checked against the model and split into persisted training and test rows. {@code train},
+ * {@code evaluate} and {@code retrain} all start here, so the same job file and data give them the same test rows
+ * ({@code randomSplit} with the job's seed over the same input).
+ *
+ * <p>Close it to unpersist the splits.
+ */
+public final class SplitData implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SplitData.class);
+
+    private final TrainingPipeline plan;
+    private final Dataset<Row> train;
+    private final Dataset<Row> test;
+    private final long trainRows;
+    private final long testRows;
+
+    private SplitData(TrainingPipeline plan, Dataset<Row> train, Dataset<Row> test, long trainRows, long testRows) {
+        this.plan = plan;
+        this.train = train;
+        this.test = test;
+        this.trainRows = trainRows;
+        this.testRows = testRows;
+    }
+
+    /**
+     * Reads {@code config.data()}, resolves its columns, plans the pipeline around {@code model}'s estimator and
+     * splits the rows.
+     *
+     * @throws JobConfigException for a missing path or column, a label the model cannot learn, or an empty split
+     */
+    public static SplitData prepare(SparkSession spark, JobConfig config, ConfiguredModel model) {
+        LOG.info("Reading {} data from {}", config.data().format().sourceName(), config.data().path());
+        Dataset<Row> data = DataReader.read(spark, config.data());
+        InputSchema input = InputSchema.resolve(data.schema(), config.data());
+        if (model.factory().supervised()) {
+            TrainJob.requireLabelFits(model.factory(), data.schema(), input.label());
+        }
+        TrainingPipeline plan = TrainingPipeline.build(data.schema(), input, config.preprocess(), model.estimator(),
+                model.factory().classifies());
+
+        SplitSection split = config.split();
+        Dataset<Row>[] parts = data.randomSplit(new double[] {split.train(), split.test()}, split.seed());
+        // Both splits are read more than once (counting, fitting the feature stages, training, scoring).
+        Dataset<Row> train = parts[0].persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> test = parts[1].persist(StorageLevel.MEMORY_AND_DISK());
+        long trainRows = train.count();
+        long testRows = test.count();
+        if (trainRows == 0 || testRows == 0) {
+            train.unpersist();
+            test.unpersist();
+            throw new JobConfigException("split", "the " + (trainRows == 0 ? "training" : "test")
+                    + " split is empty (" + (trainRows + testRows) + " rows in all)",
+                    "Use more data, or fractions that leave rows in both splits");
+        }
+        return new SplitData(plan, train, test, trainRows, testRows);
+    }
+
+    /** The unfitted pipeline and the columns it reads and writes. */
+    public TrainingPipeline plan() {
+        return plan;
+    }
+
+    public Dataset<Row> train() {
+        return train;
+    }
+
+    public Dataset<Row> test() {
+        return test;
+    }
+
+    public long trainRows() {
+        return trainRows;
+    }
+
+    public long testRows() {
+        return testRows;
+    }
+
+    @Override
+    public void close() {
+        train.unpersist();
+        test.unpersist();
+    }
+}
