@@ -7,6 +7,7 @@ import io.deepline.pipelines.param.MlpParamSet;
 import io.deepline.pipelines.param.StageUid;
 import io.deepline.pipelines.param.TrainingParamSet;
 import io.deepline.pipelines.persist.ParamsOnlyPersistence;
+import io.deepline.pipelines.train.HasTrainingListener;
 import io.deepline.pipelines.train.TrainingListener;
 import org.apache.spark.ml.classification.ProbabilisticClassifier;
 import org.apache.spark.ml.linalg.Vector;
@@ -32,7 +33,7 @@ import org.apache.spark.sql.types.StructType;
  * }</pre>
  */
 public class DeepClassifier extends ProbabilisticClassifier<Vector, DeepClassifier, DeepClassificationModel>
-        implements HasMlpParams, HasClassifierParams, MLWritable {
+        implements HasTrainingListener, HasMlpParams, HasClassifierParams, MLWritable {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
@@ -195,6 +196,7 @@ public class DeepClassifier extends ProbabilisticClassifier<Vector, DeepClassifi
     }
 
     /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
+    @Override
     public DeepClassifier setTrainingListener(TrainingListener value) {
         this.listener = value == null ? TrainingListener.NONE : value;
         return this;

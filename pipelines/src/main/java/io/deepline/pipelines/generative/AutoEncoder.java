@@ -11,6 +11,7 @@ import io.deepline.pipelines.param.TrainingParamSet;
 import io.deepline.pipelines.persist.ParamsOnlyPersistence;
 import io.deepline.pipelines.persist.Provenance;
 import io.deepline.pipelines.train.EstimatorTraining;
+import io.deepline.pipelines.train.HasTrainingListener;
 import io.deepline.pipelines.train.TrainingListener;
 import io.deepline.pipelines.train.TrainingResult;
 import io.deepline.pipelines.train.ValidationMetric;
@@ -39,7 +40,8 @@ import org.apache.spark.sql.types.StructType;
  * {@code weightCol}, {@code validationFraction} / {@code validationIndicatorCol} (validation metric: the RMSE of
  * the reconstruction) and early stopping work as in {@code DeepRegressor}.
  */
-public class AutoEncoder extends Estimator<AutoEncoderModel> implements HasAutoEncoderParams, MLWritable {
+public class AutoEncoder extends Estimator<AutoEncoderModel>
+        implements HasTrainingListener, HasAutoEncoderParams, MLWritable {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
@@ -186,6 +188,7 @@ public class AutoEncoder extends Estimator<AutoEncoderModel> implements HasAutoE
     }
 
     /** Called on the driver after each epoch. Not a Param: not saved, and copies do not share it. */
+    @Override
     public AutoEncoder setTrainingListener(TrainingListener value) {
         this.listener = value == null ? TrainingListener.NONE : value;
         return this;

@@ -10,6 +10,7 @@ import io.deepline.pipelines.param.TrainingParamSet;
 import io.deepline.pipelines.persist.ParamsOnlyPersistence;
 import io.deepline.pipelines.persist.Provenance;
 import io.deepline.pipelines.train.ParameterAveragingTrainer;
+import io.deepline.pipelines.train.HasTrainingListener;
 import io.deepline.pipelines.train.TrainingListener;
 import io.deepline.pipelines.train.TrainingResult;
 import io.deepline.pipelines.train.TrainingSettings;
@@ -40,7 +41,8 @@ import org.apache.spark.sql.types.StructType;
  * ignored. The model writes the latent mean and a reconstruction log-probability per row, and samples new rows
  * ({@link VariationalAutoEncoderModel#sample}).
  */
-public class VariationalAutoEncoder extends Estimator<VariationalAutoEncoderModel> implements HasVaeParams, MLWritable {
+public class VariationalAutoEncoder extends Estimator<VariationalAutoEncoderModel>
+        implements HasTrainingListener, HasVaeParams, MLWritable {
     private static final long serialVersionUID = 1L;
     static final String NAME = "VariationalAutoEncoder";
 
@@ -172,6 +174,7 @@ public class VariationalAutoEncoder extends Estimator<VariationalAutoEncoderMode
     }
 
     /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
+    @Override
     public VariationalAutoEncoder setTrainingListener(TrainingListener value) {
         this.listener = value == null ? TrainingListener.NONE : value;
         return this;

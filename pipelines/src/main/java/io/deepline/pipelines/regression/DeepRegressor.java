@@ -14,6 +14,7 @@ import io.deepline.pipelines.param.TrainingParamSet;
 import io.deepline.pipelines.persist.ParamsOnlyPersistence;
 import io.deepline.pipelines.persist.Provenance;
 import io.deepline.pipelines.train.EstimatorTraining;
+import io.deepline.pipelines.train.HasTrainingListener;
 import io.deepline.pipelines.train.TrainingListener;
 import io.deepline.pipelines.train.TrainingResult;
 import io.deepline.pipelines.train.ValidationMetric;
@@ -40,7 +41,7 @@ import org.apache.spark.sql.types.StructType;
  * entry (multi-output regression) and a {@code Vector} prediction.
  */
 public class DeepRegressor extends Predictor<Vector, DeepRegressor, DeepRegressionModel>
-        implements HasMlpParams, HasRegressorParams, MLWritable {
+        implements HasTrainingListener, HasMlpParams, HasRegressorParams, MLWritable {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
@@ -203,6 +204,7 @@ public class DeepRegressor extends Predictor<Vector, DeepRegressor, DeepRegressi
     }
 
     /** Called on the driver after each epoch. Not a Param: not saved, and copies do not share it. */
+    @Override
     public DeepRegressor setTrainingListener(TrainingListener value) {
         this.listener = value == null ? TrainingListener.NONE : value;
         return this;

@@ -3,6 +3,7 @@ package io.deepline.pipelines.sequence;
 import io.deepline.pipelines.param.StageUid;
 import io.deepline.pipelines.param.TrainingParamSet;
 import io.deepline.pipelines.persist.ParamsOnlyPersistence;
+import io.deepline.pipelines.train.HasTrainingListener;
 import io.deepline.pipelines.train.TrainingListener;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.param.Param;
@@ -30,7 +31,8 @@ import org.apache.spark.sql.types.StructType;
  * 1 unknown, 2 begin, 3 end), with {@code sourceVocabularySize} and {@code targetVocabularySize} set. Output: the
  * decoded {@code array<int>}, which {@code TokenIndexerModel.decode} turns back into words.
  */
-public class Seq2Seq extends Estimator<Seq2SeqModel> implements HasSeq2SeqParams, MLWritable {
+public class Seq2Seq extends Estimator<Seq2SeqModel>
+        implements HasTrainingListener, HasSeq2SeqParams, MLWritable {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
@@ -222,6 +224,7 @@ public class Seq2Seq extends Estimator<Seq2SeqModel> implements HasSeq2SeqParams
         return (Seq2Seq) set(inferenceBatchSize(), value);
     }
     /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
+    @Override
     public Seq2Seq setTrainingListener(TrainingListener value) {
         this.listener = value == null ? TrainingListener.NONE : value;
         return this;

@@ -7,6 +7,7 @@ import io.deepline.pipelines.data.sequence.SequenceLabel;
 import io.deepline.pipelines.param.StageUid;
 import io.deepline.pipelines.param.TrainingParamSet;
 import io.deepline.pipelines.persist.ParamsOnlyPersistence;
+import io.deepline.pipelines.train.HasTrainingListener;
 import io.deepline.pipelines.train.TrainingListener;
 import org.apache.spark.ml.classification.ProbabilisticClassifier;
 import org.apache.spark.ml.param.Param;
@@ -32,7 +33,7 @@ import org.apache.spark.sql.types.StructType;
  * }</pre>
  */
 public class SequenceClassifier extends ProbabilisticClassifier<Object, SequenceClassifier, SequenceClassificationModel>
-        implements HasSequenceParams, SequencePoolingParam, MLWritable {
+        implements HasTrainingListener, HasSequenceParams, SequencePoolingParam, MLWritable {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
@@ -175,6 +176,7 @@ public class SequenceClassifier extends ProbabilisticClassifier<Object, Sequence
     }
 
     /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
+    @Override
     public SequenceClassifier setTrainingListener(TrainingListener value) {
         this.listener = value == null ? TrainingListener.NONE : value;
         return this;

@@ -4,6 +4,7 @@ import io.deepline.pipelines.data.SchemaChecks;
 import io.deepline.pipelines.param.StageUid;
 import io.deepline.pipelines.param.TrainingParamSet;
 import io.deepline.pipelines.persist.ParamsOnlyPersistence;
+import io.deepline.pipelines.train.HasTrainingListener;
 import io.deepline.pipelines.train.TrainingListener;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.param.IntParam;
@@ -29,7 +30,7 @@ import org.apache.spark.sql.types.StructType;
  * left to right); {@code embeddingSize} is unused (the previous token is fed one-hot).
  */
 public class SequenceGenerator extends Estimator<SequenceGeneratorModel>
-        implements HasSequenceParams, ColumnParams, MLWritable {
+        implements HasTrainingListener, HasSequenceParams, ColumnParams, MLWritable {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
@@ -211,6 +212,7 @@ public class SequenceGenerator extends Estimator<SequenceGeneratorModel>
     }
 
     /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
+    @Override
     public SequenceGenerator setTrainingListener(TrainingListener value) {
         this.listener = value == null ? TrainingListener.NONE : value;
         return this;

@@ -9,6 +9,7 @@ import io.deepline.pipelines.data.sequence.SequenceLabel;
 import io.deepline.pipelines.param.StageUid;
 import io.deepline.pipelines.param.TrainingParamSet;
 import io.deepline.pipelines.persist.ParamsOnlyPersistence;
+import io.deepline.pipelines.train.HasTrainingListener;
 import io.deepline.pipelines.train.TrainingListener;
 import org.apache.spark.ml.Predictor;
 import org.apache.spark.ml.param.Param;
@@ -29,7 +30,7 @@ import org.apache.spark.sql.types.StructType;
  * {@code vocabularySize} set, or {@code array<double>}) and a numeric label. Output: a double {@code prediction}.
  */
 public class SequenceRegressor extends Predictor<Object, SequenceRegressor, SequenceRegressionModel>
-        implements HasSequenceParams, SequencePoolingParam, MLWritable {
+        implements HasTrainingListener, HasSequenceParams, SequencePoolingParam, MLWritable {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
@@ -172,6 +173,7 @@ public class SequenceRegressor extends Predictor<Object, SequenceRegressor, Sequ
     }
 
     /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
+    @Override
     public SequenceRegressor setTrainingListener(TrainingListener value) {
         this.listener = value == null ? TrainingListener.NONE : value;
         return this;

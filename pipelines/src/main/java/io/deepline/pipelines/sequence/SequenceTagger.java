@@ -8,6 +8,7 @@ import io.deepline.pipelines.data.sequence.SequenceLabel;
 import io.deepline.pipelines.param.StageUid;
 import io.deepline.pipelines.param.TrainingParamSet;
 import io.deepline.pipelines.persist.ParamsOnlyPersistence;
+import io.deepline.pipelines.train.HasTrainingListener;
 import io.deepline.pipelines.train.TrainingListener;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.param.Param;
@@ -30,7 +31,7 @@ import org.apache.spark.sql.types.StructType;
  * ({@code maxSequenceLength} cuts training sequences only; scoring reads whole sequences).
  */
 public class SequenceTagger extends Estimator<SequenceTaggerModel>
-        implements HasSequenceParams, ColumnParams, MLWritable {
+        implements HasTrainingListener, HasSequenceParams, ColumnParams, MLWritable {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
@@ -196,6 +197,7 @@ public class SequenceTagger extends Estimator<SequenceTaggerModel>
     }
 
     /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
+    @Override
     public SequenceTagger setTrainingListener(TrainingListener value) {
         this.listener = value == null ? TrainingListener.NONE : value;
         return this;

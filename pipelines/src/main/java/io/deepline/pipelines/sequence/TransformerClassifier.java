@@ -6,6 +6,7 @@ import io.deepline.pipelines.data.sequence.SequenceLabel;
 import io.deepline.pipelines.param.StageUid;
 import io.deepline.pipelines.param.TrainingParamSet;
 import io.deepline.pipelines.persist.ParamsOnlyPersistence;
+import io.deepline.pipelines.train.HasTrainingListener;
 import io.deepline.pipelines.train.TrainingListener;
 import org.apache.spark.ml.classification.ProbabilisticClassifier;
 import org.apache.spark.ml.param.ParamMap;
@@ -35,7 +36,7 @@ import org.apache.spark.sql.types.StructType;
  */
 public class TransformerClassifier
         extends ProbabilisticClassifier<Object, TransformerClassifier, TransformerClassificationModel>
-        implements HasTransformerClassifierParams, MLWritable {
+        implements HasTrainingListener, HasTransformerClassifierParams, MLWritable {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
@@ -169,6 +170,7 @@ public class TransformerClassifier
     }
 
     /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
+    @Override
     public TransformerClassifier setTrainingListener(TrainingListener value) {
         this.listener = value == null ? TrainingListener.NONE : value;
         return this;

@@ -8,6 +8,7 @@ import io.deepline.pipelines.data.SchemaChecks;
 import io.deepline.pipelines.param.StageUid;
 import io.deepline.pipelines.param.TrainingParamSet;
 import io.deepline.pipelines.persist.ParamsOnlyPersistence;
+import io.deepline.pipelines.train.HasTrainingListener;
 import io.deepline.pipelines.train.TrainingListener;
 import org.apache.spark.ml.classification.ProbabilisticClassifier;
 import org.apache.spark.ml.linalg.Vector;
@@ -37,7 +38,7 @@ import org.apache.spark.sql.types.StructType;
  * }</pre>
  */
 public class ImageClassifier extends ProbabilisticClassifier<Vector, ImageClassifier, ImageClassificationModel>
-        implements HasImageParams, HasClassifierParams, MLWritable {
+        implements HasTrainingListener, HasImageParams, HasClassifierParams, MLWritable {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
@@ -188,6 +189,7 @@ public class ImageClassifier extends ProbabilisticClassifier<Vector, ImageClassi
     }
 
     /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
+    @Override
     public ImageClassifier setTrainingListener(TrainingListener value) {
         this.listener = value == null ? TrainingListener.NONE : value;
         return this;
