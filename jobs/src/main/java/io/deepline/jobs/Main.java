@@ -18,12 +18,17 @@ import picocli.CommandLine.Spec;
 @Command(name = "deepline", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         subcommands = {TrainCommand.class, EvaluateCommand.class, TuneCommand.class, PredictCommand.class},
         description = "Trains deep networks as Spark ML pipelines from YAML job files.",
-        footer = {"", "Exit codes: 0 success, 1 runtime failure, 2 bad command line or job file."})
+        footer = {"", "Exit codes: 0 success, 1 runtime failure, 2 bad command line or job file, 3 the model registry"
+                + " name is locked by another retrain."})
 public final class Main implements Runnable {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
-            description = "Print stack traces of errors (they are hidden otherwise).")
+            description = "Log Deepline's DEBUG lines and print stack traces of errors (hidden otherwise).")
     boolean verbose;
+
+    @Option(names = "--quiet", scope = ScopeType.INHERIT,
+            description = "Log only warnings and errors; the summary still goes to stdout.")
+    boolean quiet;
 
     @Spec
     CommandSpec spec;
@@ -43,6 +48,10 @@ public final class Main implements Runnable {
         Main main = new Main();
         ErrorReporter reporter = new ErrorReporter(() -> main.verbose);
         CommandLine cli = new CommandLine(main).setOut(out).setErr(err).setExecutionExceptionHandler(reporter);
+        cli.setExecutionStrategy(parsed -> {
+            main.console().applyLogLevels(main.console().showsProgressBar(stdoutIsTerminal()));
+            return new CommandLine.RunLast().execute(parsed);
+        });
         try {
             return cli.execute(args);
         } catch (Error e) {
@@ -51,6 +60,28 @@ public final class Main implements Runnable {
             out.flush();
             err.flush();
         }
+    }
+
+    /** What to print while running, from {@code --quiet} and {@code --verbose}; giving both is a usage error. */
+    ConsoleOutput console() {
+        try {
+            return ConsoleOutput.of(quiet, verbose);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /**
+     * The listener a command attaches to its estimator: a progress bar on stdout when that is a terminal and the
+     * output is normal; otherwise none (the trainer logs a line per epoch). Close it when the command ends.
+     */
+    EpochProgressBar trainingProgress() {
+        return console().progress(stdoutIsTerminal(), System.out);
+    }
+
+    /** {@code System.console()} exists only when stdin and stdout are both terminals, never under spark-submit logs. */
+    private static boolean stdoutIsTerminal() {
+        return System.console() != null;
     }
 
     /** {@code deepline} alone is a usage error: a command is required. */

@@ -10,6 +10,7 @@ import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code deepline train <job.yaml>}: fits the job's pipeline, saves the model and writes its metrics. */
@@ -26,11 +27,17 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    Main main;
+
     @Override
     public Integer call() {
         // A plain Hadoop Configuration suffices to read the job file: Spark is not started until it is valid.
         JobConfig config = new JobConfigLoader().load(jobFile, new Configuration());
-        TrainOutcome outcome = new TrainJob(config, ModelTypes.standard()).run();
+        TrainOutcome outcome;
+        try (EpochProgressBar progress = main.trainingProgress()) {
+            outcome = new TrainJob(config, ModelTypes.standard()).withListener(progress).run();
+        }
         spec.commandLine().getOut().print(outcome.summary());
         spec.commandLine().getOut().flush();
         return 0;

@@ -12,6 +12,7 @@ import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -32,6 +33,9 @@ final class TuneCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    Main main;
+
     @Override
     public Integer call() {
         JobConfig config = new JobConfigLoader().load(jobFile, new Configuration());
@@ -39,8 +43,12 @@ final class TuneCommand implements Callable<Integer> {
             throw new JobConfigException("tune", "is required by the tune command",
                     "Add e.g. tune: {folds: 5, metric: f1Macro, grid: {learningRate: [0.01, 0.001]}}");
         }
-        TrainOutcome outcome = new TrainJob(config, ModelTypes.standard(),
-                model -> new CrossValidatedFitting(model, config.tune(), config.split().seed())).run();
+        TrainOutcome outcome;
+        try (EpochProgressBar progress = main.trainingProgress()) {
+            outcome = new TrainJob(config, ModelTypes.standard(),
+                    model -> new CrossValidatedFitting(model, config.tune(), config.split().seed()))
+                    .withListener(progress).run();
+        }
         spec.commandLine().getOut().print(outcome.summary());
         spec.commandLine().getOut().flush();
         return 0;

@@ -9,17 +9,17 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 
 /** Job files and in-process runs of {@link Main} for tests. */
-final class JobFiles {
+public final class JobFiles {
 
     private JobFiles() {
     }
 
     /** What a run printed, and its exit code. */
-    record Run(int exitCode, String out, String err) {
+    public record Run(int exitCode, String out, String err) {
     }
 
     /** Runs {@code deepline <args>} in this JVM (with the test's SparkSession, if one is running). */
-    static Run run(String... args) {
+    public static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
@@ -30,7 +30,7 @@ final class JobFiles {
      * A small iris job: absolute data path, outputs under {@code dir}. {@code epochs} keeps error-path tests cheap;
      * {@code extraParams} is appended to {@code model.params} (a flow mapping), e.g. {@code ", learningRte: 0.1"}.
      */
-    static String irisJob(Path dir, int epochs, String extraParams) {
+    public static String irisJob(Path dir, int epochs, String extraParams) {
         return """
                 name: iris-test
                 data:
@@ -54,7 +54,7 @@ final class JobFiles {
     }
 
     /** Writes {@code yaml} to {@code dir/job.yaml} and returns its path as a string. */
-    static String write(Path dir, String yaml) throws IOException {
+    public static String write(Path dir, String yaml) throws IOException {
         Path file = dir.resolve("job.yaml");
         Files.writeString(file, yaml);
         return file.toString();

@@ -61,6 +61,14 @@ public final class JobConfigLoader {
         return parse(read(location, hadoopConf));
     }
 
+    /**
+     * The text of the job file at {@code location}, as {@link #load} reads it; {@code retrain} keeps it with each
+     * registry version as the job that was run.
+     */
+    public String readText(String location, Configuration hadoopConf) {
+        return read(location, hadoopConf);
+    }
+
     /** Reads and parses a {@code predict} job file, as {@link #load}. */
     public PredictJobConfig loadPredict(String location, Configuration hadoopConf) {
         return parsePredict(read(location, hadoopConf));

@@ -10,7 +10,9 @@ import io.deepline.jobs.model.ModelTypes;
 import io.deepline.pipelines.persist.HadoopFiles;
 import io.deepline.pipelines.report.ReportFolder;
 import io.deepline.pipelines.train.EpochStats;
+import io.deepline.pipelines.train.HasTrainingListener;
 import io.deepline.pipelines.train.TrainingHistory;
+import io.deepline.pipelines.train.TrainingListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -39,6 +41,7 @@ public final class TrainJob {
     private final JobConfig config;
     private final ModelTypes types;
     private final Function<ConfiguredModel, PipelineFitting> fitting;
+    private final TrainingListener listener;
 
     /** The {@code train} job: one fit. */
     public TrainJob(JobConfig config, ModelTypes types) {
@@ -51,9 +54,20 @@ public final class TrainJob {
      */
     public TrainJob(JobConfig config, ModelTypes types,
                     Function<ConfiguredModel, PipelineFitting> fitting) {
+        this(config, types, fitting, TrainingListener.NONE);
+    }
+
+    private TrainJob(JobConfig config, ModelTypes types, Function<ConfiguredModel, PipelineFitting> fitting,
+                     TrainingListener listener) {
         this.config = config;
         this.types = types;
         this.fitting = fitting;
+        this.listener = listener;
+    }
+
+    /** This job with {@code listener} following its network's fits (the console's progress bar, for one). */
+    public TrainJob withListener(TrainingListener listener) {
+        return new TrainJob(config, types, fitting, listener);
     }
 
     /**
@@ -81,10 +95,13 @@ public final class TrainJob {
      * writes the metrics and the report where {@code output} says. {@code retrain} calls this with a registry
      * version's paths.
      */
-    TrainOutcome fitAndSave(SparkSession spark, ConfiguredModel model, PipelineFitting fit, SplitData data,
+    public TrainOutcome fitAndSave(SparkSession spark, ConfiguredModel model, PipelineFitting fit, SplitData data,
                             OutputSection output) {
         LOG.info("Training {} on {} rows, testing on {} rows", config.model().type(), data.trainRows(),
                 data.testRows());
+        if (model.estimator() instanceof HasTrainingListener followed) {
+            followed.setTrainingListener(listener);
+        }
         long start = System.nanoTime();
         PipelineModel fitted = fit.fit(TextStages.fitVocabulary(data.plan(), data.train()), data.train());
         double trainSeconds = (System.nanoTime() - start) / 1e9;

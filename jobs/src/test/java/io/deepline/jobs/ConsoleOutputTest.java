@@ -1,0 +1,87 @@
+package io.deepline.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.deepline.pipelines.train.EpochStats;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code --quiet}, {@code --verbose}, and the progress bar that replaces per-epoch lines on a terminal. */
+class ConsoleOutputTest {
+
+    @AfterEach
+    void restoreNormalLevels() {
+        ConsoleOutput.NORMAL.applyLogLevels(false);
+    }
+
+    @Test
+    void quietAndVerboseSetDeeplinesLogLevelAndExcludeEachOther() {
+        ConsoleOutput.of(true, false).applyLogLevels(false);
+        assertEquals(Level.WARN, LogManager.getLogger("io.deepline.jobs.train.TrainJob").getLevel());
+
+        ConsoleOutput.of(false, true).applyLogLevels(false);
+        assertEquals(Level.DEBUG, LogManager.getLogger("io.deepline.jobs.train.TrainJob").getLevel());
+        assertEquals(Level.DEBUG, LogManager.getLogger(ConsoleOutput.EPOCH_LOGGER).getLevel());
+
+        IllegalArgumentException both = assertThrows(IllegalArgumentException.class,
+                () -> ConsoleOutput.of(true, true));
+        assertTrue(both.getMessage().contains("--quiet") && both.getMessage().contains("--verbose"));
+    }
+
+    @Test
+    void theBarShowsOnlyForNormalOutputOnATerminalAndThenSilencesTheEpochLines() {
+        assertTrue(ConsoleOutput.NORMAL.showsProgressBar(true));
+        assertFalse(ConsoleOutput.NORMAL.showsProgressBar(false), "spark-submit logs and CI get plain lines");
+        assertFalse(ConsoleOutput.QUIET.showsProgressBar(true));
+        assertFalse(ConsoleOutput.VERBOSE.showsProgressBar(true));
+        assertSame(EpochProgressBar.OFF, ConsoleOutput.NORMAL.progress(false, System.out));
+
+        ConsoleOutput.NORMAL.applyLogLevels(true);
+        assertEquals(Level.WARN, LogManager.getLogger(ConsoleOutput.EPOCH_LOGGER).getLevel());
+        assertEquals(Level.INFO, LogManager.getLogger("io.deepline.jobs.train.TrainJob").getLevel());
+    }
+
+    @Test
+    void theBarDrawsEpochsLossAndSpeedAndStartsAgainForTheNextFit() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (EpochProgressBar bar = new EpochProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8))) {
+            bar.onEpochEnd(new EpochStats(1, 0.9, 1.0, 100, 100.0, null, null), 3);
+            bar.onEpochEnd(new EpochStats(2, 0.5, 1.0, 100, 250.0, 0.6, 0.875), 3);
+            bar.onEpochEnd(new EpochStats(1, 0.8, 1.0, 100, 100.0, null, null), 2);
+        }
+        String drawn = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(drawn.contains("2/3"), drawn);
+        // The line is cut at the terminal's width (80 columns when there is none), so the speed may not show.
+        assertTrue(drawn.contains("loss 0.5000, val 0.8750"), drawn);
+        assertTrue(drawn.contains("1/2"), "a second fit gets its own bar: " + drawn);
+    }
+
+    @Test
+    void quietWithVerboseIsAUsageError() {
+        JobFiles.Run run = JobFiles.run("--quiet", "--verbose", "train", "missing.yaml");
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("--quiet and --verbose"), run.err());
+    }
+
+    @Test
+    void everyCommandsHelpDescribesIt() {
+        for (String command : new String[] {"train", "evaluate", "tune", "predict"}) {
+            JobFiles.Run help = JobFiles.run(command, "--help");
+            assertEquals(0, help.exitCode(), command);
+            assertTrue(help.out().contains("<job.yaml>") && help.out().contains("--quiet"), help.out());
+        }
+        JobFiles.Run top = JobFiles.run("--help");
+        for (String command : new String[] {"train", "evaluate", "tune", "predict"}) {
+            assertTrue(top.out().contains(command), top.out());
+        }
+    }
+}
