@@ -35,7 +35,7 @@ final class EpochProgressBar implements TrainingListener, AutoCloseable {
         }
         if (bar == null || stats.epoch() <= lastEpoch) {
             close();
-            bar = new ProgressBarBuilder().setTaskName("training").setInitialMax(maxEpochs).setUnit(" epochs", 1)
+            bar = new ProgressBarBuilder().setTaskName("epoch").setInitialMax(maxEpochs)
                     .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(out))
                     .setUpdateIntervalMillis(200).build();
         }
@@ -47,12 +47,11 @@ final class EpochProgressBar implements TrainingListener, AutoCloseable {
         }
     }
 
-    /** e.g. {@code loss 0.1234, val 0.9600, 1520 ex/s}. */
+    /** e.g. {@code loss 0.1234 val 0.9600 1520/s}: short, so an 80-column terminal still shows the bar. */
     static String message(EpochStats stats) {
         String validation = stats.hasValidation()
-                ? String.format(Locale.ROOT, ", val %.4f", stats.validationMetric()) : "";
-        return String.format(Locale.ROOT, "loss %.4f%s, %.0f ex/s", stats.loss(), validation,
-                stats.examplesPerSecond());
+                ? String.format(Locale.ROOT, " val %.4f", stats.validationMetric()) : "";
+        return String.format(Locale.ROOT, "loss %.4f%s %.0f/s", stats.loss(), validation, stats.examplesPerSecond());
     }
 
     /** Draws the bar's final state and ends its line; early stopping ends a fit before maxEpochs. */

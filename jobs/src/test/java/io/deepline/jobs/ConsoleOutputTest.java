@@ -61,7 +61,7 @@ class ConsoleOutputTest {
         String drawn = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(drawn.contains("2/3"), drawn);
         // The line is cut at the terminal's width (80 columns when there is none), so the speed may not show.
-        assertTrue(drawn.contains("loss 0.5000, val 0.8750"), drawn);
+        assertTrue(drawn.contains("loss 0.5000 val 0.8750"), drawn);
         assertTrue(drawn.contains("1/2"), "a second fit gets its own bar: " + drawn);
     }
 
