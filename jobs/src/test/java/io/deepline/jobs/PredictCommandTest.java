@@ -115,6 +115,27 @@ class PredictCommandTest {
     }
 
     @Test
+    void inputLackingColumnsTheModelReadsFailsNamingThemAndWritesNothing(@TempDir Path dir) throws IOException {
+        Path input = dir.resolve("partial.csv");
+        List<String> lines = Files.readAllLines(DataSamples.dir().resolve("iris.csv"));
+        // Keep sepal_length, sepal_width and label; drop both petal columns.
+        Files.write(input, lines.stream().map(l -> {
+            String[] f = l.split(",");
+            return f[0] + "," + f[1] + "," + f[4];
+        }).toList());
+        Path output = dir.resolve("scored");
+        String yaml = predictJob(trained.resolve("model"), output, null)
+                .replace(DataSamples.dir().resolve("iris.csv").toString(), input.toString());
+
+        JobFiles.Run run = JobFiles.run("predict", JobFiles.write(dir, yaml));
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("predict.input.path") && run.err().contains("[petal_length, petal_width]"),
+                run.err());
+        assertFalse(Files.exists(output));
+    }
+
+    @Test
     void badOutputSettingsAreNamedByTheirKey(@TempDir Path dir) throws IOException {
         String yaml = predictJob(trained.resolve("model"), dir.resolve("x"), "append");
         JobFiles.Run run = JobFiles.run("predict", JobFiles.write(dir, yaml));

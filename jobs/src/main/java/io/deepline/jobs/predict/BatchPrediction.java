@@ -44,6 +44,7 @@ public final class BatchPrediction {
             PipelineModel model = SavedPipeline.load(p.model(), "predict.model");
             Dataset<Row> input = DataReader.read(spark, p.input().path(), p.input().format(), p.input().options(),
                     "predict.input.path");
+            SavedPipeline.requireInputs(model, input.schema(), "predict.input.path");
             Dataset<Row> scored = model.transform(input);
             List<String> inputColumns = Arrays.asList(input.columns());
             List<String> added = Arrays.stream(scored.columns()).filter(c -> !inputColumns.contains(c)).toList();

@@ -77,6 +77,7 @@ public final class EvaluateJob {
             Configuration hadoopConf = session.spark().sparkContext().hadoopConfiguration();
             PipelineModel fitted = SavedPipeline.load(modelPath, "the model path");
             try (SplitData data = SplitData.prepare(session.spark(), config, model)) {
+                SavedPipeline.requireInputs(fitted, data.test().schema(), "data.path");
                 Dataset<Row> rows = allRows ? data.train().union(data.test()) : data.test();
                 long count = allRows ? data.trainRows() + data.testRows() : data.testRows();
                 String scope = allRows ? "all rows of data.path" : "the test split";
