@@ -13,9 +13,12 @@ package io.deepline.jobs.config;
  * @param model      the model type and its params
  * @param output     where the fitted model, the metrics and the report go
  * @param tune       optional cross-validation grid, read by the {@code tune} command; null when absent
+ * @param registry   optional model registry, read by the {@code retrain} command; null when absent, else with its
+ *                   {@code name} defaulted to the job's name
  */
 public record JobConfig(String name, SparkSection spark, DataSection data, SplitSection split,
-                        PreprocessSection preprocess, ModelSection model, OutputSection output, TuneSection tune) {
+                        PreprocessSection preprocess, ModelSection model, OutputSection output, TuneSection tune,
+                        RegistrySection registry) {
 
     public JobConfig {
         name = Checks.requiredText("name", name, "name: digits-mlp");
@@ -26,6 +29,13 @@ public record JobConfig(String name, SparkSection spark, DataSection data, Split
         Checks.required("model", model, "model: {type: DeepClassifier}");
         Checks.required("output", output, "output: {model: target/models/" + name + "}");
         requirePreprocessingFits(data.inputKind(), preprocess);
+        if (registry != null) {
+            try {
+                registry = registry.namedAfter(name);
+            } catch (JobConfigException e) {
+                throw e.under("registry");
+            }
+        }
     }
 
     /** Standardisation and divideBy scale feature columns and text settings tokenise text; neither applies to other inputs. */

@@ -162,6 +162,44 @@ class JobConfigLoaderTest {
     }
 
     @Test
+    void theRegistrySectionHasDefaultsAndItsNameDefaultsToTheJobs() {
+        assertNull(loader.parse(MINIMAL).registry());
+
+        RegistrySection r = loader.parse(MINIMAL + "registry: {path: hdfs:///models/registry}\n").registry();
+
+        assertAll(
+                () -> assertEquals("hdfs:///models/registry", r.path()),
+                () -> assertEquals("minimal", r.registryName().value()),
+                () -> assertEquals(5, r.keep()),
+                () -> assertNull(r.metric()),
+                () -> assertEquals(0.0, r.minImprovement()),
+                () -> assertEquals(java.time.Duration.ofHours(4), r.lockExpiry()));
+        RegistrySection set = loader.parse(MINIMAL + "registry: {path: reg, name: other.v2, keep: 1, metric: rmse,"
+                + " minImprovement: 0.01, lockExpiryMinutes: 30}\n").registry();
+        assertEquals(new RegistrySection("reg", "other.v2", 1, "rmse", 0.01, 30), set);
+    }
+
+    @Test
+    void registryNamesThatCouldLeaveTheRegistryAreRefused() {
+        assertError(MINIMAL + "registry: {path: reg, name: a/b}\n", "registry.name", "'a/b'", "letters, digits");
+        assertError(MINIMAL + "registry: {path: reg, name: ..}\n", "registry.name", "parent");
+        assertError(MINIMAL + "registry: {path: reg, name: .}\n", "registry.name", "parent");
+        assertError(MINIMAL.replace("name: minimal", "name: my job") + "registry: {path: reg}\n", "registry.name",
+                "'my job'", "Set registry.name");
+    }
+
+    @Test
+    void registryValuesAreChecked() {
+        assertError(MINIMAL + "registry: {path: reg, keep: -1}\n", "registry.keep", "at least 1, got -1");
+        assertError(MINIMAL + "registry: {path: reg, keep: 0}\n", "registry.keep", "at least 1");
+        assertError(MINIMAL + "registry: {path: reg, minImprovement: -0.1}\n", "registry.minImprovement", ">= 0");
+        assertError(MINIMAL + "registry: {path: reg, lockExpiryMinutes: 0}\n", "registry.lockExpiryMinutes");
+        assertError(MINIMAL + "registry: {path: reg, metric: speed}\n", "registry.metric", "'speed'", "f1*");
+        assertError(MINIMAL + "registry: {name: x}\n", "registry.path", "required");
+        assertError(MINIMAL + "registry: {path: reg, kepe: 3}\n", "registry.kepe", "Did you mean 'keep'?");
+    }
+
+    @Test
     void syntaxErrorsDuplicatesAndEmptyFilesAreReported() {
         assertError(MINIMAL + "name: again\n", "name", "given twice");
         assertError("name: [unclosed\n", "not valid YAML", "line 1");
