@@ -1,6 +1,8 @@
 package io.deepline.jobs;
 
 import io.deepline.jobs.config.JobConfigException;
+import io.deepline.jobs.registry.RegistryLockedException;
+import io.deepline.jobs.registry.RetrainLock;
 import java.io.PrintWriter;
 import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
@@ -9,7 +11,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Reports a failed command on stderr as one or two readable lines and picks the exit code: 2 for a job-file
- * problem (the message names the key and the fix), 1 for anything else. Stack traces are for developers and appear
+ * problem (the message names the key and the fix), 3 when another retrain holds the registry name's lock, 1 for
+ * anything else. Stack traces are for developers and appear
  * only with {@code --verbose}.
  */
 final class ErrorReporter implements IExecutionExceptionHandler {
@@ -42,6 +45,12 @@ final class ErrorReporter implements IExecutionExceptionHandler {
             err.println("error: " + ex.getMessage());
             err.flush();
             return CommandLine.ExitCode.USAGE;
+        }
+        if (ex instanceof RegistryLockedException) {
+            // Not a failure of this run: another retrain holds the name. Schedulers can tell it apart by the code.
+            err.println("error: " + ex.getMessage());
+            err.flush();
+            return RetrainLock.EXIT_CODE_LOCKED;
         }
         err.println("error: " + summary(ex, true));
         Throwable root = rootCause(ex);

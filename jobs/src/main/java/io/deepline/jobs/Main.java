@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
  * so a whole command runs in-process against a test's SparkSession.
  */
 @Command(name = "deepline", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {TrainCommand.class, EvaluateCommand.class, TuneCommand.class, PredictCommand.class},
+        subcommands = {TrainCommand.class, EvaluateCommand.class, TuneCommand.class, PredictCommand.class,
+                RetrainCommand.class},
         description = "Trains deep networks as Spark ML pipelines from YAML job files.",
         footer = {"", "Exit codes: 0 success, 1 runtime failure, 2 bad command line or job file, 3 the model registry"
                 + " name is locked by another retrain."})

@@ -74,13 +74,13 @@ class ConsoleOutputTest {
 
     @Test
     void everyCommandsHelpDescribesIt() {
-        for (String command : new String[] {"train", "evaluate", "tune", "predict"}) {
+        for (String command : new String[] {"train", "evaluate", "tune", "predict", "retrain"}) {
             JobFiles.Run help = JobFiles.run(command, "--help");
             assertEquals(0, help.exitCode(), command);
             assertTrue(help.out().contains("<job.yaml>") && help.out().contains("--quiet"), help.out());
         }
         JobFiles.Run top = JobFiles.run("--help");
-        for (String command : new String[] {"train", "evaluate", "tune", "predict"}) {
+        for (String command : new String[] {"train", "evaluate", "tune", "predict", "retrain"}) {
             assertTrue(top.out().contains(command), top.out());
         }
     }

@@ -78,7 +78,7 @@ class JobConfigLoaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"iris-mlp.yaml", "digits-mlp.yaml", "spam-lstm.yaml", "spam-transformer.yaml",
+    @ValueSource(strings = {"iris-mlp.yaml", "digits-mlp.yaml", "digits-retrain.yaml", "spam-lstm.yaml", "spam-transformer.yaml",
             "digits-cnn.yaml", "mnist-cnn.yaml", "digits-autoencoder.yaml", "mnist-vae.yaml"})
     void shippedExamplesParseAndTheirParamsBind(String example) throws Exception {
         Path file = DataSamples.dir().resolveSibling("conf/examples").resolve(example);
