@@ -86,8 +86,9 @@ public final class TrainJob {
         TrainingPipeline plan = TrainingPipeline.build(data.schema(), input, config.preprocess(), model.estimator(),
                 model.factory().classifies());
 
+        NullRows nulls = NullRows.check(data, input, config.data().dropNulls());
         SplitSection split = config.split();
-        Dataset<Row>[] parts = data.randomSplit(new double[] {split.train(), split.test()}, split.seed());
+        Dataset<Row>[] parts = nulls.kept().randomSplit(new double[] {split.train(), split.test()}, split.seed());
         // Both splits are read more than once (counting, fitting the feature stages, training, scoring).
         Dataset<Row> train = parts[0].persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> test = parts[1].persist(StorageLevel.MEMORY_AND_DISK());
@@ -119,7 +120,7 @@ public final class TrainJob {
             TrainOutcome outcome = new TrainOutcome(config.name(), config.model().type(), metrics, trainRows, testRows,
                     trainSeconds, model.factory().epochsTrained(fittedModel), history,
                     model.factory().facts(fittedModel), config.output().model(), config.output().metricsPath(),
-                    fit.summary());
+                    fit.summary()).withDroppedNullRows(nulls.dropped());
             // After the model: saving with overwrite deletes the model directory, where the metrics and report
             // usually live.
             MetricsReport.write(outcome, spark.sparkContext().hadoopConfiguration());
