@@ -79,7 +79,8 @@ class JobConfigLoaderTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"iris-mlp.yaml", "digits-mlp.yaml", "spam-lstm.yaml", "spam-transformer.yaml",
-            "digits-cnn.yaml", "mnist-cnn.yaml", "digits-autoencoder.yaml", "mnist-vae.yaml"})
+            "digits-cnn.yaml", "mnist-cnn.yaml", "digits-autoencoder.yaml", "mnist-vae.yaml",
+            "diabetes-categorical.yaml"})
     void shippedExamplesParseAndTheirParamsBind(String example) throws Exception {
         Path file = DataSamples.dir().resolveSibling("conf/examples").resolve(example);
 
