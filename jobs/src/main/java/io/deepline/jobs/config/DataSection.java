@@ -19,9 +19,15 @@ import java.util.Map;
  * @param text     a string column to tokenise into word ids for a sequence model; null when absent
  * @param sequence an array column a sequence model reads as it is ({@code array<array<double>>},
  *                 {@code array<int>} token ids or {@code array<double>}); null when absent
+ * @param categorical feature columns of categories (strings, or numbers used as codes), one-hot encoded; empty when
+ *                 absent. They are features: every column but the label includes them, and an explicit
+ *                 {@code features} list must list them too (it stays the one list of what the model sees)
+ * @param dropNulls whether rows with a null in a column the job uses are dropped (and counted) rather than refused;
+ *                 false when absent
  */
 public record DataSection(String path, DataFormat format, Map<String, String> options, String label,
-                          List<String> features, String text, String sequence) {
+                          List<String> features, String text, String sequence, List<String> categorical,
+                          Boolean dropNulls) {
 
     public DataSection {
         path = Checks.requiredText("path", path, "path: data-samples/iris.csv");
@@ -37,12 +43,22 @@ public record DataSection(String path, DataFormat format, Map<String, String> op
                     "Remove '" + label + "' from the features; a model must not see its label");
         }
         requireOneInput(features, text, sequence);
+        categorical = Checks.distinctNames("categorical", categorical, "categorical: [colour]");
+        requireCategoricalFeatures(categorical, label, features, text != null ? "text" : sequence != null
+                ? "sequence" : null);
+        dropNulls = dropNulls != null && dropNulls;
         for (String key : List.of("text", "sequence")) {
             if (label != null && label.equals(key.equals("text") ? text : sequence)) {
                 throw new JobConfigException(key, "names the label column '" + label + "'",
                         "Point data." + key + " at the input column; a model must not see its label");
             }
         }
+    }
+
+    /** A job file without {@code categorical} and {@code dropNulls}. */
+    public DataSection(String path, DataFormat format, Map<String, String> options, String label,
+                       List<String> features, String text, String sequence) {
+        this(path, format, options, label, features, text, sequence, null, null);
     }
 
     /** Whether the job file lists the feature columns, rather than taking every column but the label. */
@@ -53,6 +69,36 @@ public record DataSection(String path, DataFormat format, Map<String, String> op
     /** What the model reads: feature columns, a text column or a sequence column. */
     public InputKind inputKind() {
         return text != null ? InputKind.TEXT : sequence != null ? InputKind.SEQUENCE : InputKind.FEATURES;
+    }
+
+    /**
+     * Categorical columns are feature columns: not the label, not with a text or sequence input, and listed in
+     * {@code features} when that is given. Requiring the listing (rather than adding the column silently) keeps
+     * {@code features} the complete list of model inputs, in the order the model sees them.
+     */
+    private static void requireCategoricalFeatures(List<String> categorical, String label, List<String> features,
+                                                   String otherInput) {
+        if (categorical.isEmpty()) {
+            return;
+        }
+        if (otherInput != null) {
+            throw new JobConfigException("categorical", "one-hot encodes feature columns, but the job reads data."
+                    + otherInput, "Remove data.categorical, or use data.features instead of data." + otherInput);
+        }
+        if (label != null && categorical.contains(label)) {
+            throw new JobConfigException("categorical", "lists the label column '" + label + "'",
+                    "Remove '" + label + "' from data.categorical; a string label is indexed to classes without it");
+        }
+        if (!features.isEmpty()) {
+            List<String> unlisted = categorical.stream().filter(c -> !features.contains(c)).toList();
+            if (!unlisted.isEmpty()) {
+                throw new JobConfigException("categorical", "lists " + String.join(", ", unlisted.stream()
+                        .map(c -> "'" + c + "'").toList()) + ", not in data.features", "Add "
+                        + (unlisted.size() == 1 ? "it" : "them") + " to data.features (which lists every column the"
+                        + " model reads), or remove " + (unlisted.size() == 1 ? "it" : "them")
+                        + " from data.categorical");
+            }
+        }
     }
 
     /** Features, text and sequence exclude each other: one model reads one input. */

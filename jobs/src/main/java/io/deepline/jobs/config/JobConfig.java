@@ -36,6 +36,12 @@ public record JobConfig(String name, SparkSection spark, DataSection data, Split
                 throw e.under("registry");
             }
         }
+        if (preprocess.divides() && !data.categorical().isEmpty()) {
+            // The divisor is meant for raw scales such as pixels; dividing the 0/1 one-hot entries would be a mistake.
+            throw new JobConfigException("preprocess.divideBy", "divides every feature, the one-hot encoded"
+                    + " data.categorical columns too", "Remove preprocess.divideBy and use preprocess.standardize, or"
+                    + " scale the numeric columns before the job");
+        }
     }
 
     /** Standardisation and divideBy scale feature columns and text settings tokenise text; neither applies to other inputs. */

@@ -5,6 +5,7 @@ import io.deepline.jobs.config.DataSection;
 import io.deepline.jobs.config.InputKind;
 import io.deepline.jobs.config.JobConfigException;
 import io.deepline.jobs.config.Suggestions;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.sql.types.ArrayType;
@@ -23,20 +24,49 @@ import org.apache.spark.sql.types.StructType;
  * @param features      the feature columns (numeric, boolean or vector), or the one text or sequence column
  * @param singleVector  whether the features are one vector column (libsvm's {@code features}) that the model can
  *                      read as it is, with no assembler
+ * @param categorical   the feature columns that hold categories, to be one-hot encoded; a subset of
+ *                      {@code features}, in their order
  */
 public record InputSchema(String label, boolean labelIsText, InputKind kind, List<String> features,
-                          boolean singleVector) {
+                          boolean singleVector, List<String> categorical) {
 
     public InputSchema {
         features = List.copyOf(features);
+        categorical = List.copyOf(categorical);
         if (kind != InputKind.FEATURES && features.size() != 1) {
             throw new IllegalArgumentException(kind.key() + " is one column, got " + features);
         }
+        if (!features.containsAll(categorical) || (!categorical.isEmpty() && (kind != InputKind.FEATURES
+                || singleVector))) {
+            throw new IllegalArgumentException("categorical columns " + categorical + " must be among the feature"
+                    + " columns " + features + " of a feature-column input");
+        }
     }
 
-    /** Feature-column input. */
+    /** An input with no categorical columns. */
+    public InputSchema(String label, boolean labelIsText, InputKind kind, List<String> features,
+                       boolean singleVector) {
+        this(label, labelIsText, kind, features, singleVector, List.of());
+    }
+
+    /** Feature-column input with no categorical columns. */
     public InputSchema(String label, boolean labelIsText, List<String> features, boolean singleVector) {
         this(label, labelIsText, InputKind.FEATURES, features, singleVector);
+    }
+
+    /** Whether column {@code name} is one-hot encoded rather than used as a number. */
+    public boolean isCategorical(String name) {
+        return categorical.contains(name);
+    }
+
+    /** The columns the model learns from: the label (if any) and the input columns, for null checks. */
+    public List<String> usedColumns() {
+        List<String> used = new ArrayList<>();
+        if (label != null) {
+            used.add(label);
+        }
+        used.addAll(features);
+        return List.copyOf(used);
     }
 
     /** The text or sequence column; only for those kinds. */
@@ -51,8 +81,8 @@ public record InputSchema(String label, boolean labelIsText, InputKind kind, Lis
     /**
      * Resolves the {@code data:} section's columns against {@code schema}.
      *
-     * @throws JobConfigException naming {@code data.label} or {@code data.features} for a missing column or one of
-     *                            an unusable type; the message lists the available columns
+     * @throws JobConfigException naming {@code data.label}, {@code data.features} or {@code data.categorical} for a
+     *                            missing column or one of an unusable type; the message lists the available columns
      */
     public static InputSchema resolve(StructType schema, DataSection data) {
         List<String> available = List.of(schema.fieldNames());
@@ -94,11 +124,36 @@ public record InputSchema(String label, boolean labelIsText, InputKind kind, Lis
             throw new JobConfigException("data.features", "the data has no column besides the label '"
                     + label + "'", "Check data.path and data.options");
         }
-        for (String f : features) {
-            requireUsableFeature(f, schema.apply(f).dataType(), data.hasExplicitFeatures());
+        List<String> categorical = data.categorical();
+        List<String> absent = categorical.stream().filter(c -> !available.contains(c)).toList();
+        if (!absent.isEmpty()) {
+            throw new JobConfigException("data.categorical", "column(s) " + quoted(absent) + " not in the data",
+                    Suggestions.fix(absent.get(0), available, "Available columns") + headerHint(data, available));
         }
-        boolean singleVector = features.size() == 1 && isVector(schema.apply(features.get(0)).dataType());
-        return new InputSchema(label, labelIsText, features, singleVector);
+        for (String f : features) {
+            DataType type = schema.apply(f).dataType();
+            if (categorical.contains(f)) {
+                requireCategories(f, type);
+            } else {
+                requireUsableFeature(f, type, data.hasExplicitFeatures());
+            }
+        }
+        boolean singleVector = features.size() == 1 && categorical.isEmpty()
+                && isVector(schema.apply(features.get(0)).dataType());
+        // In feature order, so the one-hot blocks sit where their columns are listed.
+        List<String> categoricalInOrder = features.stream().filter(categorical::contains).toList();
+        return new InputSchema(label, labelIsText, InputKind.FEATURES, features, singleVector, categoricalInOrder);
+    }
+
+    /** StringIndexer reads strings and numbers (as their text); anything else has no categories to index. */
+    private static void requireCategories(String column, DataType type) {
+        if (type instanceof StringType || type instanceof NumericType) {
+            return;
+        }
+        throw new JobConfigException("data.categorical", "column '" + column + "' has type " + type.simpleString()
+                + "; categorical columns must hold strings or numbers used as codes", type instanceof BooleanType
+                ? "A boolean column is a feature as it is: remove '" + column + "' from data.categorical"
+                : "Remove '" + column + "' from data.categorical");
     }
 
     /** A text column must hold strings; a sequence column must be an array (the model checks its element type). */
@@ -127,10 +182,12 @@ public record InputSchema(String label, boolean labelIsText, InputKind kind, Lis
         if (type instanceof NumericType || type instanceof BooleanType || isVector(type)) {
             return;
         }
+        String categories = type instanceof StringType ? ". If it holds categories, one-hot encode it with"
+                + " data.categorical: [" + column + "]" : "";
         throw new JobConfigException("data.features", "column '" + column + "' has type " + type.simpleString()
-                + "; features must be numeric, boolean or vector columns", explicit
+                + "; features must be numeric, boolean or vector columns", (explicit
                 ? "Remove '" + column + "' from data.features"
-                : "List the feature columns with data.features, leaving '" + column + "' out");
+                : "List the feature columns with data.features, leaving '" + column + "' out") + categories);
     }
 
     /** A label per step: {@code array<double>} (or any numeric element type). */

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A job's data, read, checked against the model and split into persisted training and test rows. {@code train},
+ * A job's data, read, checked against the model (nulls refused or dropped, {@link NullRows}) and split into persisted training and test rows. {@code train},
  * {@code evaluate} and {@code retrain} all start here, so the same job file and data give them the same test rows
  * ({@code randomSplit} with the job's seed over the same input).
  *
@@ -27,13 +27,16 @@ public final class SplitData implements AutoCloseable {
     private final Dataset<Row> test;
     private final long trainRows;
     private final long testRows;
+    private final long droppedNullRows;
 
-    private SplitData(TrainingPipeline plan, Dataset<Row> train, Dataset<Row> test, long trainRows, long testRows) {
+    private SplitData(TrainingPipeline plan, Dataset<Row> train, Dataset<Row> test, long trainRows, long testRows,
+                      long droppedNullRows) {
         this.plan = plan;
         this.train = train;
         this.test = test;
         this.trainRows = trainRows;
         this.testRows = testRows;
+        this.droppedNullRows = droppedNullRows;
     }
 
     /**
@@ -52,8 +55,9 @@ public final class SplitData implements AutoCloseable {
         TrainingPipeline plan = TrainingPipeline.build(data.schema(), input, config.preprocess(), model.estimator(),
                 model.factory().classifies());
 
+        NullRows nulls = NullRows.check(data, input, config.data().dropNulls());
         SplitSection split = config.split();
-        Dataset<Row>[] parts = data.randomSplit(new double[] {split.train(), split.test()}, split.seed());
+        Dataset<Row>[] parts = nulls.kept().randomSplit(new double[] {split.train(), split.test()}, split.seed());
         // Both splits are read more than once (counting, fitting the feature stages, training, scoring).
         Dataset<Row> train = parts[0].persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> test = parts[1].persist(StorageLevel.MEMORY_AND_DISK());
@@ -66,7 +70,7 @@ public final class SplitData implements AutoCloseable {
                     + " split is empty (" + (trainRows + testRows) + " rows in all)",
                     "Use more data, or fractions that leave rows in both splits");
         }
-        return new SplitData(plan, train, test, trainRows, testRows);
+        return new SplitData(plan, train, test, trainRows, testRows, nulls.dropped());
     }
 
     /** The unfitted pipeline and the columns it reads and writes. */
@@ -88,6 +92,11 @@ public final class SplitData implements AutoCloseable {
 
     public long testRows() {
         return testRows;
+    }
+
+    /** Rows left out before the split for a null in a column the job uses ({@code data.dropNulls}). */
+    public long droppedNullRows() {
+        return droppedNullRows;
     }
 
     @Override

@@ -116,7 +116,8 @@ public final class TrainJob {
                 .orElse(List.of());
         TrainOutcome outcome = new TrainOutcome(config.name(), config.model().type(), metrics, data.trainRows(),
                 data.testRows(), trainSeconds, model.factory().epochsTrained(fittedModel), history,
-                model.factory().facts(fittedModel), output.model(), output.metricsPath(), fit.summary());
+                model.factory().facts(fittedModel), output.model(), output.metricsPath(), fit.summary())
+                .withDroppedNullRows(data.droppedNullRows());
         // After the model: saving with overwrite deletes the model directory, where the metrics and report
         // usually live.
         MetricsReport.write(outcome, spark.sparkContext().hadoopConfiguration());

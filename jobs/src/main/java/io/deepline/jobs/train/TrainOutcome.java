@@ -23,16 +23,34 @@ import java.util.TreeMap;
  * @param modelPath    where the fitted {@code PipelineModel} was saved
  * @param metricsPath  where the metrics JSON was written
  * @param tuning       the {@code tune} command's cross-validation summary; empty for {@code train}
+ * @param droppedNullRows rows dropped before the split for a null in a used column ({@code data.dropNulls})
  */
 public record TrainOutcome(String name, String modelType, TestMetrics metrics, long trainRows,
                            long testRows, double trainSeconds, int epochs, List<EpochStats> history,
                            Map<String, Object> modelFacts, String modelPath, String metricsPath,
-                           Map<String, Object> tuning) {
+                           Map<String, Object> tuning, long droppedNullRows) {
 
     public TrainOutcome {
         history = List.copyOf(history);
         modelFacts = Map.copyOf(modelFacts);
         tuning = Collections.unmodifiableMap(new LinkedHashMap<>(tuning));
+        if (droppedNullRows < 0) {
+            throw new IllegalArgumentException("droppedNullRows must be >= 0, got " + droppedNullRows);
+        }
+    }
+
+    /** An outcome with no rows dropped for nulls. */
+    public TrainOutcome(String name, String modelType, TestMetrics metrics, long trainRows, long testRows,
+                        double trainSeconds, int epochs, List<EpochStats> history, Map<String, Object> modelFacts,
+                        String modelPath, String metricsPath, Map<String, Object> tuning) {
+        this(name, modelType, metrics, trainRows, testRows, trainSeconds, epochs, history, modelFacts, modelPath,
+                metricsPath, tuning, 0);
+    }
+
+    /** This outcome, recording {@code rows} dropped for nulls before the split. */
+    public TrainOutcome withDroppedNullRows(long rows) {
+        return new TrainOutcome(name, modelType, metrics, trainRows, testRows, trainSeconds, epochs, history,
+                modelFacts, modelPath, metricsPath, tuning, rows);
     }
 
     /** The metrics file's content. Key names are a public format: add keys, do not rename them. */
@@ -43,6 +61,7 @@ public record TrainOutcome(String name, String modelType, TestMetrics metrics, l
         json.putAll(metrics.toJson());
         json.put("trainRows", trainRows);
         json.put("testRows", testRows);
+        json.put("droppedNullRows", droppedNullRows);
         json.put("trainSeconds", trainSeconds);
         json.put("epochs", epochs);
         json.putAll(new TreeMap<>(modelFacts));
@@ -59,6 +78,10 @@ public record TrainOutcome(String name, String modelType, TestMetrics metrics, l
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
                 "%s: %s trained on %d rows in %.1f s (%d epochs), tested on %d rows%n", name, modelType, trainRows,
                 trainSeconds, epochs, testRows));
+        if (droppedNullRows > 0) {
+            text.append(String.format(Locale.ROOT, "  dropped   %d rows with nulls (data.dropNulls)%n",
+                    droppedNullRows));
+        }
         for (String line : metrics.summaryLines()) {
             text.append("  ").append(line).append(System.lineSeparator());
         }

@@ -11,6 +11,7 @@ import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.feature.ElementwiseProduct;
+import org.apache.spark.ml.feature.OneHotEncoder;
 import org.apache.spark.ml.feature.StandardScaler;
 import org.apache.spark.ml.feature.StringIndexer;
 import org.apache.spark.ml.feature.VectorAssembler;
@@ -18,7 +19,8 @@ import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The Spark ML pipeline a train job fits: label indexing (for string labels), feature assembly and optional
+ * The Spark ML pipeline a train job fits: label indexing (for string labels), one-hot encoding of
+ * {@code data.categorical} columns, feature assembly and optional
  * standardisation (feature columns) or tokenising and word indexing ({@code data.text}, see {@link TextStages}),
  * then the model; a {@code data.sequence} column goes to the model as it is. The saved {@code PipelineModel} holds every stage, so whoever loads it can score
  * raw rows with the same preprocessing.
@@ -42,6 +44,12 @@ public record TrainingPipeline(Pipeline pipeline, String labelColumn, String fea
     public static final String DIVIDED_FEATURES = "dividedFeatures";
     /** The feature vector after standardisation. */
     public static final String STANDARDIZED_FEATURES = "standardizedFeatures";
+    /**
+     * Suffixes of a categorical column's index and one-hot columns. Snake case, unlike the names above, so they
+     * cannot coincide with them; a data column of the same name is refused like any other the pipeline writes.
+     */
+    private static final String CATEGORY_INDEX_SUFFIX = "_index";
+    private static final String ONE_HOT_SUFFIX = "_onehot";
 
     /**
      * Builds the pipeline around {@code estimator} and wires its {@code featuresCol} and {@code labelCol}.
@@ -80,7 +88,14 @@ public record TrainingPipeline(Pipeline pipeline, String labelColumn, String fea
         } else if (input.kind() == InputKind.SEQUENCE) {
             requireSequenceColumn(schema, input.inputColumn(), estimator);
         } else if (!input.singleVector()) {
-            stages.add(new VectorAssembler().setInputCols(input.features().toArray(String[]::new))
+            List<String> assembled = input.features();
+            if (!input.categorical().isEmpty()) {
+                stages.addAll(encodeCategories(input.categorical()));
+                written.addAll(input.categorical().stream().map(TrainingPipeline::categoryIndexColumn).toList());
+                written.addAll(input.categorical().stream().map(TrainingPipeline::oneHotColumn).toList());
+                assembled = assembled.stream().map(f -> input.isCategorical(f) ? oneHotColumn(f) : f).toList();
+            }
+            stages.add(new VectorAssembler().setInputCols(assembled.toArray(String[]::new))
                     .setOutputCol(ASSEMBLED_FEATURES).setHandleInvalid("error"));
             features = ASSEMBLED_FEATURES;
             written.add(features);
@@ -115,8 +130,44 @@ public record TrainingPipeline(Pipeline pipeline, String labelColumn, String fea
                 prediction, probability == null || probability.isEmpty() ? null : probability);
     }
 
+    /** The category numbers of categorical column {@code column}, e.g. {@code colour_index}. */
+    public static String categoryIndexColumn(String column) {
+        return column + CATEGORY_INDEX_SUFFIX;
+    }
+
+    /** The one-hot vector of categorical column {@code column}, e.g. {@code colour_onehot}. */
+    public static String oneHotColumn(String column) {
+        return column + ONE_HOT_SUFFIX;
+    }
+
+    /**
+     * One StringIndexer over every categorical column (it fits them all in one pass over the data), then one
+     * OneHotEncoder over the indices.
+     *
+     * <p>The indexer keeps what it has not seen: a category absent from the training rows gets its own index, one
+     * past the known ones, which its output metadata counts as a category; the encoder, with {@code dropLast} off,
+     * gives that index its own position, so scoring a new category neither fails nor looks like a known one. (The
+     * encoder's own "keep" would add a second, always-empty slot for indices beyond that metadata; none occur.) Alphabetical order, not frequency, keeps
+     * the positions the same when the data changes. A null category never reaches the indexer in training (the job
+     * refuses or drops the row, see {@link NullRows}).
+     */
+    private static List<PipelineStage> encodeCategories(List<String> categorical) {
+        String[] indexed = categorical.stream().map(TrainingPipeline::categoryIndexColumn).toArray(String[]::new);
+        StringIndexer indexer = new StringIndexer().setInputCols(categorical.toArray(String[]::new))
+                .setOutputCols(indexed).setStringOrderType("alphabetAsc").setHandleInvalid("keep");
+        OneHotEncoder encoder = new OneHotEncoder().setInputCols(indexed)
+                .setOutputCols(categorical.stream().map(TrainingPipeline::oneHotColumn).toArray(String[]::new))
+                .setHandleInvalid("error").setDropLast(false);
+        return List.of(indexer, encoder);
+    }
+
     /** Divides every feature by a fixed number: an element-wise product with a constant vector of 1 / divisor. */
     private static ElementwiseProduct divide(String features, InputSchema input, double divisor) {
+        if (!input.categorical().isEmpty()) {
+            // JobConfig refuses this combination; the factors below count one entry per column.
+            throw new JobConfigException("preprocess.divideBy", "divides every feature, the one-hot encoded"
+                    + " data.categorical columns too", "Remove preprocess.divideBy and use preprocess.standardize");
+        }
         if (input.singleVector()) {
             throw new JobConfigException("preprocess.divideBy", "needs the feature columns' count, but data.features"
                     + " names one vector column", "Scale the vector column before the job, or remove divideBy");

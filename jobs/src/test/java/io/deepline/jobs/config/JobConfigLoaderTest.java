@@ -78,8 +78,9 @@ class JobConfigLoaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"iris-mlp.yaml", "digits-mlp.yaml", "digits-retrain.yaml", "spam-lstm.yaml", "spam-transformer.yaml",
-            "digits-cnn.yaml", "mnist-cnn.yaml", "digits-autoencoder.yaml", "mnist-vae.yaml"})
+    @ValueSource(strings = {"iris-mlp.yaml", "digits-mlp.yaml", "digits-retrain.yaml", "spam-lstm.yaml",
+            "spam-transformer.yaml", "digits-cnn.yaml", "mnist-cnn.yaml", "digits-autoencoder.yaml", "mnist-vae.yaml",
+            "diabetes-categorical.yaml"})
     void shippedExamplesParseAndTheirParamsBind(String example) throws Exception {
         Path file = DataSamples.dir().resolveSibling("conf/examples").resolve(example);
 
@@ -197,6 +198,41 @@ class JobConfigLoaderTest {
         assertError(MINIMAL + "registry: {path: reg, metric: speed}\n", "registry.metric", "'speed'", "f1*");
         assertError(MINIMAL + "registry: {name: x}\n", "registry.path", "required");
         assertError(MINIMAL + "registry: {path: reg, kepe: 3}\n", "registry.kepe", "Did you mean 'keep'?");
+    }
+
+    @Test
+    void categoricalColumnsAndDropNullsAreRead() {
+        DataSection listed = loader.parse(MINIMAL.replace("label: y", "label: y, features: [x, colour, size],"
+                + " categorical: [size, colour], dropNulls: true")).data();
+        DataSection every = loader.parse(MINIMAL.replace("label: y", "label: y, categorical: [colour]")).data();
+        DataSection plain = loader.parse(MINIMAL).data();
+
+        assertAll(
+                () -> assertEquals(List.of("size", "colour"), listed.categorical()),
+                () -> assertTrue(listed.dropNulls()),
+                () -> assertEquals(List.of("colour"), every.categorical(), "every column but the label includes it"),
+                () -> assertFalse(every.dropNulls()),
+                () -> assertEquals(List.of(), plain.categorical()),
+                () -> assertFalse(plain.dropNulls()));
+    }
+
+    @Test
+    void categoricalColumnsMustBeFeatureColumns() {
+        assertError(MINIMAL.replace("label: y", "label: y, categorical: [y]"), "data.categorical",
+                "label column 'y'");
+        assertError(MINIMAL.replace("label: y", "label: y, categorical: [c, c]"), "data.categorical", "twice");
+        assertError(MINIMAL.replace("label: y", "label: y, categorical: []"), "data.categorical", "empty list");
+        assertError(MINIMAL.replace("label: y", "label: y, features: [x], categorical: [colour, size]"),
+                "data.categorical", "'colour', 'size', not in data.features", "Add them to data.features");
+        assertError(MINIMAL.replace("label: y", "label: y, text: body, categorical: [colour]"), "data.categorical",
+                "the job reads data.text", "use data.features instead");
+        assertError(MINIMAL.replace("label: y", "label: y, sequence: s, categorical: [colour]"), "data.categorical",
+                "the job reads data.sequence");
+        assertError(MINIMAL.replace("label: y", "label: y, categorical: [colour]") + "preprocess: {divideBy: 255}\n",
+                "preprocess.divideBy", "one-hot encoded", "preprocess.standardize");
+        assertError(MINIMAL.replace("label: y", "label: y, dropNulls: sometimes"), "data.dropNulls", "true or false");
+        assertError(MINIMAL.replace("label: y", "label: y, dropNull: true"), "data.dropNull",
+                "Did you mean 'dropNulls'?");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.deepline.jobs.config.DataFormat;
 import io.deepline.jobs.config.DataSection;
+import io.deepline.jobs.config.InputKind;
 import io.deepline.jobs.config.JobConfigException;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,58 @@ class InputSchemaTest {
                 () -> InputSchema.resolve(withId, data("label", null)));
 
         assertEquals("data.features", e.keyPath());
-        assertTrue(e.fix().contains("leaving 'id' out"), e.fix());
+        assertTrue(e.fix().contains("leaving 'id' out") && e.fix().contains("data.categorical: [id]"), e.fix());
+    }
+
+    private static final StructType SHOP = schema("price", DataTypes.DoubleType, "colour", DataTypes.StringType,
+            "size", DataTypes.IntegerType, "bought", DataTypes.IntegerType);
+
+    @Test
+    void categoricalColumnsAreFeaturesKeptInFeatureOrder() {
+        InputSchema every = InputSchema.resolve(SHOP, data("bought", null, List.of("size", "colour")));
+        InputSchema listed = InputSchema.resolve(SHOP, data("bought", List.of("colour", "price"),
+                List.of("colour")));
+
+        assertEquals(List.of("price", "colour", "size"), every.features());
+        assertEquals(List.of("colour", "size"), every.categorical(), "strings, and numbers used as codes");
+        assertTrue(every.isCategorical("size") && !every.isCategorical("price"));
+        assertEquals(List.of("bought", "price", "colour", "size"), every.usedColumns());
+        assertEquals(List.of("colour", "price"), listed.features());
+        assertEquals(List.of("colour"), listed.categorical());
+    }
+
+    @Test
+    void aMissingCategoricalColumnIsNamed() {
+        JobConfigException e = assertThrows(JobConfigException.class,
+                () -> InputSchema.resolve(SHOP, data("bought", null, List.of("color"))));
+
+        assertEquals("data.categorical", e.keyPath());
+        assertTrue(e.problem().contains("'color'") && e.fix().contains("Did you mean 'colour'?"), e.getMessage());
+    }
+
+    @Test
+    void categoricalColumnsMustHoldStringsOrNumbers() {
+        StructType odd = schema("flag", DataTypes.BooleanType, "tags", DataTypes.createArrayType(DataTypes.StringType),
+                "y", DataTypes.IntegerType);
+
+        JobConfigException flag = assertThrows(JobConfigException.class,
+                () -> InputSchema.resolve(odd, data("y", List.of("flag"), List.of("flag"))));
+        JobConfigException tags = assertThrows(JobConfigException.class,
+                () -> InputSchema.resolve(odd, data("y", List.of("tags"), List.of("tags"))));
+
+        assertEquals("data.categorical", flag.keyPath());
+        assertTrue(flag.problem().contains("'flag' has type boolean")
+                && flag.fix().contains("remove 'flag' from data.categorical"), flag.getMessage());
+        assertEquals("data.categorical", tags.keyPath());
+        assertTrue(tags.problem().contains("array<string>"), tags.getMessage());
+    }
+
+    @Test
+    void categoricalColumnsMustBeAmongTheFeatures() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new InputSchema("y", false, InputKind.FEATURES, List.of("a"), false, List.of("b")));
+        assertThrows(IllegalArgumentException.class,
+                () -> new InputSchema("y", false, InputKind.TEXT, List.of("a"), false, List.of("a")));
     }
 
     @Test
@@ -88,6 +140,10 @@ class InputSchemaTest {
 
     private static DataSection data(String label, List<String> features) {
         return new DataSection("in.csv", DataFormat.CSV, Map.of(), label, features, null, null);
+    }
+
+    private static DataSection data(String label, List<String> features, List<String> categorical) {
+        return new DataSection("in.csv", DataFormat.CSV, Map.of(), label, features, null, null, categorical, false);
     }
 
     private static StructType schema(Object... nameTypePairs) {

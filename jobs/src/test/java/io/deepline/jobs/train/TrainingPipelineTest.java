@@ -18,6 +18,7 @@ import io.deepline.pipelines.sequence.SequenceTagger;
 import io.deepline.pipelines.text.TokenIndexer;
 import java.util.List;
 import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.feature.OneHotEncoder;
 import org.apache.spark.ml.feature.RegexTokenizer;
 import org.apache.spark.ml.feature.SQLTransformer;
 import org.apache.spark.ml.feature.StandardScaler;
@@ -76,6 +77,56 @@ class TrainingPipelineTest {
                 () -> TrainingPipeline.build(scored, input, PreprocessSection.DEFAULT, new DeepClassifier(), true));
 
         assertEquals("data.path", e.keyPath());
+    }
+
+    private static final StructType SHOP = new StructType().add("price", DataTypes.DoubleType)
+            .add("colour", DataTypes.StringType).add("size", DataTypes.IntegerType)
+            .add("bought", DataTypes.StringType);
+    private static final InputSchema SHOP_INPUT = new InputSchema("bought", true, InputKind.FEATURES,
+            List.of("colour", "price", "size"), false, List.of("colour", "size"));
+
+    @Test
+    void categoricalColumnsAreIndexedKeepingUnseenValuesAndEncodedInPlace() {
+        DeepClassifier clf = new DeepClassifier();
+
+        TrainingPipeline p = TrainingPipeline.build(SHOP, SHOP_INPUT, new PreprocessSection(true, null, null), clf,
+                true);
+
+        PipelineStage[] stages = p.pipeline().getStages();
+        assertEquals(6, stages.length);
+        assertEquals("bought", assertInstanceOf(StringIndexer.class, stages[0]).getInputCol());
+        StringIndexer categories = assertInstanceOf(StringIndexer.class, stages[1]);
+        OneHotEncoder encoder = assertInstanceOf(OneHotEncoder.class, stages[2]);
+        VectorAssembler assembler = assertInstanceOf(VectorAssembler.class, stages[3]);
+        assertInstanceOf(StandardScaler.class, stages[4]);
+        assertSame(clf, stages[5]);
+        assertEquals(List.of("colour", "size"), List.of(categories.getInputCols()));
+        assertEquals(List.of("keep", "alphabetAsc"), List.of(categories.getHandleInvalid(),
+                categories.getStringOrderType()));
+        assertEquals(List.of(categories.getOutputCols()), List.of(encoder.getInputCols()));
+        assertEquals(List.of("error", false), List.of(encoder.getHandleInvalid(), encoder.getDropLast()));
+        assertEquals(List.of("colour_onehot", "price", "size_onehot"), List.of(assembler.getInputCols()),
+                "each one-hot vector where its column is listed");
+        assertEquals(List.of(encoder.getOutputCols()), List.of("colour_onehot", "size_onehot"));
+    }
+
+    @Test
+    void aDataColumnNamedLikeACategoricalColumnsOutputIsAnError() {
+        StructType clash = SHOP.add("colour_index", DataTypes.DoubleType);
+
+        JobConfigException e = assertThrows(JobConfigException.class, () -> TrainingPipeline.build(clash, SHOP_INPUT,
+                PreprocessSection.DEFAULT, new DeepClassifier(), true));
+
+        assertEquals("data.path", e.keyPath());
+        assertTrue(e.getMessage().contains("'colour_index'"), e.getMessage());
+    }
+
+    @Test
+    void divideByIsRefusedWithCategoricalColumns() {
+        JobConfigException e = assertThrows(JobConfigException.class, () -> TrainingPipeline.build(SHOP, SHOP_INPUT,
+                new PreprocessSection(false, 255.0, null), new DeepClassifier(), true));
+
+        assertEquals("preprocess.divideBy", e.keyPath());
     }
 
     @Test

@@ -1,0 +1,100 @@
+package io.deepline.jobs.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.deepline.jobs.config.InputKind;
+import io.deepline.jobs.config.JobConfigException;
+import io.deepline.pipelines.testing.SparkSessionExtension;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Nulls in the columns a job uses: refused with their counts, or exactly those rows dropped. */
+@ExtendWith(SparkSessionExtension.class)
+class NullRowsTest {
+
+    private static final StructType SCHEMA = new StructType().add("x", DataTypes.DoubleType)
+            .add("colour", DataTypes.StringType).add("note", DataTypes.StringType).add("y", DataTypes.IntegerType);
+    private static final InputSchema USES_X_COLOUR_Y = new InputSchema("y", false, InputKind.FEATURES,
+            List.of("x", "colour"), false, List.of("colour"));
+
+    /**
+     * 40 rows: x is null in rows i % 10 == 3, colour in rows i % 8 == 6, y in row 0, note (unused) in every even
+     * row. Rows with a null in a used column: 4 (x) + 5 (colour) + 1 (y), none of these overlapping.
+     */
+    private static Dataset<Row> data(SparkSession spark) {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            rows.add(RowFactory.create(i % 10 == 3 ? null : (double) i, i % 8 == 6 ? null : "c" + (i % 3),
+                    i % 2 == 0 ? null : "n", i == 0 ? null : i % 2));
+        }
+        return spark.createDataFrame(rows, SCHEMA).repartition(3);
+    }
+
+    @Test
+    void nullsAreRefusedNamingEachUsedColumnAndItsCount(SparkSession spark) {
+        JobConfigException e = assertThrows(JobConfigException.class,
+                () -> NullRows.check(data(spark), USES_X_COLOUR_Y, false));
+
+        assertEquals("data.path", e.keyPath());
+        assertTrue(e.problem().contains("column 'y' has 1 null, column 'x' has 4 nulls, column 'colour' has 5 nulls")
+                && e.problem().contains("10 of 40 rows"), e.problem());
+        assertTrue(!e.problem().contains("note"), "an unused column's nulls do not matter: " + e.problem());
+        assertTrue(e.fix().contains("data.dropNulls: true"), e.fix());
+    }
+
+    @Test
+    void dropNullsDropsExactlyTheRowsWithANullInAUsedColumn(SparkSession spark) {
+        Dataset<Row> data = data(spark);
+
+        NullRows nulls = NullRows.check(data, USES_X_COLOUR_Y, true);
+
+        assertEquals(10, nulls.dropped());
+        assertEquals(30, nulls.kept().count());
+        assertEquals(0, nulls.kept().filter("x IS NULL OR colour IS NULL OR y IS NULL").count());
+        assertEquals(20 - 6, nulls.kept().filter("note IS NULL").count(),
+                "the even rows but the 6 dropped (0, 6, 14, 22, 30, 38): unused columns do not matter");
+        assertEquals(data.filter("x IS NOT NULL AND colour IS NOT NULL AND y IS NOT NULL").count(),
+                nulls.kept().count());
+    }
+
+    @Test
+    void completeDataIsUsedAsItIs(SparkSession spark) {
+        Dataset<Row> complete = data(spark).filter("x IS NOT NULL AND colour IS NOT NULL AND y IS NOT NULL");
+
+        NullRows nulls = NullRows.check(complete, USES_X_COLOUR_Y, false);
+
+        assertSame(complete, nulls.kept());
+        assertEquals(0, nulls.dropped());
+    }
+
+    @Test
+    void aNullTextIsAnEmptyTextNotAMissingValue(SparkSession spark) {
+        InputSchema text = new InputSchema("y", false, InputKind.TEXT, List.of("note"), false);
+        Dataset<Row> labelled = data(spark).filter("y IS NOT NULL");
+
+        NullRows nulls = NullRows.check(labelled, text, false);
+
+        assertEquals(List.of("y"), NullRows.checkedColumns(text));
+        assertEquals(0, nulls.dropped());
+        assertEquals(39, nulls.kept().count());
+    }
+
+    @Test
+    void aDottedColumnNameIsReadAsOneColumn(SparkSession spark) {
+        Dataset<Row> dotted = data(spark).withColumnRenamed("x", "size.cm");
+        InputSchema input = new InputSchema("y", false, List.of("size.cm"), false);
+
+        assertEquals(5, NullRows.check(dotted, input, true).dropped(), "4 nulls in size.cm, 1 in y");
+    }
+}
