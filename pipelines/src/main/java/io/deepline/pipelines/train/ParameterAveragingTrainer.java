@@ -73,7 +73,8 @@ public final class ParameterAveragingTrainer {
         TrainingProgress progress;
         if (settings.checkpoint().enabled()) {
             store = new CheckpointStore(new HadoopFiles(sc.hadoopConfiguration()), settings.checkpoint().dir());
-            fingerprint = TrainingFingerprint.of(settings, initial, perWorker, validation != null);
+            fingerprint = TrainingFingerprint.of(settings, initial, BatchesDigest.perWorker(batches),
+                    validation != null);
             progress = resumeOrStart(store, fingerprint, initial);
         } else {
             progress = TrainingProgress.fresh(initial, settings);
@@ -166,7 +167,8 @@ public final class ParameterAveragingTrainer {
                     + " checkpoint (" + path + ", epoch " + found.epoch() + ") of a different training: the"
                     + " estimator's params, its network or its training data changed since it was written. Set"
                     + " checkpointMode=overwrite to train from scratch and replace it, or choose another"
-                    + " checkpointDir to keep it.");
+                    + " checkpointDir to keep it. (A checkpointDir serves one fit: give none to estimators that"
+                    + " CrossValidator, an ensemble or a selection curve fit many times.)");
         }
         if (found.epoch() > settings.maxEpochs()) {
             throw new IllegalStateException(settings.stageName() + ": the checkpoint " + path + " is after epoch "

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * Identifies one training run so that a checkpoint is resumed only by a fit that would have written it: SHA-256 of
@@ -16,7 +17,7 @@ final class TrainingFingerprint {
     private TrainingFingerprint() {
     }
 
-    static String of(TrainingSettings settings, NetworkSnapshot initial, int[] batchesPerWorker,
+    static String of(TrainingSettings settings, NetworkSnapshot initial, List<String> batchesPerWorker,
                      boolean validating) {
         MessageDigest sha = ParamsDigest.newDigest();
         text(sha, settings.checkpoint().paramsDigest());
@@ -27,9 +28,9 @@ final class TrainingFingerprint {
         floats(sha, initial.params());
         floats(sha, initial.updaterState());
         text(sha, initial.iteration() + "|" + initial.epoch());
-        ByteBuffer counts = ByteBuffer.allocate(4 * batchesPerWorker.length);
-        counts.asIntBuffer().put(batchesPerWorker);
-        sha.update(counts.array());
+        for (String worker : batchesPerWorker) {
+            text(sha, worker);
+        }
         return HexFormat.of().formatHex(sha.digest());
     }
 

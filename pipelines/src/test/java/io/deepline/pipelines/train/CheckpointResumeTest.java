@@ -147,6 +147,10 @@ class CheckpointResumeTest {
                 "another checkpointDir");
         assertFailsNaming(IllegalStateException.class, () -> classifier().setNumWorkers(1).setMaxEpochs(2)
                 .setCheckpointDir(checkpoints).fit(iris), checkpoints);
+        // The same number of rows, classes and batches, other feature values (not standardized): other data.
+        Dataset<Row> unscaled = DataSamples.labeledVectors(spark, "iris.csv", false);
+        assertFailsNaming(IllegalStateException.class, () -> classifier().setMaxEpochs(2)
+                .setCheckpointDir(checkpoints).fit(unscaled), checkpoints, "training data");
 
         List<Integer> trained = new ArrayList<>();
         DeepClassificationModel overwritten = classifier().setLearningRate(0.05).setMaxEpochs(2)

@@ -7,7 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.deepline.pipelines.classification.DeepClassifier;
+import io.deepline.pipelines.generative.AutoEncoder;
+import io.deepline.pipelines.generative.VariationalAutoEncoder;
+import io.deepline.pipelines.param.HasTrainingParams;
+import io.deepline.pipelines.regression.DeepRegressor;
 import io.deepline.pipelines.sequence.Seq2Seq;
+import io.deepline.pipelines.sequence.SequenceClassifier;
+import io.deepline.pipelines.sequence.SequenceGenerator;
+import io.deepline.pipelines.sequence.SequenceRegressor;
+import io.deepline.pipelines.sequence.SequenceTagger;
+import io.deepline.pipelines.sequence.TransformerClassifier;
+import io.deepline.pipelines.vision.ImageClassifier;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The checkpoint Params: defaults, validation, and which Params the digest covers. */
@@ -37,6 +50,24 @@ class CheckpointSettingsTest {
                 CheckpointMode.RESUME, ""), "checkpointInterval", "0");
         assertFailsNaming(IllegalArgumentException.class, () -> CheckpointMode.parse("later"), "checkpointMode",
                 "resume or overwrite", "later");
+    }
+
+    @Test
+    void everyNetworkEstimatorHasTheParamsAndADigest() {
+        List<HasTrainingParams> estimators = List.of(new DeepClassifier(), new DeepRegressor(), new ImageClassifier(),
+                new AutoEncoder(), new VariationalAutoEncoder(), new SequenceClassifier(), new SequenceRegressor(),
+                new SequenceTagger(), new SequenceGenerator(), new Seq2Seq(), new TransformerClassifier());
+        Set<String> digests = new HashSet<>();
+        for (HasTrainingParams stage : estimators) {
+            stage.set(stage.checkpointDir(), "/tmp/checkpoints");
+            stage.set(stage.checkpointInterval(), 3);
+            CheckpointSettings settings = CheckpointSettings.of(stage, 2);
+            assertEquals("/tmp/checkpoints", settings.dir(), stage.getClass().getSimpleName());
+            assertEquals(3, settings.interval());
+            assertEquals(CheckpointMode.RESUME, settings.mode());
+            digests.add(settings.paramsDigest());
+        }
+        assertEquals(estimators.size(), digests.size(), "the stage's class is part of the digest");
     }
 
     @Test
