@@ -60,6 +60,20 @@ class ParamBinderTest {
     }
 
     @Test
+    void checkpointParamsBindFromAJobFile() throws Exception {
+        DeepClassifier c = new DeepClassifier();
+
+        bind(c, "{checkpointDir: 'hdfs:///user/me/ckpt', checkpointInterval: 2, checkpointMode: overwrite}");
+
+        assertEquals("hdfs:///user/me/ckpt", c.getCheckpointDir());
+        assertEquals(2, c.getCheckpointInterval());
+        assertEquals("overwrite", c.getCheckpointMode());
+        assertEquals("model.params.checkpointMode", fails(new DeepClassifier(), "{checkpointMode: later}").keyPath());
+        assertEquals("model.params.checkpointInterval", fails(new DeepClassifier(), "{checkpointInterval: 0}")
+                .keyPath());
+    }
+
+    @Test
     void aSingleValueIsAOneElementList() throws Exception {
         DeepClassifier c = new DeepClassifier();
 

@@ -195,6 +195,20 @@ public class DeepClassifier extends ProbabilisticClassifier<Vector, DeepClassifi
         return (DeepClassifier) set(inferenceBatchSize(), value);
     }
 
+    /** A Hadoop directory for training checkpoints; a later fit of the same params and data resumes from it. */
+    public DeepClassifier setCheckpointDir(String value) {
+        return (DeepClassifier) set(checkpointDir(), value);
+    }
+
+    public DeepClassifier setCheckpointInterval(int value) {
+        return (DeepClassifier) set(checkpointInterval(), value);
+    }
+
+    /** "resume" (default) or "overwrite". */
+    public DeepClassifier setCheckpointMode(String value) {
+        return (DeepClassifier) set(checkpointMode(), value);
+    }
+
     /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
     @Override
     public DeepClassifier setTrainingListener(TrainingListener value) {

@@ -187,6 +187,20 @@ public class AutoEncoder extends Estimator<AutoEncoderModel>
         return (AutoEncoder) set(inferenceBatchSize(), value);
     }
 
+    /** A Hadoop directory for training checkpoints; a later fit of the same params and data resumes from it. */
+    public AutoEncoder setCheckpointDir(String value) {
+        return (AutoEncoder) set(checkpointDir(), value);
+    }
+
+    public AutoEncoder setCheckpointInterval(int value) {
+        return (AutoEncoder) set(checkpointInterval(), value);
+    }
+
+    /** "resume" (default) or "overwrite". */
+    public AutoEncoder setCheckpointMode(String value) {
+        return (AutoEncoder) set(checkpointMode(), value);
+    }
+
     /** Called on the driver after each epoch. Not a Param: not saved, and copies do not share it. */
     @Override
     public AutoEncoder setTrainingListener(TrainingListener value) {

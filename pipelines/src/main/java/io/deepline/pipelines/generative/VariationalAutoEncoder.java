@@ -9,6 +9,7 @@ import io.deepline.pipelines.param.StageUid;
 import io.deepline.pipelines.param.TrainingParamSet;
 import io.deepline.pipelines.persist.ParamsOnlyPersistence;
 import io.deepline.pipelines.persist.Provenance;
+import io.deepline.pipelines.train.CheckpointSettings;
 import io.deepline.pipelines.train.ParameterAveragingTrainer;
 import io.deepline.pipelines.train.HasTrainingListener;
 import io.deepline.pipelines.train.TrainingListener;
@@ -173,6 +174,20 @@ public class VariationalAutoEncoder extends Estimator<VariationalAutoEncoderMode
         return (VariationalAutoEncoder) set(inferenceBatchSize(), value);
     }
 
+    /** A Hadoop directory for training checkpoints; a later fit of the same params and data resumes from it. */
+    public VariationalAutoEncoder setCheckpointDir(String value) {
+        return (VariationalAutoEncoder) set(checkpointDir(), value);
+    }
+
+    public VariationalAutoEncoder setCheckpointInterval(int value) {
+        return (VariationalAutoEncoder) set(checkpointInterval(), value);
+    }
+
+    /** "resume" (default) or "overwrite". */
+    public VariationalAutoEncoder setCheckpointMode(String value) {
+        return (VariationalAutoEncoder) set(checkpointMode(), value);
+    }
+
     /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
     @Override
     public VariationalAutoEncoder setTrainingListener(TrainingListener value) {
@@ -215,7 +230,8 @@ public class VariationalAutoEncoder extends Estimator<VariationalAutoEncoderMode
         JavaRDD<ElboBatch> batches = ElboBatches.build(features, workers, getBatchSize(), numFeatures, getSeed());
         TrainingResult result;
         try {
-            TrainingSettings settings = new TrainingSettings(NAME, getMaxEpochs(), getAveragingFrequency(), getSeed());
+            TrainingSettings settings = new TrainingSettings(NAME, getMaxEpochs(), getAveragingFrequency(), getSeed())
+                    .withCheckpoint(CheckpointSettings.of(this, workers));
             result = new ParameterAveragingTrainer(settings, listener).train(batches, spec.initialState(numFeatures));
         } finally {
             batches.unpersist(false);

@@ -1,6 +1,7 @@
 package io.deepline.pipelines.param;
 
 import io.deepline.models.spec.LearningRateSchedule;
+import java.util.Locale;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.LongParam;
@@ -90,6 +91,32 @@ public interface HasTrainingParams extends Params {
         return trainingParams().earlyStoppingMinDelta;
     }
 
+    default Param<String> checkpointDir() {
+        return trainingParams().checkpointDir;
+    }
+
+    default IntParam checkpointInterval() {
+        return trainingParams().checkpointInterval;
+    }
+
+    default Param<String> checkpointMode() {
+        return trainingParams().checkpointMode;
+    }
+
+    /** The checkpoint directory, or "" when the fit writes no checkpoints. */
+    default String getCheckpointDir() {
+        return getOrDefault(checkpointDir()).trim();
+    }
+
+    default int getCheckpointInterval() {
+        return (Integer) getOrDefault(checkpointInterval());
+    }
+
+    /** "resume" or "overwrite", lower case. */
+    default String getCheckpointMode() {
+        return getOrDefault(checkpointMode()).trim().toLowerCase(Locale.ROOT);
+    }
+
     /** The weight column's name, or null when rows are unweighted. */
     default String weightColOrNull() {
         return isDefined(weightCol()) && !getOrDefault(weightCol()).isEmpty() ? getOrDefault(weightCol()) : null;
@@ -167,5 +194,8 @@ public interface HasTrainingParams extends Params {
         setDefault(validationFraction(), 0.0);
         setDefault(earlyStoppingPatience(), 0);
         setDefault(earlyStoppingMinDelta(), 0.0);
+        setDefault(checkpointDir(), "");
+        setDefault(checkpointInterval(), 1);
+        setDefault(checkpointMode(), "resume");
     }
 }

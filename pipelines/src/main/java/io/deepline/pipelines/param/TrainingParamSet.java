@@ -33,6 +33,9 @@ public final class TrainingParamSet implements Serializable {
     final Param<String> validationIndicatorCol;
     final IntParam earlyStoppingPatience;
     final DoubleParam earlyStoppingMinDelta;
+    final Param<String> checkpointDir;
+    final IntParam checkpointInterval;
+    final Param<String> checkpointMode;
 
     public TrainingParamSet(Params owner) {
         updater = new Param<>(owner, "updater",
@@ -86,5 +89,18 @@ public final class TrainingParamSet implements Serializable {
         earlyStoppingMinDelta = new DoubleParam(owner, "earlyStoppingMinDelta",
                 "smallest decrease of the validation loss that counts as an improvement, >= 0 (default 0)",
                 Validators.nonNegativeFinite());
+        checkpointDir = new Param<>(owner, "checkpointDir",
+                "Hadoop directory (any file system) for training checkpoints: params, optimizer state, epoch and"
+                        + " history, written atomically; a fit whose directory holds a checkpoint of the same"
+                        + " params and data resumes from it; empty = no checkpoints (default empty)",
+                Validators.of(v -> true));
+        checkpointInterval = new IntParam(owner, "checkpointInterval",
+                "epochs between two checkpoints, >= 1; the last epoch is always checkpointed (default 1)",
+                Validators.positiveInt());
+        checkpointMode = new Param<>(owner, "checkpointMode",
+                "resume: continue from the checkpoint in checkpointDir, refusing one of other params or data with"
+                        + " an error; overwrite: ignore any checkpoint there, train from scratch and replace it"
+                        + " (default resume)",
+                Validators.oneOfIgnoringCase("resume", "overwrite"));
     }
 }

@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -51,6 +54,55 @@ public final class HadoopFiles {
     public OutputStream create(String path) throws IOException {
         Path p = new Path(path);
         return p.getFileSystem(conf).create(p, true);
+    }
+
+    /** The names of the files directly inside {@code dir}; empty when {@code dir} does not exist. */
+    public List<String> listNames(String dir) {
+        try {
+            Path p = new Path(dir);
+            FileSystem fs = p.getFileSystem(conf);
+            if (!fs.exists(p)) {
+                return List.of();
+            }
+            List<String> names = new ArrayList<>();
+            for (FileStatus status : fs.listStatus(p)) {
+                names.add(status.getPath().getName());
+            }
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Renames {@code from} to {@code to} (same file system), replacing {@code to} if it exists. The rename itself is
+     * atomic on HDFS and local disks; replacing deletes {@code to} first, since {@code FileSystem.rename} refuses an
+     * existing destination on HDFS.
+     */
+    public void renameReplacing(String from, String to) {
+        try {
+            Path source = new Path(from);
+            Path target = new Path(to);
+            FileSystem fs = target.getFileSystem(conf);
+            if (fs.exists(target)) {
+                fs.delete(target, false);
+            }
+            if (!fs.rename(source, target)) {
+                throw new IOException("the file system refused the rename");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rename " + from + " to " + to + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes a file if it exists. */
+    public void deleteFile(String path) {
+        try {
+            Path p = new Path(path);
+            p.getFileSystem(conf).delete(p, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + path + ": " + e.getMessage(), e);
+        }
     }
 
     /** Opens a file; the caller closes the stream. */

@@ -203,6 +203,20 @@ public class DeepRegressor extends Predictor<Vector, DeepRegressor, DeepRegressi
         return (DeepRegressor) set(inferenceBatchSize(), value);
     }
 
+    /** A Hadoop directory for training checkpoints; a later fit of the same params and data resumes from it. */
+    public DeepRegressor setCheckpointDir(String value) {
+        return (DeepRegressor) set(checkpointDir(), value);
+    }
+
+    public DeepRegressor setCheckpointInterval(int value) {
+        return (DeepRegressor) set(checkpointInterval(), value);
+    }
+
+    /** "resume" (default) or "overwrite". */
+    public DeepRegressor setCheckpointMode(String value) {
+        return (DeepRegressor) set(checkpointMode(), value);
+    }
+
     /** Called on the driver after each epoch. Not a Param: not saved, and copies do not share it. */
     @Override
     public DeepRegressor setTrainingListener(TrainingListener value) {

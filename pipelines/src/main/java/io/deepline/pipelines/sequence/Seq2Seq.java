@@ -223,6 +223,20 @@ public class Seq2Seq extends Estimator<Seq2SeqModel>
     public Seq2Seq setInferenceBatchSize(int value) {
         return (Seq2Seq) set(inferenceBatchSize(), value);
     }
+
+    /** A Hadoop directory for training checkpoints; a later fit of the same params and data resumes from it. */
+    public Seq2Seq setCheckpointDir(String value) {
+        return (Seq2Seq) set(checkpointDir(), value);
+    }
+
+    public Seq2Seq setCheckpointInterval(int value) {
+        return (Seq2Seq) set(checkpointInterval(), value);
+    }
+
+    /** "resume" (default) or "overwrite". */
+    public Seq2Seq setCheckpointMode(String value) {
+        return (Seq2Seq) set(checkpointMode(), value);
+    }
     /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
     @Override
     public Seq2Seq setTrainingListener(TrainingListener value) {

@@ -175,6 +175,20 @@ public class SequenceClassifier extends ProbabilisticClassifier<Object, Sequence
         return (SequenceClassifier) set(inferenceBatchSize(), value);
     }
 
+    /** A Hadoop directory for training checkpoints; a later fit of the same params and data resumes from it. */
+    public SequenceClassifier setCheckpointDir(String value) {
+        return (SequenceClassifier) set(checkpointDir(), value);
+    }
+
+    public SequenceClassifier setCheckpointInterval(int value) {
+        return (SequenceClassifier) set(checkpointInterval(), value);
+    }
+
+    /** "resume" (default) or "overwrite". */
+    public SequenceClassifier setCheckpointMode(String value) {
+        return (SequenceClassifier) set(checkpointMode(), value);
+    }
+
     /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
     @Override
     public SequenceClassifier setTrainingListener(TrainingListener value) {

@@ -11,6 +11,7 @@ import io.deepline.pipelines.data.sequence.SequenceLayout;
 import io.deepline.pipelines.inference.FittedNetwork;
 import io.deepline.pipelines.param.HasTrainingParams;
 import io.deepline.pipelines.persist.Provenance;
+import io.deepline.pipelines.train.CheckpointSettings;
 import io.deepline.pipelines.train.ParameterAveragingTrainer;
 import io.deepline.pipelines.train.TrainingListener;
 import io.deepline.pipelines.train.TrainingResult;
@@ -70,7 +71,8 @@ final class SequenceFitting {
                 stage.getSeed(), stage.getSortByLength());
         try {
             TrainingSettings settings = new TrainingSettings(stageName, stage.getMaxEpochs(),
-                    stage.getAveragingFrequency(), stage.getSeed());
+                    stage.getAveragingFrequency(), stage.getSeed())
+                    .withCheckpoint(CheckpointSettings.of(stage, workers));
             TrainingResult result = new ParameterAveragingTrainer(settings, listener)
                     .train(batches, spec.initialState(data.numFeatures(), head));
             Provenance provenance = Provenance.of(spark, data.rows(), Map.of(), workers, stage.getSeed(), started);

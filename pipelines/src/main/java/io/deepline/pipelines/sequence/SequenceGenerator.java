@@ -211,6 +211,20 @@ public class SequenceGenerator extends Estimator<SequenceGeneratorModel>
         return (SequenceGenerator) set(inferenceBatchSize(), value);
     }
 
+    /** A Hadoop directory for training checkpoints; a later fit of the same params and data resumes from it. */
+    public SequenceGenerator setCheckpointDir(String value) {
+        return (SequenceGenerator) set(checkpointDir(), value);
+    }
+
+    public SequenceGenerator setCheckpointInterval(int value) {
+        return (SequenceGenerator) set(checkpointInterval(), value);
+    }
+
+    /** "resume" (default) or "overwrite". */
+    public SequenceGenerator setCheckpointMode(String value) {
+        return (SequenceGenerator) set(checkpointMode(), value);
+    }
+
     /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
     @Override
     public SequenceGenerator setTrainingListener(TrainingListener value) {

@@ -172,6 +172,20 @@ public class SequenceRegressor extends Predictor<Object, SequenceRegressor, Sequ
         return (SequenceRegressor) set(inferenceBatchSize(), value);
     }
 
+    /** A Hadoop directory for training checkpoints; a later fit of the same params and data resumes from it. */
+    public SequenceRegressor setCheckpointDir(String value) {
+        return (SequenceRegressor) set(checkpointDir(), value);
+    }
+
+    public SequenceRegressor setCheckpointInterval(int value) {
+        return (SequenceRegressor) set(checkpointInterval(), value);
+    }
+
+    /** "resume" (default) or "overwrite". */
+    public SequenceRegressor setCheckpointMode(String value) {
+        return (SequenceRegressor) set(checkpointMode(), value);
+    }
+
     /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
     @Override
     public SequenceRegressor setTrainingListener(TrainingListener value) {

@@ -196,6 +196,20 @@ public class SequenceTagger extends Estimator<SequenceTaggerModel>
         return (SequenceTagger) set(inferenceBatchSize(), value);
     }
 
+    /** A Hadoop directory for training checkpoints; a later fit of the same params and data resumes from it. */
+    public SequenceTagger setCheckpointDir(String value) {
+        return (SequenceTagger) set(checkpointDir(), value);
+    }
+
+    public SequenceTagger setCheckpointInterval(int value) {
+        return (SequenceTagger) set(checkpointInterval(), value);
+    }
+
+    /** "resume" (default) or "overwrite". */
+    public SequenceTagger setCheckpointMode(String value) {
+        return (SequenceTagger) set(checkpointMode(), value);
+    }
+
     /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
     @Override
     public SequenceTagger setTrainingListener(TrainingListener value) {

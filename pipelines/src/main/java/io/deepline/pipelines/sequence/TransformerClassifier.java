@@ -169,6 +169,20 @@ public class TransformerClassifier
         return (TransformerClassifier) set(inferenceBatchSize(), value);
     }
 
+    /** A Hadoop directory for training checkpoints; a later fit of the same params and data resumes from it. */
+    public TransformerClassifier setCheckpointDir(String value) {
+        return (TransformerClassifier) set(checkpointDir(), value);
+    }
+
+    public TransformerClassifier setCheckpointInterval(int value) {
+        return (TransformerClassifier) set(checkpointInterval(), value);
+    }
+
+    /** "resume" (default) or "overwrite". */
+    public TransformerClassifier setCheckpointMode(String value) {
+        return (TransformerClassifier) set(checkpointMode(), value);
+    }
+
     /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
     @Override
     public TransformerClassifier setTrainingListener(TrainingListener value) {

@@ -34,7 +34,8 @@ public final class EstimatorTraining {
         try {
             TrainingSettings settings = new TrainingSettings(stageName, stage.getMaxEpochs(),
                     stage.getAveragingFrequency(), stage.getSeed(), metric, stage.getEarlyStoppingPatience(),
-                    stage.getEarlyStoppingMinDelta());
+                    stage.getEarlyStoppingMinDelta())
+                    .withCheckpoint(CheckpointSettings.of(stage, numWorkers));
             return new ParameterAveragingTrainer(settings, listener).train(batches, validation, initial);
         } finally {
             batches.unpersist(false);

@@ -3,8 +3,11 @@ package io.deepline.pipelines.train;
 import io.deepline.models.state.NetworkSnapshot;
 import io.deepline.pipelines.data.MiniBatch;
 import io.deepline.pipelines.data.TrainingBatch;
+import io.deepline.pipelines.persist.HadoopFiles;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -22,6 +25,8 @@ import org.slf4j.LoggerFactory;
  *   treeAggregate the workers' params and optimizer state; divide by the workers that trained
  * per epoch, with validation rows: score them distributed (loss without L2, and a metric); early stopping ends
  *   the loop after {@code patience} epochs without improvement and returns the best epoch's state
+ * with a checkpoint directory: after every checkpointInterval-th (and the last) epoch, write a
+ *   {@link TrainingCheckpoint}; a later fit of the same run (same {@link TrainingFingerprint}) resumes from it
  * </pre>
  * With one worker this is exactly sequential DL4J training on the same batches in the same order.
  */
@@ -60,13 +65,23 @@ public final class ParameterAveragingTrainer {
                     + " validationIndicatorCol");
         }
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(batches.context());
-        int rounds = roundsPerEpoch(batches);
+        int[] perWorker = batchesPerWorker(batches);
+        int rounds = roundsPerEpoch(perWorker);
         String runId = UUID.randomUUID().toString();
-        NetworkSnapshot state = initial;
-        NetworkSnapshot best = null;
-        EarlyStopping stopping = new EarlyStopping(settings.earlyStoppingPatience(), settings.earlyStoppingMinDelta());
-        TrainingHistory history = TrainingHistory.empty();
-        for (int epoch = 0; epoch < settings.maxEpochs() && !stopping.shouldStop(); epoch++) {
+        CheckpointStore store = null;
+        String fingerprint = null;
+        TrainingProgress progress;
+        if (settings.checkpoint().enabled()) {
+            store = new CheckpointStore(new HadoopFiles(sc.hadoopConfiguration()), settings.checkpoint().dir());
+            fingerprint = TrainingFingerprint.of(settings, initial, BatchesDigest.perWorker(batches),
+                    validation != null);
+            progress = resumeOrStart(store, fingerprint, initial);
+        } else {
+            progress = TrainingProgress.fresh(initial, settings);
+        }
+        EarlyStopping stopping = progress.stopping;
+        for (int epoch = progress.epochs(); epoch < settings.maxEpochs() && !stopping.shouldStop(); epoch++) {
+            NetworkSnapshot state = progress.state;
             long start = System.nanoTime();
             double lossSum = 0;
             long batchCount = 0;
@@ -86,6 +101,7 @@ public final class ParameterAveragingTrainer {
                 examples += sum.examples();
             }
             state = state.withState(state.params(), state.updaterState(), state.iteration(), epoch + 1);
+            progress.state = state;
             Double validationLoss = null;
             Double validationMetric = null;
             if (validation != null) {
@@ -96,7 +112,7 @@ public final class ParameterAveragingTrainer {
                 validationLoss = v.loss();
                 validationMetric = v.metric(settings.validationMetric());
                 if (stopping.record(epoch + 1, validationLoss)) {
-                    best = state;
+                    progress.best = state;
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -104,20 +120,65 @@ public final class ParameterAveragingTrainer {
             EpochStats stats = new EpochStats(epoch + 1, loss, seconds, examples,
                     examples / Math.max(seconds, 1e-9), validationLoss, validationMetric);
             requireFiniteLoss(stats);
-            history = history.plus(stats);
-            logEpoch(stats, history);
+            progress.history = progress.history.plus(stats);
+            logEpoch(stats, progress.history);
+            boolean last = epoch + 1 == settings.maxEpochs() || stopping.shouldStop();
+            if (settings.checkpoint().dueAfter(epoch + 1, last)) {
+                // Before the listener: a listener that fails (or a driver killed in it) leaves this epoch saved.
+                sc.setJobDescription(null);
+                store.write(progress.toCheckpoint(fingerprint));
+            }
             listener.onEpochEnd(stats, settings.maxEpochs());
         }
         sc.setJobDescription(null);
+        NetworkSnapshot state = progress.state;
+        TrainingHistory history = progress.history;
         if (validation != null) {
             history = history.withValidationOutcome(settings.validationMetric().metricName(), stopping.bestEpoch(),
                     stopping.shouldStop());
             if (stopping.enabled()) {
                 // Early stopping hands back the best epoch's params, not those of the patience epochs after it.
-                state = best;
+                state = progress.best;
             }
         }
         return new TrainingResult(state, history);
+    }
+
+    /**
+     * The progress to continue from: the latest checkpoint in the checkpoint directory if it belongs to this run
+     * (same fingerprint), else a fresh start. checkpointMode=overwrite always starts fresh; the first checkpoint
+     * it writes replaces the old ones.
+     */
+    private TrainingProgress resumeOrStart(CheckpointStore store, String fingerprint, NetworkSnapshot initial) {
+        CheckpointSettings checkpoint = settings.checkpoint();
+        if (checkpoint.mode() == CheckpointMode.OVERWRITE) {
+            LOG.info("{}: checkpointMode=overwrite, training from scratch; checkpoints in {} will be replaced",
+                    settings.stageName(), store.dir());
+            return TrainingProgress.fresh(initial, settings);
+        }
+        Optional<String> latest = store.latestPath();
+        if (latest.isEmpty()) {
+            return TrainingProgress.fresh(initial, settings);
+        }
+        String path = latest.get();
+        TrainingCheckpoint found = store.read(path);
+        if (!found.fingerprint().equals(fingerprint)) {
+            throw new IllegalStateException(settings.stageName() + ": checkpointDir " + store.dir() + " holds a"
+                    + " checkpoint (" + path + ", epoch " + found.epoch() + ") of a different training: the"
+                    + " estimator's params, its network or its training data changed since it was written. Set"
+                    + " checkpointMode=overwrite to train from scratch and replace it, or choose another"
+                    + " checkpointDir to keep it. (A checkpointDir serves one fit: give none to estimators that"
+                    + " CrossValidator, an ensemble or a selection curve fit many times.)");
+        }
+        if (found.epoch() > settings.maxEpochs()) {
+            throw new IllegalStateException(settings.stageName() + ": the checkpoint " + path + " is after epoch "
+                    + found.epoch() + ", past maxEpochs " + settings.maxEpochs() + ", so it cannot give the "
+                    + settings.maxEpochs() + "-epoch model. Raise maxEpochs to at least " + found.epoch()
+                    + ", set checkpointMode=overwrite, or choose another checkpointDir.");
+        }
+        LOG.info("{}: resuming from epoch {} of {} at {}", settings.stageName(), found.epoch(),
+                settings.maxEpochs(), path);
+        return TrainingProgress.resumed(found, settings, path);
     }
 
     private static ValidationSum validate(JavaSparkContext sc, JavaRDD<MiniBatch> validation, ValidationTask task) {
@@ -147,8 +208,8 @@ public final class ParameterAveragingTrainer {
         }
     }
 
-    /** Rounds per epoch: enough for the worker with the most batches to see all of them. */
-    private int roundsPerEpoch(JavaRDD<? extends TrainingBatch> batches) {
+    /** The number of mini-batches in each partition (one small number per worker). */
+    private static int[] batchesPerWorker(JavaRDD<? extends TrainingBatch> batches) {
         List<Integer> counts = batches.mapPartitions(it -> {
             int n = 0;
             for (; it.hasNext(); it.next()) {
@@ -156,7 +217,12 @@ public final class ParameterAveragingTrainer {
             }
             return List.of(n).iterator();
         }).collect();
-        int most = counts.stream().mapToInt(Integer::intValue).max().orElse(0);
+        return counts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Rounds per epoch: enough for the worker with the most batches to see all of them. */
+    private int roundsPerEpoch(int[] batchesPerWorker) {
+        int most = Arrays.stream(batchesPerWorker).max().orElse(0);
         if (most == 0) {
             throw new IllegalArgumentException("there are no mini-batches to train on; the training data is empty");
         }

@@ -188,6 +188,20 @@ public class ImageClassifier extends ProbabilisticClassifier<Vector, ImageClassi
         return (ImageClassifier) set(inferenceBatchSize(), value);
     }
 
+    /** A Hadoop directory for training checkpoints; a later fit of the same params and data resumes from it. */
+    public ImageClassifier setCheckpointDir(String value) {
+        return (ImageClassifier) set(checkpointDir(), value);
+    }
+
+    public ImageClassifier setCheckpointInterval(int value) {
+        return (ImageClassifier) set(checkpointInterval(), value);
+    }
+
+    /** "resume" (default) or "overwrite". */
+    public ImageClassifier setCheckpointMode(String value) {
+        return (ImageClassifier) set(checkpointMode(), value);
+    }
+
     /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
     @Override
     public ImageClassifier setTrainingListener(TrainingListener value) {

@@ -1,0 +1,59 @@
+package io.deepline.pipelines.train;
+
+import io.deepline.models.state.NetworkSnapshot;
+
+/**
+ * The driver's state between epochs: the averaged network, the best validation epoch's network, the early-stopping
+ * counters and the history. It starts fresh or from a {@link TrainingCheckpoint}, and becomes one.
+ */
+final class TrainingProgress {
+    NetworkSnapshot state;
+    NetworkSnapshot best;
+    final EarlyStopping stopping;
+    TrainingHistory history;
+
+    private TrainingProgress(NetworkSnapshot state, NetworkSnapshot best, EarlyStopping stopping,
+                             TrainingHistory history) {
+        this.state = state;
+        this.best = best;
+        this.stopping = stopping;
+        this.history = history;
+    }
+
+    static TrainingProgress fresh(NetworkSnapshot initial, TrainingSettings settings) {
+        return new TrainingProgress(initial, null, newStopping(settings), TrainingHistory.empty());
+    }
+
+    /** The progress {@code checkpoint} recorded; early stopping is replayed over its validation losses. */
+    static TrainingProgress resumed(TrainingCheckpoint checkpoint, TrainingSettings settings, String path) {
+        EarlyStopping stopping = newStopping(settings);
+        TrainingHistory history = TrainingHistory.empty();
+        for (EpochStats e : checkpoint.epochs()) {
+            if (e.hasValidation()) {
+                stopping.record(e.epoch(), e.validationLoss());
+            }
+            history = history.plus(e);
+        }
+        NetworkSnapshot best = stopping.bestEpoch() == checkpoint.epoch() ? checkpoint.state() : checkpoint.best();
+        if (stopping.enabled() && stopping.bestEpoch() > 0 && best == null) {
+            throw new IllegalStateException("the training checkpoint " + path + " records best epoch "
+                    + stopping.bestEpoch() + " but not its params; delete it, or set checkpointMode=overwrite");
+        }
+        return new TrainingProgress(checkpoint.state(), best, stopping, history);
+    }
+
+    /** Completed epochs. */
+    int epochs() {
+        return history.numEpochs();
+    }
+
+    /** A checkpoint of this progress; the best state is kept only when early stopping may hand it back. */
+    TrainingCheckpoint toCheckpoint(String fingerprint) {
+        NetworkSnapshot keptBest = stopping.enabled() && best != null && best != state ? best : null;
+        return new TrainingCheckpoint(fingerprint, state, keptBest, history.epochs());
+    }
+
+    private static EarlyStopping newStopping(TrainingSettings settings) {
+        return new EarlyStopping(settings.earlyStoppingPatience(), settings.earlyStoppingMinDelta());
+    }
+}
