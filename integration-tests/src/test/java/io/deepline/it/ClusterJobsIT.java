@@ -180,7 +180,7 @@ class ClusterJobsIT {
                 preprocess: {standardize: true}
                 model:
                   type: DeepClassifier
-                  params: {hiddenLayers: [64, 32], activation: relu, maxEpochs: 15, batchSize: 32, updater: adam,
+                  params: {hiddenLayers: [64, 32], activation: relu, maxEpochs: 10, batchSize: 32, updater: adam,
                            learningRate: 0.005, numWorkers: 2, averagingFrequency: 5, seed: 42}
                 output: {model: %s}
                 """.formatted(digits, model) + extra;
