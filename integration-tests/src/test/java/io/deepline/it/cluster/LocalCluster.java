@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Everything a cluster scenario needs, started once: the assembled SPARK_HOME, a standalone cluster of two
@@ -37,6 +39,9 @@ public final class LocalCluster implements AutoCloseable {
     public static LocalCluster start() throws Exception {
         Path root = Path.of(requireProperty("deepline.root")).toRealPath();
         Path base = root.resolve("integration-tests/target/cluster");
+        // Each run's worker dirs hold a copy of the shaded jar per executor and application (about 1.5 GB in
+        // all): the previous run's are deleted, so target/ holds the logs of the last run only.
+        deleteRunsBut(base, 0);
         Path workDir = Files.createDirectories(base.resolve("run-" + System.currentTimeMillis()));
         SparkHome home = SparkHome.assemble(Path.of(requireProperty("deepline.spark.runtime.classpath")),
                 base.resolve("spark-home"));
@@ -84,6 +89,32 @@ public final class LocalCluster implements AutoCloseable {
             cluster.close();
         } finally {
             hdfs.close();
+        }
+    }
+
+    private static void deleteRunsBut(Path base, int keep) throws IOException {
+        if (!Files.isDirectory(base)) {
+            return;
+        }
+        List<Path> runs;
+        try (Stream<Path> dirs = Files.list(base)) {
+            runs = dirs.filter(d -> d.getFileName().toString().startsWith("run-"))
+                    .sorted(Comparator.comparingLong(LocalCluster::runMillis).reversed()).toList();
+        }
+        for (Path run : runs.subList(Math.min(keep, runs.size()), runs.size())) {
+            try (Stream<Path> files = Files.walk(run)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    private static long runMillis(Path run) {
+        try {
+            return Long.parseLong(run.getFileName().toString().substring("run-".length()));
+        } catch (NumberFormatException notOurs) {
+            return Long.MAX_VALUE; // not a run directory of ours; sorted first
         }
     }
 
