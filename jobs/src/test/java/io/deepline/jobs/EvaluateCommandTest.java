@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deepline.pipelines.testing.SparkSessionExtension;
+import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,24 +23,36 @@ class EvaluateCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** One train run serves both tests; the corrupting test works on a copy. */
+    @TempDir
+    static Path trained;
+
+    private static String job;
+
+    @BeforeAll
+    static void trainOnce() throws IOException {
+        job = JobFiles.write(trained, JobFiles.irisJob(trained, 15, ""));
+        JobFiles.Run run = JobFiles.run("train", job);
+        assertEquals(0, run.exitCode(), run.err());
+    }
+
     @Test
     void reproducesTheTrainTimeMetricsOnTheTestSplitAndWritesAReport(@TempDir Path dir) throws Exception {
-        String job = JobFiles.write(dir, JobFiles.irisJob(dir, 15, ""));
-        assertEquals(0, JobFiles.run("train", job).exitCode());
-        JsonNode trained = JSON.readTree(dir.resolve("model/metrics.json").toFile());
+        Path modelDir = trained.resolve("model");
+        JsonNode trainTime = JSON.readTree(modelDir.resolve("metrics.json").toFile());
 
         JobFiles.Run run = JobFiles.run("evaluate", job);
 
         assertEquals(0, run.exitCode(), run.err());
-        JsonNode evaluated = JSON.readTree(dir.resolve("model/evaluation/metrics.json").toFile());
-        assertEquals(trained.get("testRows").asLong(), evaluated.get("rows").asLong());
+        JsonNode evaluated = JSON.readTree(modelDir.resolve("evaluation/metrics.json").toFile());
+        assertEquals(trainTime.get("testRows").asLong(), evaluated.get("rows").asLong());
         assertEquals("the test split", evaluated.get("evaluatedOn").asText());
         for (String key : new String[] {"accuracy", "f1Macro", "logLoss"}) {
-            assertEquals(trained.get(key).asDouble(), evaluated.get(key).asDouble(), 1e-12, key);
+            assertEquals(trainTime.get(key).asDouble(), evaluated.get(key).asDouble(), 1e-12, key);
         }
-        assertEquals(trained.get("confusionMatrix"), evaluated.get("confusionMatrix"));
-        assertTrue(Files.exists(dir.resolve("model/evaluation/report/index.html")));
-        assertTrue(Files.exists(dir.resolve("model/evaluation/report/confusion.png")), "confusion heat map");
+        assertEquals(trainTime.get("confusionMatrix"), evaluated.get("confusionMatrix"));
+        assertTrue(Files.exists(modelDir.resolve("evaluation/report/index.html")));
+        assertTrue(Files.exists(modelDir.resolve("evaluation/report/confusion.png")), "confusion heat map");
         assertTrue(run.out().contains("accuracy"), run.out());
 
         Path elsewhere = dir.resolve("all-rows");
@@ -57,23 +71,31 @@ class EvaluateCommandTest {
 
     @Test
     void aMissingOrTruncatedModelFailsNamingThePath(@TempDir Path dir) throws Exception {
-        String job = JobFiles.write(dir, JobFiles.irisJob(dir, 2, ""));
-        JobFiles.Run missing = JobFiles.run("evaluate", job);
+        Path copy = dir.resolve("model");
+        JobFiles.Run missing = JobFiles.run("evaluate", job, "--model", copy.toString());
         assertEquals(1, missing.exitCode());
-        assertTrue(missing.err().contains(dir.resolve("model").toString()), missing.err());
+        assertTrue(missing.err().contains(copy.toString()), missing.err());
 
-        assertEquals(0, JobFiles.run("train", job).exitCode());
+        copyTree(trained.resolve("model"), copy);
         Path zip;
-        try (Stream<Path> files = Files.walk(dir.resolve("model"))) {
+        try (Stream<Path> files = Files.walk(copy)) {
             zip = files.filter(p -> p.getFileName().toString().endsWith(".zip")).findFirst().orElseThrow();
         }
         try (RandomAccessFile file = new RandomAccessFile(zip.toFile(), "rw")) {
             file.setLength(file.length() / 3);
         }
-        JobFiles.Run corrupt = JobFiles.run("evaluate", job);
+        JobFiles.Run corrupt = JobFiles.run("evaluate", job, "--model", copy.toString());
         assertEquals(1, corrupt.exitCode());
-        assertTrue(corrupt.err().contains(dir.resolve("model").toString()), corrupt.err());
+        assertTrue(corrupt.err().contains(copy.toString()), corrupt.err());
         assertFalse(corrupt.err().contains("NullPointerException"), corrupt.err());
-        assertFalse(Files.exists(dir.resolve("model/evaluation/metrics.json")));
+        assertFalse(Files.exists(copy.resolve("evaluation/metrics.json")));
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Files.copy(source, to.resolve(from.relativize(source).toString()));
+            }
+        }
     }
 }
