@@ -77,6 +77,15 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills the process at once with SIGKILL (no shutdown hooks run, as when a node dies or the OOM killer strikes)
+     * and waits for it to be gone.
+     */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     /** Destroys the process and its descendants and waits for them; idempotent. */
     @Override
     public void close() {

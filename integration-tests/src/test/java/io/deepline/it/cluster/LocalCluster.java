@@ -1,11 +1,13 @@
 package io.deepline.it.cluster;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -37,18 +39,23 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     public static LocalCluster start() throws Exception {
+        return start(FakeGpus.none());
+    }
+
+    /** As {@link #start()}, with {@code gpus} offered by the workers. */
+    public static LocalCluster start(FakeGpus gpus) throws Exception {
         Path root = Path.of(requireProperty("deepline.root")).toRealPath();
         Path base = root.resolve("integration-tests/target/cluster");
         // Each run's worker dirs hold a copy of the shaded jar per executor and application (about 1.5 GB in
-        // all): the previous run's are deleted, so target/ holds the logs of the last run only.
-        deleteRunsBut(base, 0);
+        // all): earlier test runs' are deleted, so target/ holds the logs of the last run only.
+        deleteEarlierRuns(base);
         Path workDir = Files.createDirectories(base.resolve("run-" + System.currentTimeMillis()));
         SparkHome home = SparkHome.assemble(Path.of(requireProperty("deepline.spark.runtime.classpath")),
                 base.resolve("spark-home"));
         MiniHdfs hdfs = MiniHdfs.start(workDir.resolve("hdfs"));
         try {
             StandaloneCluster cluster = StandaloneCluster.start(home, workDir.resolve("spark"), jvm17Options(root),
-                    WORKERS, WORKER_MEMORY);
+                    WORKERS, WORKER_MEMORY, gpus);
             Submit submit = new Submit(cluster, Path.of(requireProperty("deepline.jobs.jar")),
                     root.resolve("conf/log4j2.properties"), WORKERS, EXECUTOR_MEMORY);
             return new LocalCluster(root, workDir, cluster, hdfs, submit);
@@ -73,9 +80,24 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Writes {@code yaml} into a fresh run directory and submits {@code deepline <command>} with it. */
     public Submit.Run submit(String name, String command, String yaml) throws Exception {
+        return submit(name, command, yaml, Map.of());
+    }
+
+    /** As {@link #submit(String, String, String)}, with {@code extraConf} as {@code --conf key=value}. */
+    public Submit.Run submit(String name, String command, String yaml, Map<String, String> extraConf)
+            throws Exception {
+        return start(name, command, yaml, extraConf).await();
+    }
+
+    /**
+     * Writes {@code yaml} into a fresh run directory and starts {@code deepline <command>} with it and with
+     * {@code extraConf}, returning while it runs.
+     */
+    public Submit.Running start(String name, String command, String yaml, Map<String, String> extraConf)
+            throws IOException {
         Path runDir = Files.createDirectories(workDir.resolve(name));
         Path job = Files.writeString(runDir.resolve("job.yaml"), yaml);
-        return submit.run(runDir, command, job);
+        return submit.start(runDir, command, job, extraConf);
     }
 
     /** True while any child process of the cluster (master, workers, executors) is still running. */
@@ -92,16 +114,18 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
-    private static void deleteRunsBut(Path base, int keep) throws IOException {
+    /** Deletes the run directories that earlier test JVMs left; this JVM's (one per IT class) stay. */
+    private static void deleteEarlierRuns(Path base) throws IOException {
         if (!Files.isDirectory(base)) {
             return;
         }
-        List<Path> runs;
+        long thisJvmStarted = ManagementFactory.getRuntimeMXBean().getStartTime();
+        List<Path> earlier;
         try (Stream<Path> dirs = Files.list(base)) {
-            runs = dirs.filter(d -> d.getFileName().toString().startsWith("run-"))
-                    .sorted(Comparator.comparingLong(LocalCluster::runMillis).reversed()).toList();
+            earlier = dirs.filter(d -> d.getFileName().toString().startsWith("run-"))
+                    .filter(d -> runMillis(d) < thisJvmStarted).toList();
         }
-        for (Path run : runs.subList(Math.min(keep, runs.size()), runs.size())) {
+        for (Path run : earlier) {
             try (Stream<Path> files = Files.walk(run)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(file);
@@ -114,7 +138,7 @@ public final class LocalCluster implements AutoCloseable {
         try {
             return Long.parseLong(run.getFileName().toString().substring("run-".length()));
         } catch (NumberFormatException notOurs) {
-            return Long.MAX_VALUE; // not a run directory of ours; sorted first
+            return Long.MAX_VALUE; // not a run directory of ours; left alone
         }
     }
 

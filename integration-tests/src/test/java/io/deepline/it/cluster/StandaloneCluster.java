@@ -42,15 +42,16 @@ public final class StandaloneCluster implements AutoCloseable {
 
     /** Starts the master and the workers and waits until all workers are registered and ALIVE. */
     public static StandaloneCluster start(SparkHome home, Path workDir, List<String> jvmOptions, int workers,
-            String workerMemory) throws Exception {
+            String workerMemory, FakeGpus gpus) throws Exception {
         StandaloneCluster cluster = new StandaloneCluster(home, workDir, jvmOptions);
         try {
-            cluster.launch("master", "org.apache.spark.deploy.master.Master", List.of(
+            cluster.launch("master", List.of(), "org.apache.spark.deploy.master.Master", List.of(
                     "--host", "127.0.0.1", "--port", String.valueOf(cluster.masterPort),
                     "--webui-port", String.valueOf(cluster.masterWebUiPort)));
             for (int i = 1; i <= workers; i++) {
-                Path dir = Files.createDirectories(workDir.resolve("worker-" + i));
-                cluster.launch("worker-" + i, "org.apache.spark.deploy.worker.Worker", List.of(
+                Path dir = Files.createDirectories(cluster.workerDir(i));
+                cluster.launch("worker-" + i, gpus.workerOptions(i, dir), "org.apache.spark.deploy.worker.Worker",
+                        List.of(
                         "--host", "127.0.0.1", "--port", String.valueOf(freePort()),
                         "--webui-port", String.valueOf(freePort()), "--cores", "1", "--memory", workerMemory,
                         "--work-dir", dir.toString(), cluster.masterUrl()));
@@ -102,6 +103,20 @@ public final class StandaloneCluster implements AutoCloseable {
         return out.toString();
     }
 
+    /** Worker {@code worker}'s (from 1) work directory: {@code <app-id>/<executor-id>/stderr} per executor. */
+    public Path workerDir(int worker) {
+        return workDir.resolve("worker-" + worker);
+    }
+
+    /**
+     * The executor JVMs worker {@code worker} (from 1) runs now: its child processes whose command line names
+     * Spark's executor backend (a worker starts each executor as its own child JVM).
+     */
+    public List<ProcessHandle> executorsOf(int worker) {
+        return processes.get(worker).process().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend")).toList();
+    }
+
     /** True while the master, a worker or anything they started (executors) is still running. */
     public boolean anyProcessAlive() {
         return processes.stream().anyMatch(ChildJvm::isAlive);
@@ -115,10 +130,12 @@ public final class StandaloneCluster implements AutoCloseable {
         }
     }
 
-    private void launch(String name, String mainClass, List<String> args) throws IOException {
+    private void launch(String name, List<String> extraOptions, String mainClass, List<String> args)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        command.addAll(extraOptions);
         command.addAll(List.of("-Xmx256m", "-cp", home.classpath(), mainClass));
         command.addAll(args);
         processes.add(ChildJvm.start(name, command, home.environment(), workDir,
