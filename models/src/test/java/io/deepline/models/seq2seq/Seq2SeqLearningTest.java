@@ -18,10 +18,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * greedy decoding on 200 strings. Measured (2 shared cores): attention 0.975, last 0.775, in 90–160 s. The batch is
  * large because on small arrays the cost of a step is the number of native calls, not the batch size.
  *
- * <p>And the Transformer (course §8.3) on the same task at an equal parameter budget: one encoder and one decoder
- * block of D = 32, 4 heads and a 96-unit feed-forward network (26,894 parameters against the recurrent model's
- * 27,438), 300 Adam steps on batches of 256 at rate 0.01. Measured (2 cores, otherwise idle): transformer 1.000 in
- * 91 s; attention 0.975 in 65 s, last 0.780 in 47 s.
+ * <p>The Transformer (course §8.3) is compared at an equal parameter budget: one encoder and one decoder block of
+ * D = 32, 4 heads and a 96-unit feed-forward network (26,894 parameters against the recurrent model's 27,438). That
+ * it learns the task is proven once, through the Spark stage on two workers (pipelines' {@code Seq2SeqTest}: exact
+ * match ≥ 0.95; 1.000 measured); training it here too, single-threaded, cost two minutes of every CI run
+ * (measured here before: transformer 1.000 after 300 Adam steps on batches of 256, in 91 s).
  */
 class Seq2SeqLearningTest {
     private static final int HIDDEN = 48;
@@ -43,7 +44,7 @@ class Seq2SeqLearningTest {
     }
 
     @Test
-    void transformerLearnsToReverseAtTheSameParameterBudget() {
+    void theTransformerHasTheRecurrentModelsParameterBudget() {
         Seq2SeqSpec transformer = Seq2SeqSpec.builder().architecture(Seq2SeqArchitecture.TRANSFORMER)
                 .sourceVocabularySize(ReversalTask.VOCABULARY).targetVocabularySize(ReversalTask.VOCABULARY)
                 .modelDim(32).numHeads(4).ffDim(96).numLayers(1).learningRate(0.01).seed(7).build();
@@ -52,9 +53,6 @@ class Seq2SeqLearningTest {
         System.out.printf("parameters: transformer %d, rnn with attention %d%n", transformerParams, recurrentParams);
         assertTrue(Math.abs(transformerParams - recurrentParams) <= 0.05 * recurrentParams,
                 "the comparison needs equal budgets: " + transformerParams + " vs " + recurrentParams);
-        double exact = heldOutExactMatch(transformer, 256, 300);
-        System.out.printf("exact match: transformer %.3f%n", exact);
-        assertTrue(exact >= 0.95, "transformer exact match " + exact);
     }
 
     private static Seq2SeqSpec recurrent(DecoderContext context) {

@@ -97,7 +97,9 @@ class Seq2SeqTest {
 
     /**
      * architecture = transformer behind the same API: trained by parameter averaging on 2 workers, decoded greedily,
-     * the same alone and in padded batches, and the same after save and load.
+     * the same alone and in padded batches, and the same after save and load. The one test that the Transformer
+     * (course §8.3) learns the task; models' {@code Seq2SeqLearningTest} checks that it has the recurrent model's
+     * parameter budget.
      */
     @Test
     void transformerReversesDigitStringsOnTwoWorkers(SparkSession spark, @TempDir Path dir) throws IOException {
