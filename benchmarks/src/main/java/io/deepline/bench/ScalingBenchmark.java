@@ -1,0 +1,95 @@
+package io.deepline.bench;
+
+import io.deepline.it.cluster.LocalCluster;
+import io.deepline.it.cluster.Submit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Issue 10, comparison 5: the same compute-bound training on 1 and on 2 executors of the integration tests'
+ * standalone cluster (a master and two 1-core workers on 127.0.0.1, the shaded jobs jar submitted with
+ * spark-submit), one parameter-averaging worker per executor. The figure is the ratio of the fits' wall times
+ * ("Trained in X s" in the driver log: Spark's start and reading the data are excluded).
+ *
+ * <p>Compute-bound: an MLP 784-1024-1024-10 on batches of 256, ≈ 2.9 GFLOP per training step, well over 100 ms on
+ * one core, so the per-round Spark overhead is small against the work being split.
+ */
+public final class ScalingBenchmark implements Benchmark {
+
+    private static final Pattern TRAINED = Pattern.compile("Trained in ([0-9.]+) s");
+
+    @Override
+    public String id() {
+        return "scaling";
+    }
+
+    @Override
+    public List<Figure> run(BenchContext context) throws Exception {
+        int epochs = context.quick() ? 1 : 3;
+        int runs = context.runs();
+        double[] one = new double[runs];
+        double[] two = new double[runs];
+        double[] scaling = new double[runs];
+        deleteRecursively(context.root().resolve("benchmarks/target/scaling-models"));
+        try (LocalCluster cluster = LocalCluster.start()) {
+            String data = context.root().resolve("data-samples/mnist10k.csv.gz").toUri().toString();
+            for (int r = 0; r < runs; r++) {
+                one[r] = trainSeconds(cluster, "scaling-1-" + r, data, epochs, 1);
+                two[r] = trainSeconds(cluster, "scaling-2-" + r, data, epochs, 2);
+                scaling[r] = one[r] / two[r];
+                System.err.printf(Locale.ROOT, "  1 executor %.1f s, 2 executors %.1f s: %.2fx%n", one[r], two[r],
+                        scaling[r]);
+            }
+        }
+        return List.of(
+                Figure.of("scaling2Executors", "fit time on 1 executor / on 2 executors (standalone cluster, 1 core"
+                        + " each), MLP 784-1024-1024-10, batch 256, " + epochs + " epoch(s) of mnist10k", "ratio",
+                        Stats.of(scaling)).withTarget(Target.atLeast(1.7))
+                        .withDetails(Map.of("1 executor s", Figure.format(Stats.of(one).median()),
+                                "2 executors s", Figure.format(Stats.of(two).median()))),
+                Figure.of("clusterFitSeconds1Executor", "the fit on 1 executor", "s", Stats.of(one)),
+                Figure.of("clusterFitSeconds2Executors", "the fit on 2 executors", "s", Stats.of(two)));
+    }
+
+    private static void deleteRecursively(java.nio.file.Path dir) throws java.io.IOException {
+        if (java.nio.file.Files.exists(dir)) {
+            try (var files = java.nio.file.Files.walk(dir)) {
+                for (java.nio.file.Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.delete(p);
+                }
+            }
+        }
+    }
+
+    private static double trainSeconds(LocalCluster cluster, String name, String data, int epochs, int executors)
+            throws Exception {
+        String job = """
+                name: %s
+                data:
+                  path: %s
+                  format: csv
+                  options: {header: "true", inferSchema: "true"}
+                  label: label
+                split: {train: 0.8, test: 0.2, seed: 42}
+                preprocess: {divideBy: 255}
+                model:
+                  type: DeepClassifier
+                  params: {hiddenLayers: [1024, 1024], activation: relu, maxEpochs: %d, batchSize: 256,
+                           updater: adam, learningRate: 0.001, numWorkers: %d, averagingFrequency: 5, seed: 42}
+                output: {model: %s}
+                """.formatted(name, data, epochs, executors,
+                cluster.root().resolve("benchmarks/target/scaling-models/" + name).toUri());
+        Submit.Run run = cluster.submit(name, "train", job, Map.of("spark.cores.max", String.valueOf(executors)));
+        if (run.exitCode() != 0) {
+            throw new IllegalStateException("the scaling job " + name + " failed\n" + run.describe());
+        }
+        Matcher m = TRAINED.matcher(run.driverOutput());
+        if (!m.find()) {
+            throw new IllegalStateException("no 'Trained in' line in the driver log of " + name + "\n" + run.describe());
+        }
+        return Double.parseDouble(m.group(1));
+    }
+}
