@@ -6,9 +6,11 @@ package io.deepline.it;
  */
 final class DigitsJob {
 
-    /** Reaches ≥ 0.95 test accuracy in seconds on two 1-core executors. */
-    static final String PARAMS = "{hiddenLayers: [64, 32], activation: relu, maxEpochs: 10, batchSize: 32,"
-            + " updater: adam, learningRate: 0.005, numWorkers: 2, averagingFrequency: 5, seed: 42%s}";
+    /** Reaches ≥ 0.95 test accuracy in seconds on two 1-core executors with 10 epochs. */
+    static String params(int epochs, String moreParams) {
+        return "{hiddenLayers: [64, 32], activation: relu, maxEpochs: " + epochs + ", batchSize: 32, updater: adam,"
+                + " learningRate: 0.005, numWorkers: 2, averagingFrequency: 5, seed: 42" + moreParams + "}";
+    }
 
     private DigitsJob() {
     }
@@ -33,6 +35,6 @@ final class DigitsJob {
 
     /** The job with the default params plus {@code moreParams} (", key: value" pairs, or ""). */
     static String train(String data, String model, String moreParams, String extraYaml) {
-        return train(data, model, PARAMS.formatted(moreParams)) + extraYaml;
+        return train(data, model, params(10, moreParams)) + extraYaml;
     }
 }

@@ -24,6 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The unaligned many-to-many stage on reversing digit strings of 3–8 digits, decoded greedily.
+ *
+ * <p>That the recurrent encoder-decoder with attention learns the task is proven where it is cheapest and once per
+ * layer: the network in models' {@code Seq2SeqLearningTest} (exact match ≥ 0.9, against the fixed-context baseline)
+ * and this stage end to end through a YAML job in jobs' {@code GeneratingJobsTest} (token accuracy ≥ 0.8). A third
+ * 60-second run here added no coverage and was dropped to keep CI under its 30 minutes.
  */
 @ExtendWith(SparkSessionExtension.class)
 class Seq2SeqTest {
@@ -57,25 +62,6 @@ class Seq2SeqTest {
 
     static double exactMatch(Seq2SeqModel model, Dataset<Row> test) {
         return model.transform(test).filter("target = prediction").count() / (double) test.count();
-    }
-
-    /**
-     * Through the Spark stage, with the settings of models' {@code Seq2SeqLearningTest} (which also fits the
-     * context = last baseline on the same budget: 0.975 vs 0.775 exact match there).
-     */
-    @Test
-    void attentionReversesDigitStrings(SparkSession spark) {
-        Dataset<Row> train = reversals(spark, 2560, 1).cache();
-        Dataset<Row> test = reversals(spark, 200, 2).cache();
-        long start = System.nanoTime();
-        Seq2SeqModel model = reverser("attention").setHiddenSize(48).setLearningRate(0.02).setBatchSize(512)
-                .setMaxEpochs(30).fit(train);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double exact = exactMatch(model, test);
-        System.out.printf("Seq2Seq reversal: exact match %.3f, fit %.1f s%n", exact, seconds);
-        assertTrue(exact >= 0.9, "held-out exact match " + exact);
-        train.unpersist();
-        test.unpersist();
     }
 
     @Test
