@@ -28,7 +28,7 @@ public final class MllibComparison implements Benchmark {
         MllibMlp mllib = new MllibMlp();
         TimeToAccuracy deepline = new TimeToAccuracy();
         // Untimed: JIT, ND4J's native start, MLlib's first L-BFGS jobs.
-        mllib.fit(context, 2);
+        mllib.fit(context, 1);
         deepline.warmUp(context);
 
         double[] mllibSeconds = new double[runs];
