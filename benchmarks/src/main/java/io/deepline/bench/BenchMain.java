@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 
 /**
  * {@code bin/deepline-bench [--quick] [--runs N] [--only id,id] [--root DIR]}: runs the benchmarks, prints the table,
- * and writes {@code benchmarks/results/latest.md} and {@code latest.json}.
+ * and writes {@code benchmarks/results/latest.md} and {@code latest.json} ({@code latest-<ids>.*} with {@code --only}).
  */
 public final class BenchMain {
 
@@ -47,13 +47,20 @@ public final class BenchMain {
             }
         }
         List<Figure> figures = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
         long start = System.nanoTime();
         try (BenchContext context = new BenchContext(quick, runs, root.toAbsolutePath().normalize())) {
             context.spark(); // started before any timing
             for (Benchmark benchmark : ALL) {
                 if (only.isEmpty() || only.contains(benchmark.id())) {
                     System.err.printf(Locale.ROOT, "== %s (%d runs%s)%n", benchmark.id(), runs, quick ? ", quick" : "");
-                    figures.addAll(benchmark.run(context));
+                    try {
+                        figures.addAll(benchmark.run(context));
+                    } catch (Exception | Error e) {
+                        // One failed comparison must not cost the figures of the others (a full run takes ~20 min).
+                        System.err.println("deepline-bench: " + benchmark.id() + " failed, no figures from it: " + e);
+                        failed.add(benchmark.id());
+                    }
                 }
             }
         }
@@ -61,7 +68,13 @@ public final class BenchMain {
         String command = "bin/deepline-bench" + (args.length == 0 ? "" : " " + String.join(" ", args));
         BenchReport report = new BenchReport(figures, command, machine(), Instant.now(), seconds);
         System.out.print(report.markdown());
-        report.write(root.resolve("benchmarks/results"));
+        // A partial run (--only) must not replace the full table: it writes latest-<ids>.{md,json} instead.
+        String name = only.isEmpty() ? "latest" : "latest-" + String.join("-", only);
+        report.write(root.resolve("benchmarks/results"), name);
+        if (!failed.isEmpty()) {
+            System.err.println("deepline-bench: failed: " + failed);
+            System.exit(1);
+        }
     }
 
     private static String machine() {

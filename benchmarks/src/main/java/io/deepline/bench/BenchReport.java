@@ -77,10 +77,10 @@ public final class BenchReport {
         return mapper.writeValueAsString(root) + "\n";
     }
 
-    /** Writes latest.md and latest.json into {@code dir}. */
-    public void write(Path dir) throws IOException {
+    /** Writes {@code <name>.md} and {@code <name>.json} into {@code dir}. */
+    public void write(Path dir, String name) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("latest.md"), markdown());
-        Files.writeString(dir.resolve("latest.json"), json());
+        Files.writeString(dir.resolve(name + ".md"), markdown());
+        Files.writeString(dir.resolve(name + ".json"), json());
     }
 }
