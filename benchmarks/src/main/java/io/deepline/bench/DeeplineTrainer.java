@@ -1,0 +1,49 @@
+package io.deepline.bench;
+
+import io.deepline.pipelines.classification.DeepClassificationModel;
+import io.deepline.pipelines.classification.DeepClassifier;
+import java.util.Arrays;
+import org.apache.spark.ml.evaluation.MulticlassClassificationEvaluator;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** Deepline's DeepClassifier on the shared local[2] session, one parameter-averaging worker per core. */
+public final class DeeplineTrainer implements MlpTrainer {
+
+    private Dataset<Row> train;
+    private Dataset<Row> test;
+    private DeepClassificationModel lastModel;
+
+    @Override
+    public String name() {
+        return "Deepline";
+    }
+
+    @Override
+    public TrainingRun train(BenchContext context, MlpSettings settings) throws Exception {
+        if (train == null) {
+            train = context.mnist().trainFrame(context.spark(), settings.workers());
+            test = context.mnist().testFrame(context.spark(), settings.workers());
+        }
+        DeepClassifier classifier = estimator(settings);
+        long start = System.nanoTime();
+        lastModel = classifier.fit(train);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double accuracy = new MulticlassClassificationEvaluator().setMetricName("accuracy")
+                .evaluate(lastModel.transform(test));
+        return new TrainingRun(seconds, (long) context.mnist().trainRows() * settings.epochs(), accuracy);
+    }
+
+    /** The model of the last {@link #train} call. */
+    public DeepClassificationModel lastModel() {
+        return lastModel;
+    }
+
+    static DeepClassifier estimator(MlpSettings settings) {
+        return new DeepClassifier().setHiddenLayers(Arrays.copyOf(settings.hidden(), settings.hidden().length))
+                .setActivation(settings.activation().name().toLowerCase(java.util.Locale.ROOT))
+                .setUpdater("adam").setLearningRate(settings.learningRate()).setBatchSize(settings.batchSize())
+                .setMaxEpochs(settings.epochs()).setNumWorkers(settings.workers())
+                .setAveragingFrequency(settings.averagingFrequency()).setSeed(settings.seed());
+    }
+}

@@ -1,0 +1,84 @@
+package io.deepline.bench;
+
+import io.deepline.pipelines.classification.DeepClassificationModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Issue 10, comparison 4: rows per second of DeepClassificationModel.transform over the 10,000 MNIST rows (2
+ * partitions on local[2], the prediction column computed and summed so nothing is skipped) against raw DL4J
+ * {@code output()} in this JVM on the same rows in batches of the model's inferenceBatchSize, with the same network.
+ */
+public final class InferenceComparison implements Benchmark {
+
+    @Override
+    public String id() {
+        return "inference";
+    }
+
+    @Override
+    public List<Figure> run(BenchContext context) throws Exception {
+        MnistData mnist = context.mnist();
+        DeeplineTrainer trainer = new DeeplineTrainer();
+        trainer.train(context, MlpSettings.issueDefaults(1));
+        DeepClassificationModel model = trainer.lastModel();
+        MultiLayerNetwork network = model.fittedNetwork().toNetwork();
+        Dataset<Row> rows = mnist.allFrame(context.spark(), BenchContext.CORES);
+        List<INDArray> batches = mnist.allFeatureBatches(model.getInferenceBatchSize());
+        long total = rows.count();
+        int repeats = context.quick() ? 1 : 3; // passes over the 10,000 rows per timing, for a measurable time
+        scoreWithDeepline(model, rows, 1);
+        scoreWithDl4j(network, batches, 1);
+
+        int runs = context.runs();
+        double[] ours = new double[runs];
+        double[] theirs = new double[runs];
+        double[] ratio = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            ours[r] = total * repeats / scoreWithDeepline(model, rows, repeats);
+            theirs[r] = total * repeats / scoreWithDl4j(network, batches, repeats);
+            ratio[r] = ours[r] / theirs[r];
+            System.err.printf(Locale.ROOT, "  transform %.0f rows/s, DL4J output() %.0f rows/s%n", ours[r], theirs[r]);
+        }
+        List<Figure> figures = new ArrayList<>();
+        figures.add(Figure.of("inferenceRatio", "Deepline transform rows/s / raw DL4J output() rows/s, mnist10k,"
+                + " batch " + model.getInferenceBatchSize(), "ratio", Stats.of(ratio)).withTarget(Target.atLeast(0.9))
+                .withDetails(Map.of("transform rows/s", Figure.format(Stats.of(ours).median()),
+                        "output() rows/s", Figure.format(Stats.of(theirs).median()))));
+        figures.add(Figure.of("deeplineInferenceRowsPerSecond", "DeepClassificationModel.transform on local[2]",
+                "rows/s", Stats.of(ours)));
+        figures.add(Figure.of("dl4jInferenceRowsPerSecond", "MultiLayerNetwork.output, one JVM, 2 threads", "rows/s",
+                Stats.of(theirs)));
+        return figures;
+    }
+
+    /** Seconds for {@code repeats} full transforms whose prediction column is summed (so every row is scored). */
+    private static double scoreWithDeepline(DeepClassificationModel model, Dataset<Row> rows, int repeats) {
+        long start = System.nanoTime();
+        for (int i = 0; i < repeats; i++) {
+            model.transform(rows).agg(functions.sum(model.getPredictionCol())).first();
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static double scoreWithDl4j(MultiLayerNetwork network, List<INDArray> batches, int repeats) {
+        long start = System.nanoTime();
+        double sink = 0;
+        for (int i = 0; i < repeats; i++) {
+            for (INDArray batch : batches) {
+                sink += network.output(batch, false).argMax(1).getDouble(0);
+            }
+        }
+        if (Double.isNaN(sink)) {
+            throw new IllegalStateException("DL4J output() produced NaN");
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+}

@@ -1,0 +1,50 @@
+package io.deepline.bench.jmh;
+
+import io.deepline.pipelines.data.MiniBatch;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.nd4j.linalg.dataset.DataSet;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Mini-batch → INDArray: {@code MiniBatch.toDataSet}, which every worker runs on each cached batch before
+ * {@code fit} (its {@code fitOn}); the float arrays are copied into ND4J's off-heap buffers.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class MiniBatchToDataSetBench {
+
+    private MiniBatch batch;
+
+    @Setup
+    public void setUp() {
+        int rows = RowBatchingBench.BATCH;
+        int features = RowBatchingBench.FEATURES;
+        int classes = RowBatchingBench.CLASSES;
+        SplittableRandom random = new SplittableRandom(11);
+        float[] x = new float[rows * features];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) random.nextDouble();
+        }
+        float[] y = new float[rows * classes];
+        for (int r = 0; r < rows; r++) {
+            y[r * classes + random.nextInt(classes)] = 1f;
+        }
+        batch = new MiniBatch(rows, features, classes, x, y);
+    }
+
+    /** One 64-row batch, per row. */
+    @Benchmark
+    @OperationsPerInvocation(RowBatchingBench.BATCH)
+    public DataSet toDataSet() {
+        return batch.toDataSet();
+    }
+}
