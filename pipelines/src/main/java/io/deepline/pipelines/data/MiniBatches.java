@@ -3,7 +3,6 @@ package io.deepline.pipelines.data;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 
 /** Builds the cached mini-batch RDD a trainer consumes: one partition per worker. */
 public final class MiniBatches {
@@ -13,8 +12,8 @@ public final class MiniBatches {
     /**
      * @param featuresAndLabel rows of (features vector, label), already validated
      * @param labels           how a label becomes the network's target floats
-     * @return batches in {@code numWorkers} partitions, persisted MEMORY_AND_DISK_SER; the caller unpersists them
-     *         after training
+     * @return batches in {@code numWorkers} partitions, persisted as {@link BatchStorage#LEVEL}; the caller
+     *         unpersists them after training
      */
     public static JavaRDD<MiniBatch> build(Dataset<Row> featuresAndLabel, int numWorkers, int batchSize,
                                            int numFeatures, LabelEncoder labels, long seed) {
@@ -31,7 +30,7 @@ public final class MiniBatches {
                 .repartition(numWorkers)
                 .mapPartitionsWithIndex(new RowBatcher(batchSize, numFeatures, labels, seed, weighted, weightScale),
                         true)
-                .persist(StorageLevel.MEMORY_AND_DISK_SER());
+                .persist(BatchStorage.LEVEL);
         batches.setName("deepline mini-batches (" + numWorkers + " workers × batches of " + batchSize + ")");
         return batches;
     }

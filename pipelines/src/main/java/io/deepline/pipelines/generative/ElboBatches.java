@@ -1,5 +1,6 @@
 package io.deepline.pipelines.generative;
 
+import io.deepline.pipelines.data.BatchStorage;
 import io.deepline.pipelines.data.Shuffles;
 import io.deepline.pipelines.data.VectorFloats;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Builds the cached {@link ElboBatch} RDD: one partition per worker, rows shuffled inside each partition (seeded
@@ -22,12 +22,12 @@ final class ElboBatches {
 
     /**
      * @param features one column of checked, equally sized vectors
-     * @return batches persisted MEMORY_AND_DISK_SER; the caller unpersists them after training
+     * @return batches persisted as {@link BatchStorage#LEVEL}; the caller unpersists them after training
      */
     static JavaRDD<ElboBatch> build(Dataset<Row> features, int numWorkers, int batchSize, int numFeatures, long seed) {
         JavaRDD<ElboBatch> batches = features.javaRDD().repartition(numWorkers)
                 .mapPartitionsWithIndex(new Batcher(batchSize, numFeatures, seed), true)
-                .persist(StorageLevel.MEMORY_AND_DISK_SER());
+                .persist(BatchStorage.LEVEL);
         batches.setName("deepline ELBO batches (" + numWorkers + " workers × batches of " + batchSize + ")");
         return batches;
     }

@@ -1,5 +1,6 @@
 package io.deepline.pipelines.sequence;
 
+import io.deepline.pipelines.data.BatchStorage;
 import io.deepline.models.spec.OutputHead;
 import io.deepline.models.spec.SequenceOutput;
 import io.deepline.models.spec.SequencePooling;
@@ -25,7 +26,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.apache.spark.storage.StorageLevel;
 
 /** {@link SequenceGenerator}'s fit: check vectors and targets, build teacher-forced batches, train, free them. */
 final class GeneratorFitting {
@@ -64,7 +64,7 @@ final class GeneratorFitting {
         int workers = stage.resolveNumWorkers(spark);
         JavaRDD<SequenceBatch> batches = rows.javaRDD().repartition(workers)
                 .mapPartitionsWithIndex(new GeneratorBatcher(layout, stage.getBatchSize(), stage.getSeed()), true)
-                .persist(StorageLevel.MEMORY_AND_DISK_SER());
+                .persist(BatchStorage.LEVEL);
         try {
             TrainingSettings settings = new TrainingSettings("SequenceGenerator", stage.getMaxEpochs(),
                     stage.getAveragingFrequency(), stage.getSeed())

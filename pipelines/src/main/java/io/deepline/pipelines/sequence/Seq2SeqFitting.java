@@ -1,5 +1,6 @@
 package io.deepline.pipelines.sequence;
 
+import io.deepline.pipelines.data.BatchStorage;
 import io.deepline.models.spec.Seq2SeqSpec;
 import io.deepline.pipelines.data.sequence.Seq2SeqBatch;
 import io.deepline.pipelines.data.sequence.SequenceDataCheck;
@@ -21,7 +22,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.apache.spark.storage.StorageLevel;
 
 /** {@link Seq2Seq}'s fit: check both token columns in one pass each, build teacher-forced batches, train. */
 final class Seq2SeqFitting {
@@ -48,7 +48,7 @@ final class Seq2SeqFitting {
         JavaRDD<Seq2SeqBatch> batches = rows.javaRDD().repartition(workers)
                 .mapPartitionsWithIndex(new Seq2SeqBatcher(reader, stage.getMaxOutputLength() + 1,
                         stage.getTargetVocabularySize(), stage.getBatchSize(), stage.getSeed()), true)
-                .persist(StorageLevel.MEMORY_AND_DISK_SER());
+                .persist(BatchStorage.LEVEL);
         try {
             TrainingSettings settings = new TrainingSettings("Seq2Seq", stage.getMaxEpochs(),
                     stage.getAveragingFrequency(), stage.getSeed())

@@ -4,7 +4,9 @@ import java.io.Serializable;
 
 /**
  * The running sum of what workers send back after a round: params, optimizer state, losses and counts.
- * Sums are kept in double, so averaging many float workers loses nothing to float round-off.
+ * A worker sends its floats as they are (half the bytes of doubles: a task result is the round's largest
+ * transfer); sums of two or more are kept in double, so averaging many float workers loses nothing to float
+ * round-off.
  *
  * <p>{@link #empty()} is the identity of {@link #merge}: a worker that had no batch left in a round sends
  * nothing, and so does not dilute the average. With a single contribution, {@link #averageParams()} returns
@@ -13,6 +15,9 @@ import java.io.Serializable;
 public final class RoundSum implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    // One worker's contribution keeps its floats; merging turns them into double sums.
+    private float[] workerParams;
+    private float[] workerUpdaterState;
     private double[] params;
     private double[] updaterState;
     private int workers;
@@ -31,8 +36,8 @@ public final class RoundSum implements Serializable {
     /** One worker's contribution after fitting {@code batches} mini-batches. */
     public static RoundSum of(float[] params, float[] updaterState, double lossSum, int batches, long examples) {
         RoundSum s = new RoundSum();
-        s.params = toDoubles(params);
-        s.updaterState = toDoubles(updaterState);
+        s.workerParams = params;
+        s.workerUpdaterState = updaterState;
         s.workers = 1;
         s.lossSum = lossSum;
         s.batches = batches;
@@ -49,12 +54,17 @@ public final class RoundSum implements Serializable {
         if (workers == 0) {
             return other;
         }
-        if (params.length != other.params.length || updaterState.length != other.updaterState.length) {
-            throw new IllegalStateException("workers returned params of different sizes (" + params.length + " vs "
-                    + other.params.length + "); they trained different configurations");
+        if (paramCount() != other.paramCount() || updaterStateCount() != other.updaterStateCount()) {
+            throw new IllegalStateException("workers returned params of different sizes (" + paramCount() + " vs "
+                    + other.paramCount() + "); they trained different configurations");
         }
-        addInto(params, other.params);
-        addInto(updaterState, other.updaterState);
+        if (params == null) {
+            params = toDoubles(workerParams);
+            updaterState = toDoubles(workerUpdaterState);
+            workerParams = null;
+            workerUpdaterState = null;
+        }
+        other.addInto(params, updaterState);
         workers += other.workers;
         lossSum += other.lossSum;
         batches += other.batches;
@@ -86,12 +96,38 @@ public final class RoundSum implements Serializable {
 
     /** Mean params over the workers that trained, with equal weights (as DL4J's parameter averaging). */
     public float[] averageParams() {
-        return average(params);
+        return params == null ? copyOf(workerParams) : average(params);
     }
 
     /** Mean optimizer state over the workers that trained (the saveUpdater=true semantics). */
     public float[] averageUpdaterState() {
-        return average(updaterState);
+        return updaterState == null ? copyOf(workerUpdaterState) : average(updaterState);
+    }
+
+    private int paramCount() {
+        return params == null ? workerParams.length : params.length;
+    }
+
+    private int updaterStateCount() {
+        return updaterState == null ? workerUpdaterState.length : updaterState.length;
+    }
+
+    /** Adds this sum's params and optimizer state into the given double sums. */
+    private void addInto(double[] paramSum, double[] updaterStateSum) {
+        if (params == null) {
+            addFloats(paramSum, workerParams);
+            addFloats(updaterStateSum, workerUpdaterState);
+        } else {
+            addDoubles(paramSum, params);
+            addDoubles(updaterStateSum, updaterState);
+        }
+    }
+
+    private float[] copyOf(float[] values) {
+        if (workers == 0) {
+            throw new IllegalStateException("no worker trained in this round; there is nothing to average");
+        }
+        return values.clone();
     }
 
     private float[] average(double[] sum) {
@@ -113,7 +149,13 @@ public final class RoundSum implements Serializable {
         return d;
     }
 
-    private static void addInto(double[] target, double[] addend) {
+    private static void addDoubles(double[] target, double[] addend) {
+        for (int i = 0; i < target.length; i++) {
+            target[i] += addend[i];
+        }
+    }
+
+    private static void addFloats(double[] target, float[] addend) {
         for (int i = 0; i < target.length; i++) {
             target[i] += addend[i];
         }

@@ -3,6 +3,7 @@ package io.deepline.pipelines.train;
 import io.deepline.models.state.Network;
 import io.deepline.models.state.NetworkSnapshot;
 import io.deepline.pipelines.device.GpuBinding;
+import io.deepline.pipelines.device.TaskCpuThreads;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.factory.Nd4j;
@@ -54,12 +55,14 @@ public final class WorkerNetworks {
     }
 
     /**
-     * Binds this task thread to its Spark-assigned GPU, if any, before a network is built or reused, and returns
-     * {@code key} qualified by the thread's device: a task thread that later serves a task on another GPU builds a
-     * network there rather than reusing one whose arrays live on the first device.
+     * Binds this task thread to its Spark-assigned GPU, if any, and ND4J's CPU op threads to the task's cores,
+     * before a network is built or reused. Returns {@code key} qualified by the thread's device: a task thread that
+     * later serves a task on another GPU builds a network there rather than reusing one whose arrays live on the
+     * first device.
      */
     private static String onTaskDevice(String key) {
         GpuBinding.bindCurrentTask();
+        TaskCpuThreads.limitCurrentTask();
         return key + "@device" + Nd4j.getAffinityManager().getDeviceForCurrentThread();
     }
 }

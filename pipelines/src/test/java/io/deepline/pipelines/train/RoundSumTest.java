@@ -3,11 +3,17 @@ package io.deepline.pipelines.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.deepline.models.spec.HiddenActivation;
 import io.deepline.models.spec.MlpSpec;
 import io.deepline.models.spec.UpdaterKind;
 import io.deepline.models.state.NetworkSnapshot;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -89,6 +95,42 @@ class RoundSumTest {
         RoundSum a = RoundSum.of(new float[2], new float[0], 0, 1, 1);
         RoundSum b = RoundSum.of(new float[3], new float[0], 0, 1, 1);
         assertThrows(IllegalStateException.class, () -> a.merge(b));
+    }
+
+    /**
+     * A worker's result is the round's largest transfer: it travels as its floats (4 bytes per value), not as
+     * doubles, and still averages as before once the driver has it.
+     */
+    @Test
+    void aContributionTravelsAsFloats() throws Exception {
+        MultiLayerNetwork a = adamWorker(3, 2);
+        MultiLayerNetwork b = adamWorker(4, 3);
+        int values = NetworkSnapshot.paramsOf(a).length + NetworkSnapshot.updaterStateOf(a).length;
+        byte[] wire = serialize(contribution(a, 2));
+        assertTrue(wire.length < 4 * values + 1024, wire.length + " bytes for " + values + " floats");
+
+        RoundSum sum = deserialize(wire).merge(deserialize(serialize(contribution(b, 3))));
+        float[] pa = NetworkSnapshot.paramsOf(a);
+        float[] pb = NetworkSnapshot.paramsOf(b);
+        float[] mean = sum.averageParams();
+        for (int i = 0; i < mean.length; i++) {
+            assertEquals((float) (((double) pa[i] + pb[i]) / 2), mean[i], "param " + i);
+        }
+        assertEquals(2, sum.workers());
+    }
+
+    private static byte[] serialize(RoundSum sum) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(sum);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static RoundSum deserialize(byte[] wire) throws IOException, ClassNotFoundException {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(wire))) {
+            return (RoundSum) in.readObject();
+        }
     }
 
     private static int[] bits(float[] values) {

@@ -1,9 +1,9 @@
 package io.deepline.pipelines.data.sequence;
 
+import io.deepline.pipelines.data.BatchStorage;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 
 /** Builds the cached sequence-batch RDD a trainer consumes: one partition per worker. */
 public final class SequenceBatches {
@@ -12,8 +12,8 @@ public final class SequenceBatches {
 
     /**
      * @param sequenceAndLabel rows of (sequence, label), already checked by {@link SequenceDataCheck}
-     * @return batches in {@code numWorkers} partitions, persisted MEMORY_AND_DISK_SER; the caller unpersists them
-     *         after training
+     * @return batches in {@code numWorkers} partitions, persisted as {@link BatchStorage#LEVEL}; the caller
+     *         unpersists them after training
      */
     public static JavaRDD<SequenceBatch> build(Dataset<Row> sequenceAndLabel, int numWorkers, int batchSize,
                                                SequenceLayout layout, long seed) {
@@ -33,7 +33,7 @@ public final class SequenceBatches {
         JavaRDD<SequenceBatch> batches = sequenceAndLabel.javaRDD()
                 .repartition(numWorkers)
                 .mapPartitionsWithIndex(new SequenceBatcher(layout, batchSize, seed, sortByLength), true)
-                .persist(StorageLevel.MEMORY_AND_DISK_SER());
+                .persist(BatchStorage.LEVEL);
         batches.setName("deepline sequence batches (" + numWorkers + " workers × batches of " + batchSize + ")");
         return batches;
     }
