@@ -3,6 +3,7 @@ package io.deepline.pipelines.generative;
 import io.deepline.models.state.Network;
 import io.deepline.models.state.NetworkSnapshot;
 import io.deepline.pipelines.data.VectorFloats;
+import io.deepline.pipelines.inference.OutputRows;
 import io.deepline.pipelines.inference.RowBatchScorer;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +48,8 @@ final class AutoEncoderScorer extends RowBatchScorer {
         // feedForward returns the input, then every layer's activations (inference mode: no dropout).
         List<INDArray> activations = net.asMultiLayer()
                 .feedForward(Nd4j.create(x, new long[] {batch.size(), numFeatures}, 'c'), false);
-        float[][] code = activations.get(codeLayerIndex + 1).toFloatMatrix();
-        float[][] reconstruction = activations.get(activations.size() - 1).toFloatMatrix();
+        float[][] code = OutputRows.of(activations.get(codeLayerIndex + 1));
+        float[][] reconstruction = OutputRows.of(activations.get(activations.size() - 1));
         List<List<Object>> out = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             List<Object> values = new ArrayList<>(2);

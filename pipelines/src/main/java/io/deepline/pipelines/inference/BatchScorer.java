@@ -38,7 +38,7 @@ public abstract class BatchScorer extends RowBatchScorer {
         for (int i = 0; i < inputs.size(); i++) {
             copyFeatures(inputs.get(i), x, i * numFeatures);
         }
-        float[][] y = net.output(Nd4j.create(x, new long[] {inputs.size(), numFeatures}, 'c')).toFloatMatrix();
+        float[][] y = OutputRows.of(net.output(Nd4j.create(x, new long[] {inputs.size(), numFeatures}, 'c')));
         List<List<Object>> out = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
             out.add(outputs(y[i]));
