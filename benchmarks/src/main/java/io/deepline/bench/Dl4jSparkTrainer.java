@@ -46,6 +46,9 @@ public final class Dl4jSparkTrainer implements MlpTrainer {
             testBatches = context.mnist().testFeatureBatches(256);
         }
         SparkDl4jMultiLayer sparkNet = new SparkDl4jMultiLayer(sc, settings.network(), trainingMaster(settings));
+        // Its workers are Spark tasks on one core each: give them one op thread each, as Deepline's tasks take (and
+        // as is faster for them too); ND4J keeps one setting per process.
+        Nd4jThreads.set(1);
         long start = System.nanoTime();
         for (int epoch = 0; epoch < settings.epochs(); epoch++) {
             sparkNet.fit(batches); // one call is one epoch

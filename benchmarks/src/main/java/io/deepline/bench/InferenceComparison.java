@@ -69,6 +69,7 @@ public final class InferenceComparison implements Benchmark {
     }
 
     private static double scoreWithDl4j(MultiLayerNetwork network, List<INDArray> batches, int repeats) {
+        Nd4jThreads.set(BenchContext.CORES);
         long start = System.nanoTime();
         double sink = 0;
         for (int i = 0; i < repeats; i++) {

@@ -6,8 +6,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
- * Plain DL4J in this JVM: {@code MultiLayerNetwork.fit} over the mini-batches, ND4J using both cores (its OpenMP
- * threads). The batches are built before the clock starts, which favours this side.
+ * Plain DL4J in this JVM: {@code MultiLayerNetwork.fit} over the mini-batches, ND4J using both cores (two op
+ * threads, ND4J's default on this machine, set explicitly because Deepline's tasks leave one). The batches are built
+ * before the clock starts, which favours this side.
  */
 public final class LocalDl4jTrainer implements MlpTrainer {
 
@@ -27,6 +28,7 @@ public final class LocalDl4jTrainer implements MlpTrainer {
             testBatches = context.mnist().testFeatureBatches(256);
         }
         MultiLayerNetwork net = settings.network();
+        Nd4jThreads.set(BenchContext.CORES);
         long start = System.nanoTime();
         for (int epoch = 0; epoch < settings.epochs(); epoch++) {
             for (DataSet batch : batches) {
