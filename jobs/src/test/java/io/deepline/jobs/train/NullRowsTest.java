@@ -97,4 +97,35 @@ class NullRowsTest {
 
         assertEquals(5, NullRows.check(dotted, input, true).dropped(), "4 nulls in size.cm, 1 in y");
     }
+
+    /**
+     * MNIST-wide data (784 pixel columns and a label): the null check's condition over every column must not nest
+     * 785 deep, which overflowed the driver's stack while Spark planned the read.
+     */
+    @Test
+    void aWideTableIsCheckedAndItsNullRowsDropped(SparkSession spark) {
+        int pixels = 784;
+        StructType schema = new StructType();
+        List<String> inputs = new ArrayList<>();
+        for (int p = 0; p < pixels; p++) {
+            schema = schema.add("p" + p, DataTypes.DoubleType);
+            inputs.add("p" + p);
+        }
+        schema = schema.add("label", DataTypes.IntegerType);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Object[] values = new Object[pixels + 1];
+            for (int p = 0; p < pixels; p++) {
+                values[p] = i == 2 && p == pixels - 1 ? null : (double) (i + p);
+            }
+            values[pixels] = i % 2;
+            rows.add(RowFactory.create(values));
+        }
+        InputSchema wide = new InputSchema("label", false, InputKind.FEATURES, inputs, false, List.of());
+
+        NullRows nulls = NullRows.check(spark.createDataFrame(rows, schema), wide, true);
+
+        assertEquals(1, nulls.dropped());
+        assertEquals(5, nulls.kept().count());
+    }
 }
