@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * Issue 10, comparison 3: Spark MLlib's MultilayerPerceptronClassifier (784-256-128-10, default maxIter 100, seed
  * 42) sets the bar with its held-out accuracy A; Deepline (the issue's MLP, ReLU and Adam, 2 workers) must reach A,
- * and the figure is MLlib's fit time over Deepline's time to reach A. Each run fits MLlib, then searches Deepline's
- * epoch count against that run's A. In --quick mode: one run, and MLlib stops at 20 iterations (a lower bar).
+ * and the figure is MLlib's fit time over Deepline's time to reach A. Each run fits MLlib, then fits Deepline once,
+ * scoring the test rows after every epoch, until an epoch reaches that run's A ({@link TimeToAccuracy}). In --quick
+ * mode: one run, and MLlib stops at 20 iterations (a lower bar).
  */
 public final class MllibComparison implements Benchmark {
 
@@ -66,15 +67,17 @@ public final class MllibComparison implements Benchmark {
         }
         List<Figure> figures = new ArrayList<>();
         figures.add(Figure.of("speedupVsMllibMlp", "MLlib MLP fit time / Deepline's time to reach MLlib's held-out"
-                + " accuracy (the fit time of the fewest epochs that reach it); " + mllibSetup + "; Deepline: the"
-                + " issue's MLP (ReLU, Adam, batch 64, 2 workers); mnist10k (8,000 train, 2,000 test)", "ratio",
+                + " accuracy (wall time from fit to the end of the first epoch that reaches it); " + mllibSetup
+                + "; Deepline: the issue's MLP (ReLU, Adam, batch 64, 2 workers); mnist10k (8,000 train, 2,000 test)",
+                "ratio",
                 Stats.of(speedup)).withTarget(Target.atLeast(10.0)).withDetails(details));
         figures.add(Figure.of("mllibMlpTrainSeconds", "MLlib MLP fit wall time, " + mllibSetup, "s",
                 Stats.of(mllibSeconds)));
         figures.add(Figure.of("mllibMlpTestAccuracy", "MLlib MLP held-out accuracy (2,000 rows), " + mllibSetup,
                 "accuracy", Stats.of(mllibAccuracy)));
-        figures.add(Figure.of("deeplineSecondsToMllibAccuracy", "Deepline fit wall time of the fewest epochs that"
-                + " reach MLlib's accuracy", "s", Stats.of(deeplineSeconds)));
+        figures.add(Figure.of("deeplineSecondsToMllibAccuracy", "Deepline wall time from fit to the end of the first"
+                + " epoch that reaches MLlib's accuracy (its test-row scoring included)", "s",
+                Stats.of(deeplineSeconds)));
         figures.add(Figure.of("deeplineEpochsToMllibAccuracy", "the fewest epochs with which Deepline reaches MLlib's"
                 + " accuracy (capped at " + TimeToAccuracy.MAX_EPOCHS + ")", "epochs", Stats.of(deeplineEpochs)));
         return figures;
