@@ -69,6 +69,21 @@ public final class EventLog {
         return counts;
     }
 
+    /**
+     * What each FetchFailed task could not fetch: {@code executor <id>} when Spark names the executor whose shuffle
+     * files it tried to read, else the first line of the failure message (e.g. MetadataFetchFailedException's
+     * "Missing an output location for shuffle 4 partition 0" once the executor's outputs were unregistered).
+     */
+    public List<String> fetchFailures() {
+        return taskEnds().map(e -> e.path("Task End Reason"))
+                .filter(reason -> reason.path("Reason").asText().equals("FetchFailed"))
+                .map(reason -> reason.has("Block Manager Address")
+                        && !reason.path("Block Manager Address").path("Executor ID").isMissingNode()
+                        ? "executor " + reason.path("Block Manager Address").path("Executor ID").asText()
+                        : reason.path("Message").asText().lines().findFirst().orElse(""))
+                .toList();
+    }
+
     /** The executor that ran each successful task, by task id (TID). */
     public Map<Long, String> executorOfSucceededTask() {
         Map<Long, String> executors = new TreeMap<>();

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * <p>Spark runs one task per {@code spark.task.cpus} cores, but ND4J's CPU backend starts every op on as many
  * threads as the machine has cores, in its own pool and in the BLAS pool. Two concurrent tasks on two cores then
  * run four op threads that take turns: a 2-epoch MLP fit on local[2] took 5.8 s that way and 3.3 s with one thread
- * per task (benchmarks/results). ND4J keeps the limit per process, in one native environment, which fits an
+ * per task (issue 10's profile). ND4J keeps the limit per process, in one native environment, which fits an
  * executor: all its task slots have the same {@code spark.task.cpus}. A user who wants several threads per task
  * raises {@code spark.task.cpus}, as with any multi-threaded Spark task.
  *
