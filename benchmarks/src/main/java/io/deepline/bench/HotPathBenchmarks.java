@@ -35,7 +35,8 @@ public final class HotPathBenchmarks implements Benchmark {
                     "one dense 784-value ml Vector → floats (VectorFloats.copyInto), the inner step of the above",
                     "ns/row", 1, 1),
             new JmhHotPath(MiniBatchToDataSetBench.class, "toDataSet", "jmhMiniBatchToDataSetNsPerRow",
-                    "mini-batch → INDArray: MiniBatch.toDataSet on a 64 × 784 batch with one-hot labels",
+                    "mini-batch → INDArray: MiniBatch.toTransientDataSet (what fitOn runs) on a 64 × 784 batch with"
+                            + " one-hot labels",
                     "ns/row", 1, 1),
             new JmhHotPath(RoundAveragingBench.class, "averageOneRound", "jmhRoundAveragingMicrosPerRound",
                     "averaging aggregation of one round: 2 workers' RoundSum.of + merge + average of params and"

@@ -3,9 +3,7 @@ package io.deepline.models.state;
 import java.io.Serializable;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Everything needed to rebuild or continue training a network (a layer stack or a graph), in plain Java
@@ -95,7 +93,7 @@ public final class NetworkSnapshot implements Serializable {
                     + "network's updater has " + stateLength + "; the snapshot belongs to another configuration");
         }
         if (state != null && updaterState.length > 0) {
-            state.assign(Nd4j.create(updaterState, new long[] {1, updaterState.length}, 'c').castTo(state.dataType()));
+            NativeFloats.copyInto(updaterState, state);
         }
         net.setCounters(iteration, epoch);
     }
@@ -111,7 +109,7 @@ public final class NetworkSnapshot implements Serializable {
             throw new IllegalStateException("snapshot has " + params.length + " params but the network has "
                     + target.length() + "; the snapshot belongs to another configuration");
         }
-        target.assign(Nd4j.create(params, new long[] {1, params.length}, 'c').castTo(target.dataType()));
+        NativeFloats.copyInto(params, target);
     }
 
     public String configurationJson() {
@@ -136,7 +134,7 @@ public final class NetworkSnapshot implements Serializable {
 
     /** The params of {@code net}, flattened, as float. */
     public static float[] paramsOf(Network net) {
-        return toFloats(net.params());
+        return NativeFloats.copyOf(net.params());
     }
 
     public static float[] paramsOf(MultiLayerNetwork net) {
@@ -146,14 +144,10 @@ public final class NetworkSnapshot implements Serializable {
     /** The optimizer state of {@code net}, flattened; empty for stateless optimizers such as plain SGD. */
     public static float[] updaterStateOf(Network net) {
         INDArray state = net.updaterState();
-        return state == null ? new float[0] : toFloats(state);
+        return state == null ? new float[0] : NativeFloats.copyOf(state);
     }
 
     public static float[] updaterStateOf(MultiLayerNetwork net) {
         return updaterStateOf(Network.of(net));
-    }
-
-    private static float[] toFloats(INDArray array) {
-        return array.dataType() == DataType.FLOAT ? array.toFloatVector() : array.castTo(DataType.FLOAT).toFloatVector();
     }
 }

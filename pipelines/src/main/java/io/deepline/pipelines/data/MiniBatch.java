@@ -1,9 +1,10 @@
 package io.deepline.pipelines.data;
 
+import io.deepline.models.state.NativeFloats;
 import io.deepline.models.state.Network;
+import io.deepline.models.state.ThreadArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One mini-batch as plain row-major float arrays. Spark caches and ships these, never INDArrays: plain arrays
@@ -90,14 +91,26 @@ public final class MiniBatch implements TrainingBatch {
      * mask value, so a weighted batch's loss is Σ w_i·L_i / rows.
      */
     public DataSet toDataSet() {
-        INDArray x = Nd4j.create(features, new long[] {rows, numFeatures}, 'c');
-        INDArray y = Nd4j.create(labels, new long[] {rows, numOutputs}, 'c');
-        INDArray mask = weights == null ? null : Nd4j.create(weights, new long[] {rows, 1}, 'c');
+        INDArray x = NativeFloats.array(features, rows, numFeatures);
+        INDArray y = NativeFloats.array(labels, rows, numOutputs);
+        INDArray mask = weights == null ? null : NativeFloats.array(weights, rows, 1);
+        return new DataSet(x, y, null, mask);
+    }
+
+    /**
+     * {@link #toDataSet()} in this thread's reused arrays ({@link ThreadArrays}): valid until the thread's next call,
+     * for a fit or a scoring pass that uses it at once. Allocating fresh arrays for every step cost as much as the
+     * step of a small MLP.
+     */
+    public DataSet toTransientDataSet() {
+        INDArray x = ThreadArrays.filled("batch-features", features, rows, numFeatures);
+        INDArray y = ThreadArrays.filled("batch-labels", labels, rows, numOutputs);
+        INDArray mask = weights == null ? null : ThreadArrays.filled("batch-weights", weights, rows, 1);
         return new DataSet(x, y, null, mask);
     }
 
     @Override
     public void fitOn(Network net) {
-        net.fit(toDataSet());
+        net.fit(toTransientDataSet());
     }
 }

@@ -2,6 +2,7 @@ package io.deepline.pipelines.generative;
 
 import io.deepline.models.state.Network;
 import io.deepline.models.state.NetworkSnapshot;
+import io.deepline.models.state.ThreadArrays;
 import io.deepline.pipelines.data.VectorFloats;
 import io.deepline.pipelines.inference.OutputRows;
 import io.deepline.pipelines.inference.RowBatchScorer;
@@ -12,7 +13,6 @@ import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Row;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Encodes and reconstructs one partition in batches with one forward pass per batch: the code is the activation
@@ -47,7 +47,7 @@ final class AutoEncoderScorer extends RowBatchScorer {
         }
         // feedForward returns the input, then every layer's activations (inference mode: no dropout).
         List<INDArray> activations = net.asMultiLayer()
-                .feedForward(Nd4j.create(x, new long[] {batch.size(), numFeatures}, 'c'), false);
+                .feedForward(ThreadArrays.filled("autoencoder-features", x, batch.size(), numFeatures), false);
         float[][] code = OutputRows.of(activations.get(codeLayerIndex + 1));
         float[][] reconstruction = OutputRows.of(activations.get(activations.size() - 1));
         List<List<Object>> out = new ArrayList<>(batch.size());

@@ -2,8 +2,8 @@ package io.deepline.pipelines.generative;
 
 import io.deepline.models.optim.VaeElboStep;
 import io.deepline.models.state.Network;
+import io.deepline.models.state.ThreadArrays;
 import io.deepline.pipelines.data.TrainingBatch;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A mini-batch of unlabeled rows for a variational autoencoder, as plain row-major floats. Its {@link #fitOn} is
@@ -39,6 +39,6 @@ public final class ElboBatch implements TrainingBatch {
 
     @Override
     public void fitOn(Network net) {
-        VaeElboStep.fit(net.asMultiLayer(), Nd4j.create(features, new long[] {rows, numFeatures}, 'c'));
+        VaeElboStep.fit(net.asMultiLayer(), ThreadArrays.filled("elbo-features", features, rows, numFeatures));
     }
 }

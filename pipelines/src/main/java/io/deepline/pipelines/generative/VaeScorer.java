@@ -4,6 +4,7 @@ import io.deepline.models.optim.VaeElboStep;
 import io.deepline.models.spec.ReconstructionKind;
 import io.deepline.models.state.Network;
 import io.deepline.models.state.NetworkSnapshot;
+import io.deepline.models.state.ThreadArrays;
 import io.deepline.pipelines.data.Shuffles;
 import io.deepline.pipelines.data.VectorFloats;
 import io.deepline.pipelines.inference.RowBatchScorer;
@@ -53,7 +54,7 @@ final class VaeScorer extends RowBatchScorer {
             copyChecked(batch.get(i), firstPosition + i, x, i * numFeatures);
         }
         MultiLayerNetwork mln = net.asMultiLayer();
-        INDArray input = Nd4j.create(x, new long[] {batch.size(), numFeatures}, 'c');
+        INDArray input = ThreadArrays.filled("vae-features", x, batch.size(), numFeatures);
         float[] means = rowMajor(mln.output(input));
         TaskContext task = TaskContext.get();
         Nd4j.getRandom().setSeed(Shuffles.mix(seed, task == null ? 0 : task.partitionId(), firstPosition));

@@ -2,13 +2,13 @@ package io.deepline.pipelines.inference;
 
 import io.deepline.models.state.Network;
 import io.deepline.models.state.NetworkSnapshot;
+import io.deepline.models.state.ThreadArrays;
 import io.deepline.pipelines.data.VectorFloats;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Row;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Scores one partition of Vector-feature rows in batches of {@code batchSize}, appending the columns
@@ -38,7 +38,7 @@ public abstract class BatchScorer extends RowBatchScorer {
         for (int i = 0; i < inputs.size(); i++) {
             copyFeatures(inputs.get(i), x, i * numFeatures);
         }
-        float[][] y = OutputRows.of(net.output(Nd4j.create(x, new long[] {inputs.size(), numFeatures}, 'c')));
+        float[][] y = OutputRows.of(net.output(ThreadArrays.filled("scoring-features", x, inputs.size(), numFeatures)));
         List<List<Object>> out = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
             out.add(outputs(y[i]));

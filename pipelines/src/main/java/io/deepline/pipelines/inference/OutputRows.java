@@ -1,7 +1,7 @@
 package io.deepline.pipelines.inference;
 
+import io.deepline.models.state.NativeFloats;
 import java.util.Arrays;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** A network's [rows, columns] output as one float array per row. */
@@ -10,8 +10,9 @@ public final class OutputRows {
     }
 
     /**
-     * The rows of {@code matrix}, copied out in one bulk read. ND4J's {@code toFloatMatrix()} builds a view and a
-     * copy per row; on a 256-row MNIST batch that took more time than the forward pass (inference profile, issue 10).
+     * The rows of {@code matrix}, copied out in one bulk read ({@link NativeFloats}). ND4J's {@code toFloatMatrix()}
+     * builds a view and a copy per row; on a 256-row MNIST batch that took more time than the forward pass (inference
+     * profile, issue 10).
      */
     public static float[][] of(INDArray matrix) {
         if (matrix.rank() != 2) {
@@ -20,9 +21,7 @@ public final class OutputRows {
         }
         int rows = (int) matrix.size(0);
         int columns = (int) matrix.size(1);
-        // dup('c') gives a dense row-major array with its own buffer, so the buffer holds exactly its values.
-        INDArray dense = (matrix.dataType() == DataType.FLOAT ? matrix : matrix.castTo(DataType.FLOAT)).dup('c');
-        float[] flat = dense.data().asFloat();
+        float[] flat = NativeFloats.copyOf(matrix);
         float[][] out = new float[rows][columns];
         for (int r = 0; r < rows; r++) {
             System.arraycopy(flat, r * columns, out[r], 0, columns);

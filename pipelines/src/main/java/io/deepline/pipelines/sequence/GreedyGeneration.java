@@ -1,11 +1,11 @@
 package io.deepline.pipelines.sequence;
 
+import io.deepline.models.state.NativeFloats;
 import io.deepline.pipelines.text.ReservedTokens;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Generates sequences step by step with {@code rnnTimeStep}, feeding back each step's own output: the most
@@ -35,7 +35,7 @@ final class GreedyGeneration {
                 for (int i = 0; i < rows; i++) {
                     layout.writeStepInput(xs.get(i), previous[i], t == 0, input, i * width);
                 }
-                INDArray out = net.rnnTimeStep(Nd4j.create(input, new long[] {rows, width, 1}, 'c'));
+                INDArray out = net.rnnTimeStep(NativeFloats.array(input, rows, width, 1));
                 for (int i = 0; i < rows; i++) {
                     previous[i] = choose(out, i, layout);
                     if (done[i]) {

@@ -34,7 +34,7 @@ final class ValidationWorker implements FlatMapFunction<Iterator<MiniBatch>, Val
         ValidationSum sum = ValidationSum.empty();
         while (batches.hasNext()) {
             MiniBatch batch = batches.next();
-            DataSet ds = batch.toDataSet();
+            DataSet ds = batch.toTransientDataSet();
             double loss = net.scoreExamples(ds, false).sumNumber().doubleValue();
             INDArray output = net.output(ds.getFeatures());
             sum.add(loss, t.metric().contribution(output, ds.getLabels(), batch), batch.weightSum(), batch.rows(),

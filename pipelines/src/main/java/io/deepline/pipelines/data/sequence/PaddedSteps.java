@@ -1,8 +1,8 @@
 package io.deepline.pipelines.data.sequence;
 
+import io.deepline.models.state.NativeFloats;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Sequences of different lengths padded at the end to the longest one, in DL4J's NCW layout: features
@@ -32,10 +32,10 @@ public record PaddedSteps(int rows, int numFeatures, int length, float[] feature
     }
 
     public INDArray featuresArray() {
-        return Nd4j.create(features, new long[] {rows, numFeatures, length}, 'c');
+        return NativeFloats.array(features, rows, numFeatures, length);
     }
 
     public INDArray maskArray() {
-        return Nd4j.create(mask, new long[] {rows, length}, 'c');
+        return NativeFloats.array(mask, rows, length);
     }
 }

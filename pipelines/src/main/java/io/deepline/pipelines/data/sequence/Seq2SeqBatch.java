@@ -1,10 +1,10 @@
 package io.deepline.pipelines.data.sequence;
 
+import io.deepline.models.state.NativeFloats;
 import io.deepline.models.state.Network;
 import io.deepline.pipelines.data.TrainingBatch;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One mini-batch of (source, target) token sequences for an encoder-decoder graph, each side padded to its own
@@ -75,8 +75,8 @@ public final class Seq2SeqBatch implements TrainingBatch {
      * masked by the target mask, so padded steps carry no loss.
      */
     public MultiDataSet toMultiDataSet() {
-        INDArray source = Nd4j.create(sources, new long[] {rows, 1, sourceLength}, 'c');
-        INDArray decoder = Nd4j.create(decoderInputs, new long[] {rows, 1, targetLength}, 'c');
+        INDArray source = NativeFloats.array(sources, rows, 1, sourceLength);
+        INDArray decoder = NativeFloats.array(decoderInputs, rows, 1, targetLength);
         float[] oneHot = new float[rows * targetVocabularySize * targetLength];
         for (int b = 0; b < rows; b++) {
             for (int t = 0; t < targetLength; t++) {
@@ -85,9 +85,9 @@ public final class Seq2SeqBatch implements TrainingBatch {
                 }
             }
         }
-        INDArray labels = Nd4j.create(oneHot, new long[] {rows, targetVocabularySize, targetLength}, 'c');
-        INDArray srcMask = Nd4j.create(sourceMask, new long[] {rows, sourceLength}, 'c');
-        INDArray tgtMask = Nd4j.create(targetMask, new long[] {rows, targetLength}, 'c');
+        INDArray labels = NativeFloats.array(oneHot, rows, targetVocabularySize, targetLength);
+        INDArray srcMask = NativeFloats.array(sourceMask, rows, sourceLength);
+        INDArray tgtMask = NativeFloats.array(targetMask, rows, targetLength);
         return new MultiDataSet(new INDArray[] {source, decoder}, new INDArray[] {labels},
                 new INDArray[] {srcMask, tgtMask}, new INDArray[] {tgtMask.dup()});
     }

@@ -1,10 +1,10 @@
 package io.deepline.pipelines.data.sequence;
 
+import io.deepline.models.state.NativeFloats;
 import io.deepline.models.state.Network;
 import io.deepline.pipelines.data.TrainingBatch;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One mini-batch of sequences padded to its own longest one, as plain float arrays in DL4J's NCW layout (Spark
@@ -95,13 +95,13 @@ public final class SequenceBatch implements TrainingBatch {
      * and {@code RnnOutputLayer} gives masked steps zero loss and gradient.
      */
     public DataSet toDataSet() {
-        INDArray x = Nd4j.create(features, new long[] {rows, numInputs, length}, 'c');
-        INDArray featuresMask = Nd4j.create(mask, new long[] {rows, length}, 'c');
+        INDArray x = NativeFloats.array(features, rows, numInputs, length);
+        INDArray featuresMask = NativeFloats.array(mask, rows, length);
         if (perStepLabels) {
-            INDArray y = Nd4j.create(labels, new long[] {rows, numOutputs, length}, 'c');
-            return new DataSet(x, y, featuresMask, Nd4j.create(mask, new long[] {rows, length}, 'c'));
+            INDArray y = NativeFloats.array(labels, rows, numOutputs, length);
+            return new DataSet(x, y, featuresMask, NativeFloats.array(mask, rows, length));
         }
-        INDArray y = Nd4j.create(labels, new long[] {rows, numOutputs}, 'c');
+        INDArray y = NativeFloats.array(labels, rows, numOutputs);
         return new DataSet(x, y, featuresMask, null);
     }
 
