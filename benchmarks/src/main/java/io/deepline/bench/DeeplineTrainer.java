@@ -13,6 +13,8 @@ public final class DeeplineTrainer implements MlpTrainer {
     private Dataset<Row> train;
     private Dataset<Row> test;
     private DeepClassificationModel lastModel;
+    private SparkWorkMeter meter;
+    private SparkWorkMeter.Work lastWork;
 
     @Override
     public String name() {
@@ -25,13 +27,23 @@ public final class DeeplineTrainer implements MlpTrainer {
             train = context.mnist().trainFrame(context.spark(), settings.workers());
             test = context.mnist().testFrame(context.spark(), settings.workers());
         }
+        if (meter == null) {
+            meter = SparkWorkMeter.attachedTo(context.spark());
+        }
         DeepClassifier classifier = estimator(settings);
+        meter.start();
         long start = System.nanoTime();
         lastModel = classifier.fit(train);
         double seconds = (System.nanoTime() - start) / 1e9;
+        lastWork = meter.stop();
         double accuracy = new MulticlassClassificationEvaluator().setMetricName("accuracy")
                 .evaluate(lastModel.transform(test));
         return new TrainingRun(seconds, (long) context.mnist().trainRows() * settings.epochs(), accuracy);
+    }
+
+    /** The Spark jobs and task CPU time of the last {@link #train} call's fit. */
+    public SparkWorkMeter.Work lastWork() {
+        return lastWork;
     }
 
     /** The model of the last {@link #train} call. */

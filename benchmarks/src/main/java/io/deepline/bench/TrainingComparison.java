@@ -39,6 +39,9 @@ public final class TrainingComparison implements Benchmark {
         double[] sparkPeer = new double[runs];
         double[] speedup = new double[runs];
         double[] sparkPeerAccuracy = new double[runs];
+        double[] busy = new double[runs];
+        double[] tasksOnly = new double[runs];
+        double[] jobs = new double[runs];
         for (int r = 0; r < runs; r++) {
             TrainingRun a = deepline.train(context, settings);
             TrainingRun b = dl4j.train(context, settings);
@@ -55,6 +58,10 @@ public final class TrainingComparison implements Benchmark {
             sparkPeer[r] = c.seconds();
             speedup[r] = c.seconds() / a.seconds();
             sparkPeerAccuracy[r] = c.testAccuracy();
+            SparkWorkMeter.Work work = deepline.lastWork();
+            busy[r] = work.taskCpuSeconds() / (a.seconds() * BenchContext.CORES);
+            tasksOnly[r] = work.taskCpuSeconds() / BenchContext.CORES / b.seconds();
+            jobs[r] = work.jobs();
         }
         List<Figure> figures = new ArrayList<>();
         String workload = String.format(Locale.ROOT, "MLP 784-256-128-10 ReLU Adam, mnist10k (8,000 train), %d epochs,"
@@ -74,6 +81,15 @@ public final class TrainingComparison implements Benchmark {
                         "dl4j-spark s", Figure.format(Stats.of(sparkPeer).median()),
                         "Deepline accuracy", Figure.format(Stats.of(oursAccuracy).median()),
                         "dl4j-spark accuracy", Figure.format(Stats.of(sparkPeerAccuracy).median()))));
+        figures.add(Figure.of("deeplineCoreBusyShare", "the share of the " + BenchContext.CORES + " cores' time the"
+                + " Deepline fit's Spark tasks spent on CPU: task CPU s ÷ (fit s × " + BenchContext.CORES + ")",
+                "share", Stats.of(busy)));
+        figures.add(Figure.of("overheadVsLocalDl4jTasksOnly", "the Deepline fit's task CPU time spread evenly over the "
+                + BenchContext.CORES + " cores ÷ plain DL4J's time: overheadVsLocalDl4j if the time around the tasks"
+                + " (job scheduling, broadcast and result transfers, averaging, waiting for the slower worker) were"
+                + " zero", "ratio", Stats.of(tasksOnly)));
+        figures.add(Figure.of("deeplineSparkJobsPerFit", "Spark jobs in one Deepline fit (one per averaging round,"
+                + " plus data preparation)", "jobs", Stats.of(jobs)));
         figures.add(Figure.of("deeplineExamplesPerSecond", "Deepline training throughput, " + workload, "examples/s",
                 Stats.of(oursRate)));
         figures.add(Figure.of("deeplineTrainSeconds", "Deepline fit wall time (Spark already started)", "s",
