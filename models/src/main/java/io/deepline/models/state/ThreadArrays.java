@@ -1,7 +1,6 @@
 package io.deepline.models.state;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -25,13 +24,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class ThreadArrays {
     private static final int PER_THREAD = 8;
 
-    private static final ThreadLocal<Map<String, INDArray>> ARRAYS = ThreadLocal.withInitial(
-            () -> new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, INDArray> eldest) {
-                    return size() > PER_THREAD;
-                }
-            });
+    private static final ThreadLocal<Map<String, INDArray>> ARRAYS = PerThreadLru.withCapacity(PER_THREAD);
 
     private ThreadArrays() {
     }

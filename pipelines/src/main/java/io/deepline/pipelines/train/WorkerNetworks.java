@@ -2,9 +2,9 @@ package io.deepline.pipelines.train;
 
 import io.deepline.models.state.Network;
 import io.deepline.models.state.NetworkSnapshot;
+import io.deepline.models.state.PerThreadLru;
 import io.deepline.pipelines.device.GpuBinding;
 import io.deepline.pipelines.device.TaskCpuThreads;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -18,13 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class WorkerNetworks {
     private static final int PER_THREAD = 4;
 
-    private static final ThreadLocal<Map<String, Network>> CACHE = ThreadLocal.withInitial(
-            () -> new LinkedHashMap<>(8, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Network> eldest) {
-                    return size() > PER_THREAD;
-                }
-            });
+    private static final ThreadLocal<Map<String, Network>> CACHE = PerThreadLru.withCapacity(PER_THREAD);
 
     private WorkerNetworks() {
     }
