@@ -11,10 +11,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * Each thread's reusable FLOAT arrays for network inputs that live only for one call: a training step's features,
  * labels and weights, a scoring batch's features.
  *
- * <p>Why: a fresh native array costs far more than refilling one. Issue 10's probe, on the CI machine:
- * allocating a 64 × 784 array took 730 µs and a 256 × 784 one 2.7 ms, refilling either took 3–25 µs. A training
- * step or a scoring batch of the benchmark's MLP computes for about a millisecond, so allocating its input cost as
- * much as the step.
+ * <p>Why: a fresh native array costs far more than refilling one. Issue 10's probe, on the 2-core CI machine:
+ * allocating a 64 × 784 array took 730 µs and a 256 × 784 one 2.7 ms, refilling either took 3–25 µs. For the
+ * benchmark's MLP that is about a tenth of a 64-row training step (about 6 ms) and most of a 256-row scoring
+ * batch's forward pass (3–4 ms).
  *
  * <p>The array returned by {@link #filled} belongs to the calling thread. It stays valid until that thread asks for
  * the same slot and shape again, so a caller uses it within its own call and never keeps it (DL4J's {@code fit} and

@@ -99,8 +99,8 @@ public final class MiniBatch implements TrainingBatch {
 
     /**
      * {@link #toDataSet()} in this thread's reused arrays ({@link ThreadArrays}): valid until the thread's next call,
-     * for a fit or a scoring pass that uses it at once. Allocating fresh arrays for every step cost as much as the
-     * step of a small MLP.
+     * for a fit or a scoring pass that uses it at once. Allocating fresh native arrays for every step
+     * is much slower than refilling these (see ThreadArrays).
      */
     public DataSet toTransientDataSet() {
         INDArray x = ThreadArrays.filled("batch-features", features, rows, numFeatures);
