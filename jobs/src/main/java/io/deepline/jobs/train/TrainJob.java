@@ -205,7 +205,7 @@ public final class TrainJob {
      * {@code output.mode} is {@code overwrite}: checked before any training, and again just before the new model
      * is swapped in, in case something appeared there meanwhile.
      */
-    static void requireWritable(OutputSection output, Configuration hadoopConf) {
+    private static void requireWritable(OutputSection output, Configuration hadoopConf) {
         OwnedOutputs outputs = new OwnedOutputs(hadoopConf);
         String fix = "Set output.mode: overwrite to replace it (the previous one is kept until the new one is"
                 + " complete), or choose another path";
