@@ -1,0 +1,96 @@
+package io.deepline.pipelines.persist;
+
+import io.deepline.models.state.Network;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Reads the zip DL4J's {@code ModelSerializer.writeModel} wrote, in one pass, decompressing at most a
+ * {@link ModelSizeLimit}. It rebuilds the network as {@code ModelSerializer.restore*} does, from the entries it has
+ * counted itself, instead of handing the file to DL4J: DL4J opens the zip by its central directory, which can
+ * list entries this pass never saw, and deserializes a {@code preprocessor.bin} entry with Java serialization.
+ * Only the entries Deepline writes are accepted.
+ */
+final class NetworkZip {
+    static final String CONFIGURATION = "configuration.json";
+    static final String PARAMS = "coefficients.bin";
+    static final String UPDATER_STATE = "updaterState.bin";
+    private static final Set<String> ENTRIES = Set.of(CONFIGURATION, PARAMS, UPDATER_STATE);
+
+    private String configurationJson;
+    private INDArray params;
+    private INDArray updaterState;
+
+    private NetworkZip() {
+    }
+
+    /**
+     * The network in {@code zip}; fails with {@code limit}'s message once the decompressed entries pass it, and with
+     * an IOException when the zip is not one Deepline wrote.
+     */
+    static Model read(InputStream zip, ModelSizeLimit limit, String path) throws IOException {
+        ZipInputStream entries = new ZipInputStream(zip);
+        LimitedInput decompressed = new LimitedInput(entries, limit, path);
+        NetworkZip parts = new NetworkZip();
+        Set<String> seen = new HashSet<>();
+        try {
+            for (ZipEntry e = entries.getNextEntry(); e != null; e = entries.getNextEntry()) {
+                if (!ENTRIES.contains(e.getName()) || !seen.add(e.getName())) {
+                    throw new IOException("unexpected entry '" + e.getName() + "' (Deepline writes each of "
+                            + ENTRIES + " once)");
+                }
+                parts.readEntry(e.getName(), decompressed);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (decompressed.exceeded()) {
+                throw limit.exceeded(path);
+            }
+            throw e;
+        }
+        return parts.network();
+    }
+
+    private void readEntry(String name, InputStream in) throws IOException {
+        if (name.equals(CONFIGURATION)) {
+            configurationJson = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } else if (name.equals(PARAMS)) {
+            params = Nd4j.read(new DataInputStream(new BufferedInputStream(in)));
+        } else {
+            updaterState = Nd4j.read(new DataInputStream(new BufferedInputStream(in)));
+        }
+    }
+
+    private Model network() throws IOException {
+        if (configurationJson == null || params == null) {
+            throw new IOException("no " + (configurationJson == null ? CONFIGURATION : PARAMS) + " inside");
+        }
+        if (Network.isGraphJson(configurationJson)) {
+            ComputationGraph graph = new ComputationGraph(ComputationGraphConfiguration.fromJson(configurationJson));
+            graph.init(params, false);
+            if (updaterState != null) {
+                graph.getUpdater().setStateViewArray(updaterState);
+            }
+            return graph;
+        }
+        MultiLayerNetwork layers = new MultiLayerNetwork(MultiLayerConfiguration.fromJson(configurationJson));
+        layers.init(params, false);
+        if (updaterState != null) {
+            layers.getUpdater().setStateViewArray(layers, updaterState, false);
+        }
+        return layers;
+    }
+}
