@@ -42,6 +42,15 @@ public final class HadoopFiles {
         }
     }
 
+    /** The text of a file this program wrote itself; read a saved model's files with the bounded overload. */
+    public String readText(String path) {
+        try (InputStream in = open(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The text of a file of a saved model, refused with {@code limit}'s message when it holds more. */
     public String readText(String path, ModelSizeLimit limit) {
         try (InputStream in = open(path)) {
