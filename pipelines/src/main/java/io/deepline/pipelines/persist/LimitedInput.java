@@ -26,6 +26,23 @@ final class LimitedInput extends FilterInputStream {
         return exceeded;
     }
 
+    /** The bytes read through this stream so far. */
+    long count() {
+        return count;
+    }
+
+    /**
+     * Fails with the limit's message unless the limit leaves room for {@code bytes} more after the first
+     * {@code position} bytes: a reader about to allocate what a header declares checks it is not more than the
+     * stream could still deliver.
+     */
+    void requireRoomFor(long position, long bytes) {
+        if (bytes > limit.maxBytes() - position) {
+            exceeded = true;
+            throw limit.exceeded(path);
+        }
+    }
+
     @Override
     public int read() throws IOException {
         int b = super.read();

@@ -64,14 +64,20 @@ final class NetworkZip {
         return parts.network();
     }
 
-    private void readEntry(String name, InputStream in) throws IOException {
+    private void readEntry(String name, LimitedInput in) throws IOException {
         if (name.equals(CONFIGURATION)) {
             configurationJson = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } else if (name.equals(PARAMS)) {
-            params = Nd4j.read(new DataInputStream(new BufferedInputStream(in)));
+            params = readArray(in);
         } else {
-            updaterState = Nd4j.read(new DataInputStream(new BufferedInputStream(in)));
+            updaterState = readArray(in);
         }
+    }
+
+    private static INDArray readArray(LimitedInput in) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(in);
+        DeclaredArraySize.check(buffered, in);
+        return Nd4j.read(new DataInputStream(buffered));
     }
 
     private Model network() throws IOException {
