@@ -28,9 +28,9 @@ public record ModelSizeLimit(long maxBytes) {
     }
 
     /**
-     * The smaller of 4 GiB and half the JVM's max heap: loading keeps the network's params and optimizer state
-     * on the heap (the snapshot every model holds) as well as in ND4J's buffers, whose default cap equals the max
-     * heap, so a model larger than half of it could not be loaded anyway, and a bomb stops with half the heap free.
+     * The smaller of 4 GiB and half the JVM's max heap: a loaded model keeps its params and optimizer state on the
+     * heap (the snapshot every model holds), and ND4J's buffers, which hold them while loading, are capped at the
+     * max heap by default; so a bomb stops with half the heap free, and a real model that large rarely fits.
      */
     public static long defaultBytes() {
         return Math.min(FIXED_DEFAULT, Runtime.getRuntime().maxMemory() / 2);
