@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -26,10 +27,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * Only the entries Deepline writes are accepted.
  */
 final class NetworkZip {
-    static final String CONFIGURATION = "configuration.json";
-    static final String PARAMS = "coefficients.bin";
-    static final String UPDATER_STATE = "updaterState.bin";
-    private static final Set<String> ENTRIES = Set.of(CONFIGURATION, PARAMS, UPDATER_STATE);
+    private static final String CONFIGURATION = "configuration.json";
+    private static final String PARAMS = "coefficients.bin";
+    private static final String UPDATER_STATE = "updaterState.bin";
+    private static final List<String> ENTRIES = List.of(CONFIGURATION, PARAMS, UPDATER_STATE);
 
     private String configurationJson;
     private INDArray params;
@@ -90,13 +91,26 @@ final class NetworkZip {
             if (updaterState != null) {
                 graph.getUpdater().setStateViewArray(updaterState);
             }
-            return graph;
+            return requireState(graph);
         }
         MultiLayerNetwork layers = new MultiLayerNetwork(MultiLayerConfiguration.fromJson(configurationJson));
         layers.init(params, false);
         if (updaterState != null) {
             layers.getUpdater().setStateViewArray(layers, updaterState, false);
         }
-        return layers;
+        return requireState(layers);
+    }
+
+    /**
+     * Fails when the optimizer keeps state but the zip had none: the one-pass read ends quietly at the end of the
+     * data, so a zip cut off after the params would otherwise load with a reset optimizer.
+     */
+    private Model requireState(Model model) throws IOException {
+        INDArray state = Network.of(model).updaterState();
+        if (updaterState == null && state != null && state.length() > 0) {
+            throw new IOException("no " + UPDATER_STATE + " inside, but the network's optimizer keeps state"
+                    + " (the file may be cut short)");
+        }
+        return model;
     }
 }

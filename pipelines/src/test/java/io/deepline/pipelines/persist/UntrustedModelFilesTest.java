@@ -159,4 +159,14 @@ class UntrustedModelFilesTest {
         assertFailsNaming(() -> DeepClassificationModel.load(model.toString()), "network.zip", "corrupt",
                 "shape information declares " + (8L << 28) + " bytes");
     }
+
+    @Test
+    void zipEndingAfterTheParamsIsRefused(@TempDir Path dir) throws Exception {
+        Path model = fixtureCopy(dir);
+        Map<String, byte[]> entries = networkEntries(model);
+        entries.remove("updaterState.bin");
+        writeNetwork(model, entries);
+        assertFailsNaming(() -> DeepClassificationModel.load(model.toString()), "network.zip", "corrupt",
+                "no updaterState.bin inside");
+    }
 }
