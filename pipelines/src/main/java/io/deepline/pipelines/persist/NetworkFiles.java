@@ -46,8 +46,8 @@ public final class NetworkFiles {
         } catch (ModelSizeLimit.Exceeded e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("cannot read the network at " + path + " (corrupt or not a DL4J model zip): "
-                    + e.getMessage() + "; save the model again", e);
+            throw new IllegalStateException("cannot read the network at " + path
+                    + " (corrupt or not a DL4J model zip): " + e.getMessage() + "; save the model again", e);
         }
     }
 }
