@@ -33,7 +33,7 @@ public final class ClassProbabilities {
         return raw;
     }
 
-    /** {@code probability} from {@code rawPrediction}: a new array, the same numbers as {@link #raw2probabilityInPlace}. */
+    /** {@code probability} from {@code rawPrediction}, in a new array: what {@link #raw2probabilityInPlace} gives. */
     public static double[] probability(double[] raw) {
         double[] probability = raw.clone();
         softmaxInPlace(probability);

@@ -97,8 +97,9 @@ class DeepClassifierLearningTest {
         DeepClassificationModel model = new DeepClassifier().setHiddenLayers(new int[] {8}).setMaxEpochs(3)
                 .setNumWorkers(2).setInferenceBatchSize(7).fit(iris);
         StageContract.assertSingleRowEqualsTransform(model, iris);
-        StageContract.assertSingleRowEqualsTransform(model.copy(org.apache.spark.ml.param.ParamMap.empty()).setThresholds(
-                new double[] {0.5, 0.2, 0.3}), iris);
+        DeepClassificationModel withThresholds = model.copy(org.apache.spark.ml.param.ParamMap.empty())
+                .setThresholds(new double[] {0.5, 0.2, 0.3});
+        StageContract.assertSingleRowEqualsTransform(withThresholds, iris);
     }
 
     @Test
