@@ -112,11 +112,14 @@ class TextJobTest {
 
     @Test
     void noWordInEnoughRowsNamesMinDocuments(SparkSession spark, @TempDir Path dir) throws Exception {
-        String rare = "kind,body\n" + "spam,win cash\nham,lunch today\n".repeat(10);
+        String everywhere = "kind,body\n" + "spam,win cash today\nham,lunch today\n".repeat(10);
 
-        JobFiles.Run run = JobFiles.run("train", JobFiles.write(dir, textJob(dir, rare, ", minDocuments: 1000")));
+        JobFiles.Run run = JobFiles.run("train", JobFiles.write(dir, textJob(dir, everywhere,
+                ", minDocuments: 1000")));
 
         assertNoVocabulary(run, "preprocess.text.minDocuments: is 1000", "data.text column 'body'");
+        assertTrue(run.err().matches("(?s).*the commonest word .* is in (\\d+) of the \\1 training rows\\. Lower"
+                + " preprocess.text.minDocuments to at most \\1,.*"), "'today' is in every row: " + run.err());
     }
 
     private static void assertNoVocabulary(JobFiles.Run run, String... expected) {

@@ -1,8 +1,11 @@
 package io.deepline.jobs.train;
 
+import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
@@ -107,8 +110,8 @@ final class TextStages {
      * rather than the indexer's ({@code tokens}, {@code minDF}): either no training row has a word, or no word is in
      * enough rows. Counted only once the fit has failed, so a good run pays nothing for it.
      */
-    static JobConfigException noVocabulary(Pipeline textStages, Dataset<Row> train, String textColumn,
-                                           IllegalArgumentException failure) {
+    private static IllegalArgumentException noVocabulary(Pipeline textStages, Dataset<Row> train,
+                                                         String textColumn, IllegalArgumentException failure) {
         PipelineStage[] stages = textStages.getStages();
         RegexTokenizer tokenizer = (RegexTokenizer) stages[stages.length - 2];
         TokenIndexer indexer = (TokenIndexer) stages[stages.length - 1];
@@ -123,9 +126,16 @@ final class TextStages {
                     + tokenizer.getPattern() + "', what separates words) and preprocess.text.minTokenLength (now "
                     + tokenizer.getMinTokenLength() + ")", failure);
         }
-        return new JobConfigException("preprocess.text.minDocuments", "is " + (long) indexer.getMinDF() + ", but no"
-                + " word of data.text column '" + textColumn + "' is in that many of the " + rows + " training rows",
-                "Lower preprocess.text.minDocuments, or train on more rows", failure);
+        Row commonest = tokens.select(explode(array_distinct(col(TOKENS))).as("word")).groupBy("word").count()
+                .agg(max("count")).first();
+        long documents = commonest.getLong(0);
+        if (documents >= indexer.getMinDF()) {
+            return failure; // not for want of words: the indexer's own message is the best there is
+        }
+        return new JobConfigException("preprocess.text.minDocuments", "is " + (long) indexer.getMinDF() + ", but the"
+                + " commonest word of data.text column '" + textColumn + "' is in " + documents + " of the " + rows
+                + " training rows", "Lower preprocess.text.minDocuments to at most " + documents + ", or train on"
+                + " more rows", failure);
     }
 
     /** A copy of the model's estimator (same uid, so tune's grid still applies) with its vocabularySize set. */
