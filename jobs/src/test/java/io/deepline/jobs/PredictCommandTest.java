@@ -103,6 +103,20 @@ class PredictCommandTest {
         assertEquals("earlier results", Files.readString(theirs.resolve("old.txt")));
     }
 
+    /** Hadoop's bare "Input path does not exist" named neither the key nor the fix, with exit code 1. */
+    @Test
+    void aMissingModelIsAJobFileErrorNamingTheKeyAndTheFix(@TempDir Path dir) throws IOException {
+        Path absent = dir.resolve("no-model");
+        Path output = dir.resolve("scored");
+
+        JobFiles.Run run = JobFiles.run("predict", JobFiles.write(dir, predictJob(absent, output, null)));
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("error: predict.model: there is no model at '" + absent + "'"), run.err());
+        assertTrue(run.err().contains("a train job's output.model"), run.err());
+        assertFalse(Files.exists(output), "no output is created");
+    }
+
     @Test
     void aCorruptModelFailsNamingItsPathAndCreatesNoOutput(@TempDir Path dir) throws IOException {
         Path copy = dir.resolve("model");

@@ -57,6 +57,8 @@ public final class EvaluateJob {
     private final JobConfig config;
     private final ModelTypes types;
     private final String modelPath;
+    /** Where {@link #modelPath} comes from, for messages. */
+    private final String modelKey;
     private final String outputPath;
     private final boolean allRows;
 
@@ -69,6 +71,7 @@ public final class EvaluateJob {
         this.config = config;
         this.types = types;
         this.modelPath = modelPath != null ? modelPath : config.output().model();
+        this.modelKey = modelPath != null ? "--model" : "output.model";
         this.outputPath = outputPath != null ? outputPath : stripSlash(this.modelPath) + "/evaluation";
         this.allRows = allRows;
     }
@@ -78,7 +81,7 @@ public final class EvaluateJob {
         try (JobSession session = JobSession.open("deepline evaluate " + config.name(), config.spark())) {
             Configuration hadoopConf = session.spark().sparkContext().hadoopConfiguration();
             requireWritable(hadoopConf);
-            PipelineModel fitted = SavedPipeline.load(modelPath, "the model path");
+            PipelineModel fitted = SavedPipeline.load(modelPath, modelKey);
             try (SplitData data = SplitData.prepare(session.spark(), config, model)) {
                 SavedPipeline.requireInputs(fitted, data.test().schema(), "data.path");
                 Dataset<Row> rows = allRows ? data.train().union(data.test()) : data.test();

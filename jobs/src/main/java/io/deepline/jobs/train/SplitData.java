@@ -12,7 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A job's data, read, checked against the model (nulls refused or dropped, {@link NullRows}) and split into persisted training and test rows. {@code train},
+ * A job's data, read, checked against the model (missing values refused or dropped, {@link NullRows}) and split
+ * into persisted training and test rows. {@code train},
  * {@code evaluate} and {@code retrain} all start here, so the same job file and data give them the same test rows
  * ({@code randomSplit} with the job's seed over the same input).
  *
@@ -23,15 +24,17 @@ public final class SplitData implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SplitData.class);
 
     private final TrainingPipeline plan;
+    private final InputSchema input;
     private final Dataset<Row> train;
     private final Dataset<Row> test;
     private final long trainRows;
     private final long testRows;
     private final long droppedNullRows;
 
-    private SplitData(TrainingPipeline plan, Dataset<Row> train, Dataset<Row> test, long trainRows, long testRows,
-                      long droppedNullRows) {
+    private SplitData(TrainingPipeline plan, InputSchema input, Dataset<Row> train, Dataset<Row> test,
+                      long trainRows, long testRows, long droppedNullRows) {
         this.plan = plan;
+        this.input = input;
         this.train = train;
         this.test = test;
         this.trainRows = trainRows;
@@ -55,7 +58,7 @@ public final class SplitData implements AutoCloseable {
         TrainingPipeline plan = TrainingPipeline.build(data.schema(), input, config.preprocess(), model.estimator(),
                 model.factory().classifies());
 
-        NullRows nulls = NullRows.check(data, input, config.data().dropNulls());
+        NullRows nulls = NullRows.check(data, input, config.data().dropNulls(), config.preprocess());
         SplitSection split = config.split();
         Dataset<Row>[] parts = nulls.kept().randomSplit(new double[] {split.train(), split.test()}, split.seed());
         // Both splits are read more than once (counting, fitting the feature stages, training, scoring).
@@ -70,12 +73,17 @@ public final class SplitData implements AutoCloseable {
                     + " split is empty (" + (trainRows + testRows) + " rows in all)",
                     "Use more data, or fractions that leave rows in both splits");
         }
-        return new SplitData(plan, train, test, trainRows, testRows, nulls.dropped());
+        return new SplitData(plan, input, train, test, trainRows, testRows, nulls.dropped());
     }
 
     /** The unfitted pipeline and the columns it reads and writes. */
     public TrainingPipeline plan() {
         return plan;
+    }
+
+    /** The data's label and input columns, as the job file names them. */
+    public InputSchema input() {
+        return input;
     }
 
     public Dataset<Row> train() {

@@ -105,7 +105,12 @@ public final class TrainJob {
             followed.setTrainingListener(listener);
         }
         long start = System.nanoTime();
-        PipelineModel fitted = fit.fit(TextStages.fitVocabulary(data.plan(), data.train()), data.train());
+        PipelineModel fitted;
+        try {
+            fitted = fit.fit(TextStages.fitVocabulary(data.plan(), data.train(), data.input()), data.train());
+        } catch (RuntimeException e) {
+            throw JobColumns.explain(e, data.plan(), data.input());
+        }
         double trainSeconds = (System.nanoTime() - start) / 1e9;
 
         LOG.info("Trained in {} s", String.format(Locale.ROOT, "%.1f", trainSeconds));
