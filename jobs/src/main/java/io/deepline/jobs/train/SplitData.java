@@ -55,17 +55,35 @@ public final class SplitData implements AutoCloseable {
         TrainingPipeline plan = TrainingPipeline.build(data.schema(), input, config.preprocess(), model.estimator(),
                 model.factory().classifies());
 
-        NullRows nulls = NullRows.check(data, input, config.data().dropNulls());
-        SplitSection split = config.split();
+        // The null check is the first full read: a malformed CSV record fails there (see DataReader).
+        return MalformedRecords.reported(spark, config.data().path(), "data.path", () -> split(plan,
+                NullRows.check(data, input, config.data().dropNulls()), config.split()));
+    }
+
+    private static SplitData split(TrainingPipeline plan, NullRows nulls, SplitSection split) {
         Dataset<Row>[] parts = nulls.kept().randomSplit(new double[] {split.train(), split.test()}, split.seed());
         // Both splits are read more than once (counting, fitting the feature stages, training, scoring).
         Dataset<Row> train = parts[0].persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> test = parts[1].persist(StorageLevel.MEMORY_AND_DISK());
-        long trainRows = train.count();
-        long testRows = test.count();
+        long trainRows;
+        long testRows;
+        try {
+            trainRows = train.count();
+            testRows = test.count();
+        } catch (Exception e) { // a malformed record (MalformedRecords); Spark's SparkException is undeclared
+            train.unpersist();
+            test.unpersist();
+            throw e;
+        }
         if (trainRows == 0 || testRows == 0) {
             train.unpersist();
             test.unpersist();
+            if (trainRows + testRows == 0) {
+                // DataReader refused data without rows, so data.dropNulls dropped them all.
+                throw new JobConfigException("data.dropNulls", "dropped every row (" + nulls.dropped() + "): each"
+                        + " has a null in a column the job uses, so no rows are left", "Fill the nulls, or check"
+                        + " that data.label and data.features name the columns you mean");
+            }
             throw new JobConfigException("split", "the " + (trainRows == 0 ? "training" : "test")
                     + " split is empty (" + (trainRows + testRows) + " rows in all)",
                     "Use more data, or fractions that leave rows in both splits");
