@@ -87,31 +87,24 @@ class DataReaderTest {
     void anEmptyFileIsCalledEmpty(SparkSession spark) throws Exception {
         Path csv = write("empty.csv", "");
 
-        JobConfigException e = assertThrows(JobConfigException.class,
-                () -> DataReader.read(spark, csv(csv, HEADER)));
+        JobConfigException e = refused(spark, csv);
 
         assertEquals("data.path", e.keyPath());
-        assertTrue(e.problem().contains(csv.toString()) && e.problem().contains("is empty")
-                && e.problem().contains("no columns"), e.problem());
+        assertProblemHas(e, csv.toString(), "is empty", "no columns");
     }
 
     @Test
     void aHeaderOnlyFileHasNoRows(SparkSession spark) throws Exception {
         Path csv = write("header.csv", "sepal_length,label\n");
 
-        JobConfigException e = assertThrows(JobConfigException.class,
-                () -> DataReader.read(spark, csv(csv, HEADER)));
-
-        assertTrue(e.problem().contains(csv.toString()) && e.problem().contains("no rows")
-                && e.problem().contains("only a header line"), e.problem());
+        assertProblemHas(refused(spark, csv), csv.toString(), "no rows", "only a header line");
     }
 
     @Test
     void aFileNamedLikeAHiddenFileIsNamedWithTheRule(SparkSession spark) throws Exception {
         Path csv = write("_iris.csv", "a,label\n1.0,0\n");
 
-        JobConfigException e = assertThrows(JobConfigException.class,
-                () -> DataReader.read(spark, csv(csv, HEADER)));
+        JobConfigException e = refused(spark, csv);
 
         assertEquals("data.path", e.keyPath());
         assertTrue(e.problem().contains("only hidden files (_iris.csv)") && e.problem().contains("'_' or '.'"),
@@ -125,10 +118,8 @@ class DataReaderTest {
         Files.writeString(hidden.resolve(".part.csv"), "a,label\n1.0,0\n");
         Path empty = Files.createDirectories(dir.resolve("empty"));
 
-        JobConfigException onlyHidden = assertThrows(JobConfigException.class,
-                () -> DataReader.read(spark, csv(hidden, HEADER)));
-        JobConfigException noFiles = assertThrows(JobConfigException.class,
-                () -> DataReader.read(spark, csv(empty, HEADER)));
+        JobConfigException onlyHidden = refused(spark, hidden);
+        JobConfigException noFiles = refused(spark, empty);
 
         assertTrue(onlyHidden.problem().contains("only hidden files (.part.csv)"), onlyHidden.problem());
         assertTrue(noFiles.problem().contains("has no files"), noFiles.problem());
@@ -141,6 +132,17 @@ class DataReaderTest {
         Files.writeString(output.resolve("part-00000.csv"), "a,b,label\n" + GOOD_ROWS);
 
         assertEquals(2, DataReader.read(spark, csv(output, HEADER)).count());
+    }
+
+    /** What reading {@code path} as a headed CSV is refused with. */
+    private static JobConfigException refused(SparkSession spark, Path path) {
+        return assertThrows(JobConfigException.class, () -> DataReader.read(spark, csv(path, HEADER)));
+    }
+
+    private static void assertProblemHas(JobConfigException e, String... parts) {
+        for (String part : parts) {
+            assertTrue(e.problem().contains(part), "lacks '" + part + "': " + e.problem());
+        }
     }
 
     private Path write(String name, String text) throws Exception {
