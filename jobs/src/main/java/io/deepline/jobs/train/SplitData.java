@@ -43,7 +43,8 @@ public final class SplitData implements AutoCloseable {
      * Reads {@code config.data()}, resolves its columns, plans the pipeline around {@code model}'s estimator and
      * splits the rows.
      *
-     * @throws JobConfigException for a missing path or column, a label the model cannot learn, or an empty split
+     * @throws JobConfigException for a missing path or column, data without rows or with a malformed record, a label
+     *                            the model cannot learn, or an empty split
      */
     public static SplitData prepare(SparkSession spark, JobConfig config, ConfiguredModel model) {
         LOG.info("Reading {} data from {}", config.data().format().sourceName(), config.data().path());
