@@ -86,7 +86,7 @@ class TrainCommandErrorsTest {
         Files.writeString(extra, "a,b,label\n" + "1.0,2.0,0\n".repeat(10) + "3.0,4.0,1,9\n" + "5.0,6.0,1\n".repeat(10));
         String yaml = JobFiles.withDataPath(JobFiles.irisJob(dir, 1, ""), extra.toString());
 
-        assertConfigError(yaml, "data.path", extra.toString(), "'3.0,4.0,1,9'", "data.options.mode");
+        assertConfigError(yaml, "data.path", extra + "' at line 12", "'3.0,4.0,1,9'", "data.options.mode");
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scala.Tuple2;
 
 /**
  * Turns Spark's FAILFAST parse failure (a {@code SparkException} from deep inside whichever job first reads the bad
@@ -76,13 +77,21 @@ public final class MalformedRecords {
                 + ": DROPMALFORMED to skip malformed records, or PERMISSIVE to read them with nulls", e);
     }
 
-    /** The file of {@code location} that holds the line {@code raw}; looked up only on this error path. */
+    /**
+     * The file of {@code location} that holds the line {@code raw}, and the line's number in it; looked up only on
+     * this error path (two passes over that one file at most), and left out where the lookup fails, e.g. for a
+     * record that spans lines.
+     */
     private static String fileHolding(SparkSession spark, String location, String raw) {
         try {
             List<Row> files = spark.read().text(location).filter(col("value").equalTo(raw))
                     .select(input_file_name()).takeAsList(1);
             if (!files.isEmpty()) {
-                return "'" + files.get(0).getString(0) + "'";
+                String file = files.get(0).getString(0);
+                // A Hadoop text RDD's partitions are the file's splits in order, so the indices are line numbers.
+                List<Tuple2<String, Long>> line = spark.sparkContext().textFile(file, 1).toJavaRDD().zipWithIndex()
+                        .filter(numbered -> numbered._1().equals(raw)).take(1);
+                return "'" + file + "'" + (line.isEmpty() ? "" : " at line " + (line.get(0)._2() + 1));
             }
         } catch (RuntimeException lookupFailed) {
             LOG.debug("Could not find the file holding the malformed record", lookupFailed);

@@ -39,8 +39,7 @@ class DataReaderTest {
                 csv.toString(), "data.path", () -> data.select("a").collectAsList()));
 
         assertEquals("data.path", e.keyPath());
-        assertTrue(e.problem().contains(csv.toUri().getPath()) && e.problem().contains("'3.0,4.0,1,9'"),
-                e.problem());
+        assertProblemHas(e, csv.toUri().getPath() + "' at line 4", "'3.0,4.0,1,9'");
         assertTrue(e.fix().contains("data.options.mode: DROPMALFORMED"), e.fix());
     }
 
