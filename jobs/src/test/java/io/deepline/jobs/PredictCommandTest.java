@@ -76,23 +76,31 @@ class PredictCommandTest {
     }
 
     @Test
-    void anExistingOutputIsKeptUnlessTheModeIsOverwrite(SparkSession spark, @TempDir Path dir) throws IOException {
+    void anEarlierOutputIsKeptUnlessTheModeIsOverwriteAndAUsersFolderAlways(SparkSession spark, @TempDir Path dir)
+            throws IOException {
         Path output = dir.resolve("scored");
-        Files.createDirectories(output);
-        Files.writeString(output.resolve("old.txt"), "earlier results");
+        spark.range(3).write().parquet(output.toString());
 
         JobFiles.Run refused = JobFiles.run("predict", JobFiles.write(dir, predictJob(trained.resolve("model"), output,
                 null)));
         assertEquals(2, refused.exitCode(), refused.out());
-        assertTrue(refused.err().contains("predict.output.path") && refused.err().contains("already exists"),
+        assertTrue(refused.err().contains("predict.output.path") && refused.err().contains("already holds"),
                 refused.err());
-        assertTrue(Files.exists(output.resolve("old.txt")), "the existing output is untouched");
+        assertEquals(3, spark.read().parquet(output.toString()).count(), "the existing output is untouched");
 
         JobFiles.Run replaced = JobFiles.run("predict", JobFiles.write(dir, predictJob(trained.resolve("model"),
                 output, "overwrite")));
         assertEquals(0, replaced.exitCode(), replaced.err());
-        assertFalse(Files.exists(output.resolve("old.txt")));
         assertEquals(150, spark.read().parquet(output.toString()).count());
+
+        Path theirs = Files.createDirectories(dir.resolve("results"));
+        Files.writeString(theirs.resolve("old.txt"), "earlier results");
+        JobFiles.Run kept = JobFiles.run("predict", JobFiles.write(dir, predictJob(trained.resolve("model"), theirs,
+                "overwrite")));
+        assertEquals(2, kept.exitCode(), kept.out());
+        assertTrue(kept.err().contains("predict.output.path: '" + theirs + "' exists") && kept.err()
+                .contains("old.txt"), kept.err());
+        assertEquals("earlier results", Files.readString(theirs.resolve("old.txt")));
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.deepline.pipelines.testing.SparkSessionExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -123,6 +124,37 @@ class TrainCommandErrorsTest {
         assertTrue(run.err().contains("label column 'label' has") && run.err().contains("non-integer"), run.err());
         assertTrue(run.err().contains("--verbose"), run.err());
         assertFalse(run.err().contains("\tat "), run.err());
+    }
+
+    @Test
+    void aFolderOfTheUsersFilesAtOutputModelIsRefusedBeforeAnyWorkAndKept() throws Exception {
+        Path theirs = Files.createDirectories(dir.resolve("model"));
+        Files.writeString(theirs.resolve("thesis.tex"), "four years of work");
+        // Even with overwrite; and the missing data path shows the refusal comes before any data is read.
+        String yaml = JobFiles.withDataPath(JobFiles.withOutputKeys(JobFiles.irisJob(dir, 1, ""), "mode: overwrite"),
+                dir.resolve("no-such.csv").toString());
+
+        assertConfigError(yaml, "output.model: '" + theirs + "' exists", "thesis.tex", "not a saved Deepline model",
+                "Choose a path that does not exist yet or an empty folder");
+        assertEquals(List.of("thesis.tex"), JobFiles.names(theirs));
+        assertEquals("four years of work", Files.readString(theirs.resolve("thesis.tex")));
+    }
+
+    @Test
+    void aFileOfTheUsersAtOutputMetricsIsRefused() throws Exception {
+        Path theirs = Files.writeString(dir.resolve("notes.txt"), "my notes");
+        String yaml = JobFiles.withOutputKeys(JobFiles.irisJob(dir, 1, ""), "metrics: " + theirs);
+
+        assertConfigError(yaml, "output.metrics: '" + theirs + "' exists", "not a Deepline metrics file");
+        assertEquals("my notes", Files.readString(theirs));
+        assertFalse(Files.exists(dir.resolve("model")), "refused before any training");
+    }
+
+    @Test
+    void unknownOutputModeIsNamed() throws Exception {
+        String yaml = JobFiles.withOutputKeys(JobFiles.irisJob(dir, 1, ""), "mode: replace");
+
+        assertConfigError(yaml, "output.mode", "'replace'", "errorifexists, overwrite");
     }
 
     @Test

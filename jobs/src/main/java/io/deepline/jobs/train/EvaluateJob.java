@@ -3,6 +3,8 @@ package io.deepline.jobs.train;
 import io.deepline.jobs.config.JobConfig;
 import io.deepline.jobs.model.ConfiguredModel;
 import io.deepline.jobs.model.ModelTypes;
+import io.deepline.jobs.output.OutputKind;
+import io.deepline.jobs.output.OwnedOutputs;
 import io.deepline.pipelines.persist.HadoopFiles;
 import io.deepline.pipelines.report.ReportFolder;
 import java.util.LinkedHashMap;
@@ -75,6 +77,7 @@ public final class EvaluateJob {
         ConfiguredModel model = TrainJob.configure(config, types);
         try (JobSession session = JobSession.open("deepline evaluate " + config.name(), config.spark())) {
             Configuration hadoopConf = session.spark().sparkContext().hadoopConfiguration();
+            requireWritable(hadoopConf);
             PipelineModel fitted = SavedPipeline.load(modelPath, "the model path");
             try (SplitData data = SplitData.prepare(session.spark(), config, model)) {
                 SavedPipeline.requireInputs(fitted, data.test().schema(), "data.path");
@@ -83,8 +86,8 @@ public final class EvaluateJob {
                 String scope = allRows ? "all rows of data.path" : "the test split";
                 LOG.info("Evaluating {} on {} rows ({})", modelPath, count, scope);
                 TestMetrics metrics = ModelEvaluation.evaluate(model.factory(), data.plan(), fitted, rows);
-                Outcome outcome = new Outcome(config.name(), modelPath, scope, count, metrics,
-                        outputPath + "/metrics.json", outputPath + "/report");
+                Outcome outcome = new Outcome(config.name(), modelPath, scope, count, metrics, metricsPath(),
+                        reportPath());
                 MetricsReport.write(outcome.toJson(), outcome.metricsPath(), hadoopConf);
                 ReportFolder folder = new ReportFolder(config.name(), MetricsReport.toJson(outcome.toJson()));
                 metrics.classificationReport().ifPresent(r -> folder.withConfusion(r,
@@ -95,6 +98,24 @@ public final class EvaluateJob {
                 return outcome;
             }
         }
+    }
+
+    /**
+     * An evaluation replaces its own earlier metrics and report (they are measured again from the model), but
+     * never a file or folder of someone else's at those paths.
+     */
+    private void requireWritable(Configuration hadoopConf) {
+        OwnedOutputs outputs = new OwnedOutputs(hadoopConf);
+        outputs.require("--output", metricsPath(), OutputKind.METRICS, true, "");
+        outputs.require("--output", reportPath(), OutputKind.REPORT, true, "");
+    }
+
+    private String metricsPath() {
+        return outputPath + "/metrics.json";
+    }
+
+    private String reportPath() {
+        return outputPath + "/report";
     }
 
     private static String stripSlash(String path) {
