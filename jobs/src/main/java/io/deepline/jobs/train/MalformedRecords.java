@@ -74,7 +74,8 @@ public final class MalformedRecords {
         }
         String modeKey = keyPath.replaceFirst("path$", "options.mode");
         return new JobConfigException(keyPath, problem, "Fix or remove the record; or set " + modeKey
-                + ": DROPMALFORMED to skip malformed records, or PERMISSIVE to read them with nulls", e);
+                + ": DROPMALFORMED to skip malformed records, or PERMISSIVE to keep them (extra fields dropped,"
+                + " missing ones null)", e);
     }
 
     /**
