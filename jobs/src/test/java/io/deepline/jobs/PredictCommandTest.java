@@ -158,6 +158,24 @@ class PredictCommandTest {
     }
 
     @Test
+    void aMalformedInputRecordFailsNamingItAndWritesNothing(@TempDir Path dir) throws IOException {
+        Path input = dir.resolve("extra.csv");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(DataSamples.dir().resolve("iris.csv")));
+        lines.set(75, lines.get(75) + ",7.7");
+        Files.write(input, lines);
+        Path output = dir.resolve("scored");
+        String yaml = predictJob(trained.resolve("model"), output, null)
+                .replace(DataSamples.dir().resolve("iris.csv").toString(), input.toString());
+
+        JobFiles.Run run = JobFiles.run("predict", JobFiles.write(dir, yaml));
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("predict.input.path") && run.err().contains("'" + lines.get(75) + "'")
+                && run.err().contains("predict.input.options.mode"), run.err());
+        assertFalse(Files.exists(output));
+    }
+
+    @Test
     void badOutputSettingsAreNamedByTheirKey(@TempDir Path dir) throws IOException {
         String yaml = predictJob(trained.resolve("model"), dir.resolve("x"), "append");
         JobFiles.Run run = JobFiles.run("predict", JobFiles.write(dir, yaml));

@@ -82,6 +82,35 @@ class TrainCommandErrorsTest {
     }
 
     @Test
+    void aRowWithMoreFieldsThanTheHeaderIsNamed(SparkSession spark) throws Exception {
+        Path extra = dir.resolve("extra.csv");
+        Files.writeString(extra, "a,b,label\n" + "1.0,2.0,0\n".repeat(10) + "3.0,4.0,1,9\n" + "5.0,6.0,1\n".repeat(10));
+        String yaml = JobFiles.withDataPath(JobFiles.irisJob(dir, 1, ""), extra.toString());
+
+        assertConfigError(yaml, "data.path", extra + "' at line 12", "'3.0,4.0,1,9'", "data.options.mode");
+    }
+
+    @Test
+    void aHeaderOnlyFileHasNoRowsRatherThanStringColumns(SparkSession spark) throws Exception {
+        Path header = dir.resolve("header.csv");
+        Files.writeString(header, "sepal_length,sepal_width,label\n");
+        String yaml = JobFiles.withDataPath(JobFiles.irisJob(dir, 1, ""), header.toString());
+
+        assertConfigError(yaml, "data.path", header.toString(), "no rows");
+    }
+
+    @Test
+    void dropNullsLeavingNoRowsIsNamed(SparkSession spark) throws Exception {
+        Path nulls = dir.resolve("nulls.csv");
+        // Every row has a null (in b or in the label), yet both columns keep their number types.
+        Files.writeString(nulls, "a,b,label\n" + "1.0,,0\n1.0,2.0,\n".repeat(3));
+        String yaml = JobFiles.withDataPath(JobFiles.irisJob(dir, 1, ""), nulls.toString())
+                .replace("label: label", "label: label\n  dropNulls: true");
+
+        assertConfigError(yaml, "data.dropNulls", "dropped every row (6)");
+    }
+
+    @Test
     void aDataProblemFoundWhileFittingExitsWithTwoAndNamesTheKey(SparkSession spark) throws Exception {
         // Class numbers must be whole: the model's data check finds 0.5 while fitting (a null would be found
         // earlier, before any fitting).
