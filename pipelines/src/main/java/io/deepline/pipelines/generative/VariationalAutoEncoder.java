@@ -9,7 +9,6 @@ import io.deepline.pipelines.param.StageUid;
 import io.deepline.pipelines.param.TrainingParamSet;
 import io.deepline.pipelines.persist.ParamsOnlyPersistence;
 import io.deepline.pipelines.persist.Provenance;
-import io.deepline.pipelines.train.CheckpointSettings;
 import io.deepline.pipelines.train.ParameterAveragingTrainer;
 import io.deepline.pipelines.train.HasTrainingListener;
 import io.deepline.pipelines.train.TrainingListener;
@@ -230,8 +229,7 @@ public class VariationalAutoEncoder extends Estimator<VariationalAutoEncoderMode
         JavaRDD<ElboBatch> batches = ElboBatches.build(features, workers, getBatchSize(), numFeatures, getSeed());
         TrainingResult result;
         try {
-            TrainingSettings settings = new TrainingSettings(NAME, getMaxEpochs(), getAveragingFrequency(), getSeed())
-                    .withCheckpoint(CheckpointSettings.of(this, workers));
+            TrainingSettings settings = TrainingSettings.of(this, NAME, workers);
             result = new ParameterAveragingTrainer(settings, listener).train(batches, spec.initialState(numFeatures));
         } finally {
             batches.unpersist(false);

@@ -13,6 +13,8 @@ import org.apache.spark.sql.SparkSession;
  * Distributed-training and inference Params shared by every Deepline estimator and model.
  */
 public interface HasTrainingParams extends Params {
+    /** The default of {@link #divergenceFactor()}. */
+    double DEFAULT_DIVERGENCE_FACTOR = 3.0;
 
     /** This stage's instances of the training Params. */
     TrainingParamSet trainingParams();
@@ -101,6 +103,15 @@ public interface HasTrainingParams extends Params {
 
     default Param<String> checkpointMode() {
         return trainingParams().checkpointMode;
+    }
+
+    default DoubleParam divergenceFactor() {
+        return trainingParams().divergenceFactor;
+    }
+
+    /** The divergence guard's factor, 0 when it is off. */
+    default double getDivergenceFactor() {
+        return (Double) getOrDefault(divergenceFactor());
     }
 
     /** The checkpoint directory, or "" when the fit writes no checkpoints. */
@@ -197,5 +208,6 @@ public interface HasTrainingParams extends Params {
         setDefault(checkpointDir(), "");
         setDefault(checkpointInterval(), 1);
         setDefault(checkpointMode(), "resume");
+        setDefault(divergenceFactor(), DEFAULT_DIVERGENCE_FACTOR);
     }
 }
