@@ -187,6 +187,11 @@ public class VariationalAutoEncoder extends Estimator<VariationalAutoEncoderMode
         return (VariationalAutoEncoder) set(checkpointMode(), value);
     }
 
+    /** The divergence guard's factor: &gt; 1, or 0 to turn it off (see the Param's doc). */
+    public VariationalAutoEncoder setDivergenceFactor(double value) {
+        return (VariationalAutoEncoder) set(divergenceFactor(), value);
+    }
+
     /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
     @Override
     public VariationalAutoEncoder setTrainingListener(TrainingListener value) {

@@ -10,14 +10,15 @@ import java.util.Locale;
  * features) can make SGD overshoot into a region where the loss stays high but finite, and such a fit would
  * otherwise end normally and ship a useless model. NaN and infinite losses are refused separately, at once.
  *
- * <p>The rule, with L_e the mean training loss of epoch e: without early stopping, after every epoch, the fit fails
- * when L_e &gt; factor × L_1 (at once, not after hundreds of epochs of garbage). With early stopping the model keeps
- * the params of the best validation epoch b, so only b is judged, at the end: the fit fails when L_b or b's
- * validation loss is &gt; factor × L_1 (diverged epochs after b do not reach the model; patience bounds them).
- * Nothing is judged when L_1 &le; 0: a ratio to a first loss of 0, or to a negative one (a VAE's negative ELBO with a
- * Gaussian reconstruction can be), says nothing about growth. L_1 already includes the initial, untrained
- * batches, so a healthy fit ends below it, and a factor of 3 leaves room for noise. A fit that diverges within
- * epoch 1 and stays there is not caught: its losses never rise from L_1.
+ * <p>The rule, with L_0 the start loss (the untrained network's, measured on each worker's first mini-batch before
+ * any update, {@link RoundSum#startLoss()}) and L_e the mean training loss of epoch e: without early stopping, after
+ * every epoch, the fit fails when L_e &gt; factor × L_0 (at once, not after hundreds of epochs of garbage). With early
+ * stopping the model keeps the params of the best validation epoch b, so only b is judged, at the end: the fit
+ * fails when L_b or b's validation loss is &gt; factor × L_0 (diverged epochs after b do not reach the model;
+ * patience bounds them). Nothing is judged when L_0 &le; 0: a ratio to a start of 0, or to a negative one (a VAE's
+ * negative ELBO with a Gaussian reconstruction can be), says nothing about growth. L_0 and not epoch 1's loss:
+ * a step so large that it diverges within epoch 1 already makes epoch 1's mean high (measured on iris: about 12
+ * from a start of 1.1). A healthy fit ends below its start, so a factor of 3 leaves room for noise.
  *
  * @param factor the factor, &gt; 1; 0 turns the guard off
  */
@@ -43,39 +44,40 @@ public record DivergenceGuard(double factor) {
     }
 
     /**
+     * @param startLoss the untrained network's loss
      * @throws IllegalStateException naming the stage, both losses, the factor and the remedies when {@code epoch}'s
-     *                               training loss is over the limit {@code first}'s sets
+     *                               training loss is over the limit
      */
-    void check(String stageName, EpochStats first, EpochStats epoch) {
-        if (overLimit(first, epoch.loss())) {
-            throw diverged(stageName, first, String.format(Locale.ROOT, "rose from %.4g in epoch 1 to %.4g in epoch"
-                    + " %d", first.loss(), epoch.loss(), epoch.epoch()));
+    void check(String stageName, double startLoss, EpochStats epoch) {
+        if (overLimit(startLoss, epoch.loss())) {
+            throw diverged(stageName, String.format(Locale.ROOT, "the training loss rose from %.4g at the start to"
+                    + " %.4g in epoch %d", startLoss, epoch.loss(), epoch.epoch()));
         }
     }
 
     /**
      * Judges the epoch whose params early stopping keeps: its training loss, and its validation loss, which is
-     * measured on exactly those params (a fit that diverged at the end of epoch 1 keeps epoch 1 as the best).
+     * measured on exactly those params (a fit that diverged late in epoch 1 may keep epoch 1 as the best).
      *
-     * @throws IllegalStateException as {@link #check(String, EpochStats, EpochStats)}
+     * @throws IllegalStateException as {@link #check(String, double, EpochStats)}
      */
-    void checkKept(String stageName, EpochStats first, EpochStats kept) {
-        check(stageName, first, kept);
-        if (kept.hasValidation() && overLimit(first, kept.validationLoss())) {
-            throw diverged(stageName, first, String.format(Locale.ROOT, "was %.4g in epoch 1, but the validation"
-                    + " loss of epoch %d, whose params early stopping keeps, is %.4g", first.loss(), kept.epoch(),
-                    kept.validationLoss()));
+    void checkKept(String stageName, double startLoss, EpochStats kept) {
+        check(stageName, startLoss, kept);
+        if (kept.hasValidation() && overLimit(startLoss, kept.validationLoss())) {
+            throw diverged(stageName, String.format(Locale.ROOT, "the validation loss of epoch %d, whose params"
+                    + " early stopping keeps, is %.4g, up from a training loss of %.4g at the start", kept.epoch(),
+                    kept.validationLoss(), startLoss));
         }
     }
 
-    private boolean overLimit(EpochStats first, double loss) {
-        return enabled() && first.loss() > 0 && loss > factor * first.loss();
+    private boolean overLimit(double startLoss, double loss) {
+        return enabled() && startLoss > 0 && loss > factor * startLoss;
     }
 
-    private IllegalStateException diverged(String stageName, EpochStats first, String what) {
-        return new IllegalStateException(stageName + ": the training loss " + what + ", more than divergenceFactor "
-                + BigDecimal.valueOf(factor).stripTrailingZeros().toPlainString() + " times epoch 1's; the optimizer"
-                + " diverged, and no model is returned. Lower learningRate, standardize the features"
+    private IllegalStateException diverged(String stageName, String what) {
+        return new IllegalStateException(stageName + ": " + what + ", more than divergenceFactor "
+                + BigDecimal.valueOf(factor).stripTrailingZeros().toPlainString() + " times the start; the"
+                + " optimizer diverged, and no model is returned. Lower learningRate, standardize the features"
                 + " (StandardScaler), or, if the rise is expected, raise divergenceFactor (0 turns the check off).");
     }
 }

@@ -96,6 +96,9 @@ public final class ParameterAveragingTrainer {
                 if (sum.workers() == 0) {
                     continue;
                 }
+                if (epoch == 0 && round == 0) {
+                    progress.startLoss = sum.startLoss();
+                }
                 state = state.withState(sum.averageParams(), sum.averageUpdaterState(),
                         state.iteration() + sum.maxBatchesPerWorker(), epoch);
                 lossSum += sum.lossSum();
@@ -126,7 +129,7 @@ public final class ParameterAveragingTrainer {
             logEpoch(stats, progress.history);
             if (!stopping.enabled()) {
                 // Before the checkpoint, as a NaN loss: a diverged epoch is neither kept nor resumed from.
-                settings.divergence().check(settings.stageName(), progress.history.epochs().get(0), stats);
+                settings.divergence().check(settings.stageName(), progress.divergenceReference(), stats);
             }
             boolean last = epoch + 1 == settings.maxEpochs() || stopping.shouldStop();
             if (settings.checkpoint().dueAfter(epoch + 1, last)) {
@@ -146,9 +149,8 @@ public final class ParameterAveragingTrainer {
                 // Early stopping hands back the best epoch's params, not those of the patience epochs after it;
                 // so the divergence guard judges that epoch (patience bounds the diverged epochs after it).
                 state = progress.best;
-                List<EpochStats> epochs = history.epochs();
-                settings.divergence().checkKept(settings.stageName(), epochs.get(0),
-                        epochs.get(stopping.bestEpoch() - 1));
+                settings.divergence().checkKept(settings.stageName(), progress.divergenceReference(),
+                        history.epochs().get(stopping.bestEpoch() - 1));
             }
         }
         return new TrainingResult(state, history);
