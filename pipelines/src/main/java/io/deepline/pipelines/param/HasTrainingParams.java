@@ -13,8 +13,6 @@ import org.apache.spark.sql.SparkSession;
  * Distributed-training and inference Params shared by every Deepline estimator and model.
  */
 public interface HasTrainingParams extends Params {
-    /** The default of {@link #divergenceFactor()}. */
-    double DEFAULT_DIVERGENCE_FACTOR = 3.0;
 
     /** This stage's instances of the training Params. */
     TrainingParamSet trainingParams();
@@ -208,6 +206,6 @@ public interface HasTrainingParams extends Params {
         setDefault(checkpointDir(), "");
         setDefault(checkpointInterval(), 1);
         setDefault(checkpointMode(), "resume");
-        setDefault(divergenceFactor(), DEFAULT_DIVERGENCE_FACTOR);
+        setDefault(divergenceFactor(), 3.0);
     }
 }

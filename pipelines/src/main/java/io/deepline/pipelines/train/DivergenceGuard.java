@@ -10,21 +10,20 @@ import java.util.Locale;
  * features) can make SGD overshoot into a region where the loss stays high but finite, and such a fit would
  * otherwise end normally and ship a useless model. NaN and infinite losses are refused separately, at once.
  *
- * <p>The rule, with L_0 the start loss (the untrained network's, measured on each worker's first mini-batch before
- * any update, {@link RoundSum#startLoss()}) and L_e the mean training loss of epoch e: without early stopping, after
- * every epoch, the fit fails when L_e &gt; factor × L_0 (at once, not after hundreds of epochs of garbage). With early
- * stopping the model keeps the params of the best validation epoch b, so only b is judged, at the end: the fit
- * fails when L_b or b's validation loss is &gt; factor × L_0 (diverged epochs after b do not reach the model;
- * patience bounds them). Nothing is judged when L_0 &le; 0: a ratio to a start of 0, or to a negative one (a VAE's
- * negative ELBO with a Gaussian reconstruction can be), says nothing about growth. L_0 and not epoch 1's loss:
- * a step so large that it diverges within epoch 1 already makes epoch 1's mean high (measured on iris: about 12
- * from a start of 1.1). A healthy fit ends below its start, so a factor of 3 leaves room for noise.
+ * <p>The rule, with L_0 the start loss (the untrained network's, measured on each worker's first mini-batch before any
+ * update, {@link RoundSum#startLoss()}: rows are shuffled into batches, so it is a sample of the data, a noisy one for
+ * batches of a few rows, where a larger factor is safer) and L_e the mean training loss of epoch e: without early
+ * stopping, after every epoch, the fit fails when L_e &gt; factor × L_0 (at once, not after hundreds of epochs of
+ * garbage). With early stopping the model keeps the params of the best validation epoch b, so only b is judged, at the
+ * end: the fit fails when L_b or b's validation loss is &gt; factor × L_0 (diverged epochs after b do not reach the
+ * model; patience bounds them). Nothing is judged when L_0 &le; 0: a ratio to a start of 0, or to a negative one (a
+ * VAE's negative ELBO with a Gaussian reconstruction can be), says nothing about growth. L_0 and not epoch 1's loss: a
+ * step so large that it diverges within epoch 1 already makes epoch 1's mean high (measured on iris: about 12 from a
+ * start of 1.1). A healthy fit ends below its start, so a factor of 3 leaves room for noise.
  *
  * @param factor the factor, &gt; 1; 0 turns the guard off
  */
 public record DivergenceGuard(double factor) {
-    /** The guard of the {@code divergenceFactor} Param's default. */
-    public static final DivergenceGuard DEFAULT = new DivergenceGuard(HasTrainingParams.DEFAULT_DIVERGENCE_FACTOR);
     public static final DivergenceGuard OFF = new DivergenceGuard(0);
 
     public DivergenceGuard {

@@ -38,15 +38,18 @@ public record TrainingSettings(String stageName, int maxEpochs, int averagingFre
         }
     }
 
-    /** Settings without checkpoints, with the default divergence guard. */
+    /**
+     * The bare loop: settings without checkpoints or divergence guard (the stages' fits take
+     * {@link #of(HasTrainingParams, String, int, ValidationMetric)}, where the guard is on by default).
+     */
     public TrainingSettings(String stageName, int maxEpochs, int averagingFrequency, long seed,
                             ValidationMetric validationMetric, int earlyStoppingPatience,
                             double earlyStoppingMinDelta) {
         this(stageName, maxEpochs, averagingFrequency, seed, validationMetric, earlyStoppingPatience,
-                earlyStoppingMinDelta, CheckpointSettings.OFF, DivergenceGuard.DEFAULT);
+                earlyStoppingMinDelta, CheckpointSettings.OFF, DivergenceGuard.OFF);
     }
 
-    /** Settings without early stopping or checkpoints; validation, if any, reports accuracy. */
+    /** The bare loop without early stopping; validation, if any, reports accuracy. */
     public TrainingSettings(String stageName, int maxEpochs, int averagingFrequency, long seed) {
         this(stageName, maxEpochs, averagingFrequency, seed, ValidationMetric.ACCURACY, 0, 0.0);
     }
