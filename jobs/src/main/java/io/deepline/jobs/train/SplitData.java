@@ -12,7 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A job's data, read, checked against the model (nulls refused or dropped, {@link NullRows}) and split into persisted training and test rows. {@code train},
+ * A job's data, read, checked against the model (missing values refused or dropped, {@link NullRows}) and split
+ * into persisted training and test rows. {@code train},
  * {@code evaluate} and {@code retrain} all start here, so the same job file and data give them the same test rows
  * ({@code randomSplit} with the job's seed over the same input).
  *
@@ -23,15 +24,17 @@ public final class SplitData implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SplitData.class);
 
     private final TrainingPipeline plan;
+    private final InputSchema input;
     private final Dataset<Row> train;
     private final Dataset<Row> test;
     private final long trainRows;
     private final long testRows;
     private final long droppedNullRows;
 
-    private SplitData(TrainingPipeline plan, Dataset<Row> train, Dataset<Row> test, long trainRows, long testRows,
-                      long droppedNullRows) {
+    private SplitData(TrainingPipeline plan, InputSchema input, Dataset<Row> train, Dataset<Row> test,
+                      long trainRows, long testRows, long droppedNullRows) {
         this.plan = plan;
+        this.input = input;
         this.train = train;
         this.test = test;
         this.trainRows = trainRows;
@@ -43,7 +46,8 @@ public final class SplitData implements AutoCloseable {
      * Reads {@code config.data()}, resolves its columns, plans the pipeline around {@code model}'s estimator and
      * splits the rows.
      *
-     * @throws JobConfigException for a missing path or column, a label the model cannot learn, or an empty split
+     * @throws JobConfigException for a missing path or column, data without rows or with a malformed record, a label
+     *                            the model cannot learn, or an empty split
      */
     public static SplitData prepare(SparkSession spark, JobConfig config, ConfiguredModel model) {
         LOG.info("Reading {} data from {}", config.data().format().sourceName(), config.data().path());
@@ -55,27 +59,50 @@ public final class SplitData implements AutoCloseable {
         TrainingPipeline plan = TrainingPipeline.build(data.schema(), input, config.preprocess(), model.estimator(),
                 model.factory().classifies());
 
-        NullRows nulls = NullRows.check(data, input, config.data().dropNulls());
-        SplitSection split = config.split();
+        // The null check is the first full read: a malformed CSV record fails there (see DataReader).
+        return MalformedRecords.reported(spark, config.data().path(), "data.path", () -> split(plan, input,
+                NullRows.check(data, input, config.data().dropNulls(), config.preprocess()), config.split()));
+    }
+
+    private static SplitData split(TrainingPipeline plan, InputSchema input, NullRows nulls, SplitSection split) {
         Dataset<Row>[] parts = nulls.kept().randomSplit(new double[] {split.train(), split.test()}, split.seed());
         // Both splits are read more than once (counting, fitting the feature stages, training, scoring).
         Dataset<Row> train = parts[0].persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> test = parts[1].persist(StorageLevel.MEMORY_AND_DISK());
-        long trainRows = train.count();
-        long testRows = test.count();
+        long trainRows;
+        long testRows;
+        try {
+            trainRows = train.count();
+            testRows = test.count();
+        } catch (Exception e) { // a malformed record (MalformedRecords); Spark's SparkException is undeclared
+            train.unpersist();
+            test.unpersist();
+            throw e;
+        }
         if (trainRows == 0 || testRows == 0) {
             train.unpersist();
             test.unpersist();
+            if (trainRows + testRows == 0) {
+                // DataReader refused data without rows, so data.dropNulls dropped them all.
+                throw new JobConfigException("data.dropNulls", "dropped every row (" + nulls.dropped() + "): each"
+                        + " has a null or NaN in a column the job uses, so no rows are left", "Fill the nulls, or check"
+                        + " that data.label and data.features name the columns you mean");
+            }
             throw new JobConfigException("split", "the " + (trainRows == 0 ? "training" : "test")
                     + " split is empty (" + (trainRows + testRows) + " rows in all)",
                     "Use more data, or fractions that leave rows in both splits");
         }
-        return new SplitData(plan, train, test, trainRows, testRows, nulls.dropped());
+        return new SplitData(plan, input, train, test, trainRows, testRows, nulls.dropped());
     }
 
     /** The unfitted pipeline and the columns it reads and writes. */
     public TrainingPipeline plan() {
         return plan;
+    }
+
+    /** The data's label and input columns, as the job file names them. */
+    public InputSchema input() {
+        return input;
     }
 
     public Dataset<Row> train() {
