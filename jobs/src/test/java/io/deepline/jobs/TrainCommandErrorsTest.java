@@ -195,7 +195,7 @@ class TrainCommandErrorsTest {
         assertEquals(1, run.exitCode(), run.err());
         assertTrue(run.err().contains("DeepClassifier: the training loss rose from")
                 && run.err().contains("divergenceFactor 3") && run.err().contains("Lower learningRate"), run.err());
-        assertFalse(Files.exists(dir.resolve("model")), "no model folder may be written");
+        assertEquals(List.of("job.yaml"), JobFiles.names(dir), "no model folder, nor any temporary one");
     }
 
     @Test
