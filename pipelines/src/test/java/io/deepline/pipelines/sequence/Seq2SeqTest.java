@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SparkSessionExtension.class)
 class Seq2SeqTest {
     static final int VOCABULARY = ReservedTokens.FIRST_WORD_ID + 10;
-    private static final int TRANSFORMER_EPOCHS = 20;
+    private static final int TRANSFORMER_EPOCHS = 30;
 
     /** (source, target) digit-token strings, the target reversed. */
     static Dataset<Row> reversals(SparkSession spark, int rows, long seed) {
