@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
  *   <li>take the registry name's lock (a second retrain of the name exits instead of racing this one);</li>
  *   <li>read the current data and split it; train a challenger on the training rows into a new, still invisible
  *       registry version;</li>
- *   <li>score the challenger and the current champion on the <em>same</em> fresh holdout rows;</li>
+ *   <li>score the challenger and the current champion on the <em>same</em> holdout rows, which neither trained on:
+ *       a row's split depends on the row alone (or on {@code split.holdoutColumn}), not on the day's data, so the
+ *       rows the champion trained on are training rows today too (see {@code HoldoutRows});</li>
  *   <li>write the version's metrics, job and {@code decision.json}, then {@code _SUCCESS}; then, if the challenger
  *       won by at least {@code registry.minImprovement}, move the champion pointer (atomically);</li>
  *   <li>prune old versions ({@code registry.keep}, never the champion).</li>
