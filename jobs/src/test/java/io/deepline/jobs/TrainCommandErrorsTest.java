@@ -85,7 +85,12 @@ class TrainCommandErrorsTest {
         // Class numbers must be whole: the model's data check finds 0.5 while fitting (a null would now be a
         // job-file error, data.dropNulls, found before any fitting).
         Path halves = dir.resolve("halves.csv");
-        Files.writeString(halves, "a,b,label\n1.0,2.0,0\n" + "3.0,4.0,0.5\n".repeat(5) + "5.0,6.0,1\n".repeat(20));
+        // Distinct rows: identical ones share a split (a hash of the row decides it), and both splits need rows.
+        StringBuilder rows = new StringBuilder("a,b,label\n1.0,2.0,0\n");
+        for (int i = 0; i < 25; i++) {
+            rows.append(i).append(i < 5 ? ",4.0,0.5\n" : ",6.0,1\n");
+        }
+        Files.writeString(halves, rows.toString());
         String yaml = JobFiles.withDataPath(JobFiles.irisJob(dir, 1, ""), halves.toString());
 
         JobFiles.Run run = JobFiles.run("train", JobFiles.write(dir, yaml));
