@@ -99,7 +99,7 @@ public final class ScalingBenchmark implements Benchmark {
                   type: ImageClassifier
                   params: {imageShape: [1, 8, 8], architecture: "%s", maxEpochs: %d, batchSize: 128,
                            updater: adam, learningRate: 0.001, numWorkers: %d, averagingFrequency: 5, seed: 42}
-                output: {model: %s}
+                output: {model: %s, mode: overwrite}
                 """.formatted(name, data, ARCHITECTURE, epochs, executors,
                 cluster.root().resolve("benchmarks/target/scaling-models/" + name).toUri());
         // No OMP_NUM_THREADS: each task limits ND4J's op threads to its spark.task.cpus (TaskCpuThreads), so a lone

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.deepline.pipelines.data.InvalidDataException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -54,6 +55,45 @@ class ErrorReporterTest {
         new ErrorReporter(() -> true).report(new IllegalStateException("boom"), new PrintWriter(err));
 
         assertTrue(err.toString().contains("\tat io.deepline.jobs.ErrorReporterTest"), err.toString());
+    }
+
+    /** A model's data check, reached through Spark's wrapping: the user's data is at fault, exit 2. */
+    @Test
+    void aDataProblemAnywhereInTheChainExitsTwoWithItsMessageAlone() {
+        StringWriter err = new StringWriter();
+        RuntimeException sparkFailure = new RuntimeException("Job aborted due to stage failure",
+                new InvalidDataException("the label column 'label' holds a single class (0.0) in all 40 rows; a"
+                        + " classifier needs examples of at least two classes"));
+
+        int code = new ErrorReporter(() -> false).report(sparkFailure, new PrintWriter(err));
+
+        assertEquals(2, code);
+        assertEquals("error: the label column 'label' holds a single class (0.0) in all 40 rows; a classifier needs"
+                + " examples of at least two classes", err.toString().strip());
+    }
+
+    @Test
+    void deeplinesOwnMessagesCarryNoExceptionName() {
+        StringWriter err = new StringWriter();
+
+        int code = new ErrorReporter(() -> false).report(new IllegalStateException("cannot load a PipelineModel"
+                + " from '/m' (predict.model)", new IOException("truncated")), new PrintWriter(err));
+
+        assertEquals(1, code);
+        assertTrue(err.toString().startsWith("error: cannot load a PipelineModel from '/m'"), err.toString());
+        assertTrue(err.toString().contains("cause: IOException: truncated"), err.toString());
+    }
+
+    @Test
+    void aLibrarysExceptionKeepsItsName() {
+        IllegalArgumentException hadoop = new IllegalArgumentException("Wrong FS: hdfs://x, expected: file:///");
+        hadoop.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("org.apache.hadoop.fs.FileSystem", "checkPath", "FileSystem.java", 807)});
+        StringWriter err = new StringWriter();
+
+        new ErrorReporter(() -> false).report(hadoop, new PrintWriter(err));
+
+        assertTrue(err.toString().startsWith("error: IllegalArgumentException: Wrong FS"), err.toString());
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,8 +74,8 @@ class EvaluateCommandTest {
     void aMissingOrTruncatedModelFailsNamingThePath(@TempDir Path dir) throws Exception {
         Path copy = dir.resolve("model");
         JobFiles.Run missing = JobFiles.run("evaluate", job, "--model", copy.toString());
-        assertEquals(1, missing.exitCode());
-        assertTrue(missing.err().contains(copy.toString()), missing.err());
+        assertEquals(2, missing.exitCode(), "a path the user gave does not exist: " + missing.err());
+        assertTrue(missing.err().startsWith("error: --model: there is no model at '" + copy + "'"), missing.err());
 
         copyTree(trained.resolve("model"), copy);
         Path zip;
@@ -89,6 +90,18 @@ class EvaluateCommandTest {
         assertTrue(corrupt.err().contains(copy.toString()), corrupt.err());
         assertFalse(corrupt.err().contains("NullPointerException"), corrupt.err());
         assertFalse(Files.exists(copy.resolve("evaluation/metrics.json")));
+    }
+
+    @Test
+    void aUsersFileAtTheOutputIsRefusedAndKept(@TempDir Path dir) throws Exception {
+        Path theirs = Files.writeString(dir.resolve("metrics.json"), "{\"revenue\": 12}");
+
+        JobFiles.Run run = JobFiles.run("evaluate", job, "--output", dir.toString());
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("--output: '" + theirs + "' exists"), run.err());
+        assertEquals("{\"revenue\": 12}", Files.readString(theirs));
+        assertEquals(List.of("metrics.json"), JobFiles.names(dir));
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

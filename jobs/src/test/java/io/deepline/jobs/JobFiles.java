@@ -6,7 +6,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
+import java.util.stream.Stream;
 
 /** Job files and in-process runs of {@link Main} for tests. */
 public final class JobFiles {
@@ -51,6 +53,19 @@ public final class JobFiles {
     /** The job with {@code data.path} replaced. */
     static String withDataPath(String yaml, String path) {
         return yaml.replaceFirst("path: .*", Matcher.quoteReplacement("path: " + path));
+    }
+
+    /** The job with {@code keys} (a flow mapping's entries, e.g. {@code "mode: overwrite"}) added to its output. */
+    public static String withOutputKeys(String yaml, String keys) {
+        return yaml.replaceFirst("output: \\{model: ([^}]*)}",
+                Matcher.quoteReplacement("output: {model: ") + "$1" + Matcher.quoteReplacement(", " + keys + "}"));
+    }
+
+    /** The names in {@code dir}, sorted: shows any temporary or previous output left behind. */
+    public static List<String> names(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 
     /** Writes {@code yaml} to {@code dir/job.yaml} and returns its path as a string. */

@@ -76,23 +76,45 @@ class PredictCommandTest {
     }
 
     @Test
-    void anExistingOutputIsKeptUnlessTheModeIsOverwrite(SparkSession spark, @TempDir Path dir) throws IOException {
+    void anEarlierOutputIsKeptUnlessTheModeIsOverwriteAndAUsersFolderAlways(SparkSession spark, @TempDir Path dir)
+            throws IOException {
         Path output = dir.resolve("scored");
-        Files.createDirectories(output);
-        Files.writeString(output.resolve("old.txt"), "earlier results");
+        spark.range(3).write().parquet(output.toString());
 
         JobFiles.Run refused = JobFiles.run("predict", JobFiles.write(dir, predictJob(trained.resolve("model"), output,
                 null)));
         assertEquals(2, refused.exitCode(), refused.out());
-        assertTrue(refused.err().contains("predict.output.path") && refused.err().contains("already exists"),
+        assertTrue(refused.err().contains("predict.output.path") && refused.err().contains("already holds"),
                 refused.err());
-        assertTrue(Files.exists(output.resolve("old.txt")), "the existing output is untouched");
+        assertEquals(3, spark.read().parquet(output.toString()).count(), "the existing output is untouched");
 
         JobFiles.Run replaced = JobFiles.run("predict", JobFiles.write(dir, predictJob(trained.resolve("model"),
                 output, "overwrite")));
         assertEquals(0, replaced.exitCode(), replaced.err());
-        assertFalse(Files.exists(output.resolve("old.txt")));
         assertEquals(150, spark.read().parquet(output.toString()).count());
+
+        Path theirs = Files.createDirectories(dir.resolve("results"));
+        Files.writeString(theirs.resolve("old.txt"), "earlier results");
+        JobFiles.Run kept = JobFiles.run("predict", JobFiles.write(dir, predictJob(trained.resolve("model"), theirs,
+                "overwrite")));
+        assertEquals(2, kept.exitCode(), kept.out());
+        assertTrue(kept.err().contains("predict.output.path: '" + theirs + "' exists") && kept.err()
+                .contains("old.txt"), kept.err());
+        assertEquals("earlier results", Files.readString(theirs.resolve("old.txt")));
+    }
+
+    /** Hadoop's bare "Input path does not exist" named neither the key nor the fix, with exit code 1. */
+    @Test
+    void aMissingModelIsAJobFileErrorNamingTheKeyAndTheFix(@TempDir Path dir) throws IOException {
+        Path absent = dir.resolve("no-model");
+        Path output = dir.resolve("scored");
+
+        JobFiles.Run run = JobFiles.run("predict", JobFiles.write(dir, predictJob(absent, output, null)));
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("error: predict.model: there is no model at '" + absent + "'"), run.err());
+        assertTrue(run.err().contains("a train job's output.model"), run.err());
+        assertFalse(Files.exists(output), "no output is created");
     }
 
     @Test
@@ -132,6 +154,24 @@ class PredictCommandTest {
         assertEquals(2, run.exitCode(), run.err());
         assertTrue(run.err().contains("predict.input.path") && run.err().contains("[petal_length, petal_width]"),
                 run.err());
+        assertFalse(Files.exists(output));
+    }
+
+    @Test
+    void aMalformedInputRecordFailsNamingItAndWritesNothing(@TempDir Path dir) throws IOException {
+        Path input = dir.resolve("extra.csv");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(DataSamples.dir().resolve("iris.csv")));
+        lines.set(75, lines.get(75) + ",7.7");
+        Files.write(input, lines);
+        Path output = dir.resolve("scored");
+        String yaml = predictJob(trained.resolve("model"), output, null)
+                .replace(DataSamples.dir().resolve("iris.csv").toString(), input.toString());
+
+        JobFiles.Run run = JobFiles.run("predict", JobFiles.write(dir, yaml));
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("predict.input.path") && run.err().contains("'" + lines.get(75) + "'")
+                && run.err().contains("predict.input.options.mode"), run.err());
         assertFalse(Files.exists(output));
     }
 

@@ -2,6 +2,7 @@ package io.deepline.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -96,6 +97,54 @@ class TextJobTest {
         List<Double> predicted = model.transform(fresh).select("prediction").as(Encoders.DOUBLE()).collectAsList();
         assertEquals(3, predicted.size());
         assertEquals(List.of(1.0, 0.0), predicted.subList(0, 2), "spam is class 1 (alphabetical: ham, spam)");
+    }
+
+    /** No vocabulary could be learned: the error named the internal column tokens and MLlib's minDF and maxDF. */
+    @Test
+    void aTextColumnWithoutWordsIsNamedWithTheKeysToChange(SparkSession spark, @TempDir Path dir) throws Exception {
+        String punctuation = "kind,body\n" + "spam,\"!!!\"\nham,\n".repeat(10);
+
+        JobFiles.Run run = JobFiles.run("train", JobFiles.write(dir, textJob(dir, punctuation, "")));
+
+        assertNoVocabulary(run, "data.text: column 'body' has no words in any of the", "empty or null",
+                "preprocess.text.pattern", "preprocess.text.minTokenLength");
+    }
+
+    @Test
+    void noWordInEnoughRowsNamesMinDocuments(SparkSession spark, @TempDir Path dir) throws Exception {
+        String everywhere = "kind,body\n" + "spam,win cash today\nham,lunch today\n".repeat(10);
+
+        JobFiles.Run run = JobFiles.run("train", JobFiles.write(dir, textJob(dir, everywhere,
+                ", minDocuments: 1000")));
+
+        assertNoVocabulary(run, "preprocess.text.minDocuments: is 1000", "data.text column 'body'");
+        assertTrue(run.err().matches("(?s).*the commonest word .* is in (\\d+) of the \\1 training rows\\. Lower"
+                + " preprocess.text.minDocuments to at most \\1,.*"), "'today' is in every row: " + run.err());
+    }
+
+    private static void assertNoVocabulary(JobFiles.Run run, String... expected) {
+        assertEquals(2, run.exitCode(), run.err());
+        for (String e : expected) {
+            assertTrue(run.err().contains(e), "stderr lacks '" + e + "':\n" + run.err());
+        }
+        for (String internal : List.of("'tokens'", "minDF", "maxDF", "vocabSize", "Exception")) {
+            assertFalse(run.err().contains(internal), run.err());
+        }
+    }
+
+    /** A small text job on {@code csv}; {@code textSettings} is appended to {@code preprocess.text}. */
+    private static String textJob(Path dir, String csv, String textSettings) throws Exception {
+        Path data = dir.resolve("mail.csv");
+        Files.writeString(data, csv);
+        return """
+                name: text-errors
+                data: {path: %s, options: {header: "true"}, label: kind, text: body}
+                preprocess: {text: {maxVocabularySize: 50%s}}
+                model:
+                  type: SequenceClassifier
+                  params: {embeddingSize: 4, hiddenSize: 4, maxEpochs: 1, batchSize: 8, numWorkers: 1}
+                output: {model: %s}
+                """.formatted(data, textSettings, dir.resolve("model"));
     }
 
     /**

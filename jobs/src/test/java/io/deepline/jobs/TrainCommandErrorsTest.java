@@ -9,6 +9,7 @@ import io.deepline.pipelines.testing.SparkSessionExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every way a user can get a job wrong ends with exit code 2 and one line on stderr that names the key and the fix,
- * with no stack trace; a failure while running ends with exit code 1. None of these runs trains a model.
+ * with no stack trace, and so does a problem with the data. None of these runs trains a model.
  */
 @ExtendWith(SparkSessionExtension.class)
 class TrainCommandErrorsTest {
@@ -81,24 +82,106 @@ class TrainCommandErrorsTest {
     }
 
     @Test
-    void aFailureWhileRunningExitsWithOneAndNamesTheCause(SparkSession spark) throws Exception {
-        // Class numbers must be whole: the model's data check finds 0.5 while fitting (a null would now be a
-        // job-file error, data.dropNulls, found before any fitting).
-        Path halves = dir.resolve("halves.csv");
-        // Distinct rows: identical ones share a split (a hash of the row decides it), and both splits need rows.
-        StringBuilder rows = new StringBuilder("a,b,label\n1.0,2.0,0\n");
-        for (int i = 0; i < 25; i++) {
-            rows.append(i).append(i < 5 ? ",4.0,0.5\n" : ",6.0,1\n");
-        }
-        Files.writeString(halves, rows.toString());
-        String yaml = JobFiles.withDataPath(JobFiles.irisJob(dir, 1, ""), halves.toString());
+    void aRowWithMoreFieldsThanTheHeaderIsNamed(SparkSession spark) throws Exception {
+        Path extra = dir.resolve("extra.csv");
+        Files.writeString(extra, "a,b,label\n" + "1.0,2.0,0\n".repeat(10) + "3.0,4.0,1,9\n" + "5.0,6.0,1\n".repeat(10));
+        String yaml = JobFiles.withDataPath(JobFiles.irisJob(dir, 1, ""), extra.toString());
 
-        JobFiles.Run run = JobFiles.run("train", JobFiles.write(dir, yaml));
+        assertConfigError(yaml, "data.path", extra + "' at line 12", "'3.0,4.0,1,9'", "data.options.mode");
+    }
 
-        assertEquals(1, run.exitCode(), run.err());
-        assertTrue(run.err().contains("label column 'label' has") && run.err().contains("non-integer"), run.err());
-        assertTrue(run.err().contains("--verbose"), run.err());
-        assertFalse(run.err().contains("\tat "), run.err());
+    @Test
+    void aHeaderOnlyFileHasNoRowsRatherThanStringColumns(SparkSession spark) throws Exception {
+        Path header = dir.resolve("header.csv");
+        Files.writeString(header, "sepal_length,sepal_width,label\n");
+        String yaml = JobFiles.withDataPath(JobFiles.irisJob(dir, 1, ""), header.toString());
+
+        assertConfigError(yaml, "data.path", header.toString(), "no rows");
+    }
+
+    @Test
+    void dropNullsLeavingNoRowsIsNamed(SparkSession spark) throws Exception {
+        Path nulls = dir.resolve("nulls.csv");
+        // Every row has a null (in b or in the label), yet both columns keep their number types.
+        Files.writeString(nulls, "a,b,label\n" + "1.0,,0\n1.0,2.0,\n".repeat(3));
+        String yaml = JobFiles.withDataPath(JobFiles.irisJob(dir, 1, ""), nulls.toString())
+                .replace("label: label", "label: label\n  dropNulls: true");
+
+        assertConfigError(yaml, "data.dropNulls", "dropped every row (6)");
+    }
+
+    @Test
+    void aDataProblemFoundWhileFittingExitsWithTwoAndNamesTheKey(SparkSession spark) throws Exception {
+        // Class numbers must be whole: the model's data check finds 0.5 while fitting (a null would be found
+        // earlier, before any fitting).
+        String yaml = withData("a,b,label\n1.0,2.0,0\n" + numbered(5, "4.0,0.5") + numbered(20, "6.0,1"));
+
+        assertConfigError(yaml, "data.label: the label column 'label' has", "non-integer");
+    }
+
+    /** The model's check names its internal label column; the job adds the user's column and the key. */
+    @Test
+    void aSingleClassIsADataProblemNamingTheLabel(SparkSession spark) throws Exception {
+        String yaml = withData("a,b,label\n" + numbered(20, "2.0,setosa"));
+
+        assertConfigError(yaml, "data.label:", "single class", "data.label column 'label'");
+    }
+
+    /** Spark reads the text NaN as a NaN double, which VectorAssembler's handleInvalid refused in a stage failure. */
+    @Test
+    void nanCellsAreNamedWithTheirColumnAndTheFix(SparkSession spark) throws Exception {
+        String yaml = withData("a,b,label\n" + "1.0,2.0,0\n3.0,4.0,1\n".repeat(10) + "5.0,NaN,1\n");
+
+        assertConfigError(yaml, "data.features:", "column 'b' has 1 NaN value", "data.dropNulls: true");
+    }
+
+    /** Standardised, Infinity became NaN in the internal column standardizedFeatures, which the error named. */
+    @Test
+    void infinityIsNamedWithTheUsersColumn(SparkSession spark) throws Exception {
+        String yaml = withData("a,b,label\n" + "1.0,2.0,0\n3.0,4.0,1\n".repeat(10) + "Infinity,2.0,1\n");
+
+        String err = assertConfigError(yaml, "data.features:", "column 'a' has 1 infinite value");
+        assertFalse(err.contains("standardizedFeatures"), err);
+    }
+
+    /** 1e308 is finite, but standardising squares it: the variance was infinite and the features NaN. */
+    @Test
+    void aValueTooLargeToStandardizeIsNamedWithTheUsersColumn(SparkSession spark) throws Exception {
+        String yaml = withData("a,b,label\n" + "1.0,2.0,0\n3.0,4.0,1\n".repeat(10) + "1e308,2.0,1\n");
+
+        assertConfigError(yaml, "data.features:", "column 'a' holds values as large as 1.0E308",
+                "preprocess.standardize", "preprocess.divideBy");
+    }
+
+    @Test
+    void aFolderOfTheUsersFilesAtOutputModelIsRefusedBeforeAnyWorkAndKept() throws Exception {
+        Path theirs = Files.createDirectories(dir.resolve("model"));
+        Files.writeString(theirs.resolve("thesis.tex"), "four years of work");
+        // Even with overwrite; and the missing data path shows the refusal comes before any data is read.
+        String yaml = JobFiles.withDataPath(JobFiles.withOutputKeys(JobFiles.irisJob(dir, 1, ""), "mode: overwrite"),
+                dir.resolve("no-such.csv").toString());
+
+        assertConfigError(yaml, "output.model: '" + theirs + "' exists", "thesis.tex", "not a saved Deepline model",
+                "Choose a path that does not exist yet or an empty folder");
+        assertEquals(List.of("thesis.tex"), JobFiles.names(theirs));
+        assertEquals("four years of work", Files.readString(theirs.resolve("thesis.tex")));
+    }
+
+    @Test
+    void aFileOfTheUsersAtOutputMetricsIsRefused() throws Exception {
+        Path theirs = Files.writeString(dir.resolve("notes.txt"), "my notes");
+        String yaml = JobFiles.withOutputKeys(JobFiles.irisJob(dir, 1, ""), "metrics: " + theirs);
+
+        assertConfigError(yaml, "output.metrics: '" + theirs + "' exists", "not a Deepline metrics file");
+        assertEquals("my notes", Files.readString(theirs));
+        assertFalse(Files.exists(dir.resolve("model")), "refused before any training");
+    }
+
+    @Test
+    void unknownOutputModeIsNamed() throws Exception {
+        String yaml = JobFiles.withOutputKeys(JobFiles.irisJob(dir, 1, ""), "mode: replace");
+
+        assertConfigError(yaml, "output.mode", "'replace'", "errorifexists, overwrite");
     }
 
     @Test
@@ -126,7 +209,27 @@ class TrainCommandErrorsTest {
         assertTrue(run.err().contains("at io.deepline."), run.err());
     }
 
-    private void assertConfigError(String yaml, String... expected) throws Exception {
+    /** The iris job on {@code csv}, written to the test's folder. */
+    /**
+     * {@code n} distinct CSV lines {@code i,<rest>}: identical rows share a split (a hash of the row decides it),
+     * so data of a few repeated rows can leave the training or the test split empty.
+     */
+    private static String numbered(int n, String rest) {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            lines.append(i).append(',').append(rest).append('\n');
+        }
+        return lines.toString();
+    }
+
+    private String withData(String csv) throws Exception {
+        Path data = dir.resolve("data.csv");
+        Files.writeString(data, csv);
+        return JobFiles.withDataPath(JobFiles.irisJob(dir, 1, ""), data.toString());
+    }
+
+    /** Runs {@code train}, checks for exit code 2 and one clean message with {@code expected}; returns stderr. */
+    private String assertConfigError(String yaml, String... expected) throws Exception {
         JobFiles.Run run = JobFiles.run("train", JobFiles.write(dir, yaml));
 
         assertEquals(2, run.exitCode(), run.err());
@@ -134,6 +237,8 @@ class TrainCommandErrorsTest {
                 .map(e -> () -> assertTrue(run.err().contains(e), "stderr lacks '" + e + "':\n" + run.err())));
         assertFalse(run.err().contains("\tat "), "no stack trace without --verbose:\n" + run.err());
         assertTrue(run.err().startsWith("error: "), run.err());
+        assertFalse(run.err().contains("Exception"), "no Java exception name:\n" + run.err());
         assertEquals("", run.out());
+        return run.err();
     }
 }

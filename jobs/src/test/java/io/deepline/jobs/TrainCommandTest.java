@@ -3,14 +3,24 @@ package io.deepline.jobs;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deepline.jobs.config.JobConfig;
+import io.deepline.jobs.config.JobConfigException;
+import io.deepline.jobs.config.JobConfigLoader;
+import io.deepline.jobs.model.ModelTypes;
+import io.deepline.jobs.train.TrainJob;
 import io.deepline.pipelines.testing.DataSamples;
+import io.deepline.pipelines.train.TrainingListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import io.deepline.pipelines.testing.SparkSessionExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.evaluation.MulticlassClassificationEvaluator;
@@ -74,22 +84,70 @@ class TrainCommandTest {
     }
 
     @Test
-    void rerunReplacesTheModelAndHonoursOutputMetrics(SparkSession spark, @TempDir Path dir) throws Exception {
+    void rerunNeedsOverwriteModeThenReplacesTheModelAndHonoursOutputMetrics(SparkSession spark, @TempDir Path dir)
+            throws Exception {
+        Path model = dir.resolve("model");
         Path metricsFile = dir.resolve("reports/iris.json");
-        String yaml = JobFiles.irisJob(dir, 2, "").replace("output: {model: " + dir.resolve("model") + "}",
-                "output: {model: " + dir.resolve("model") + ", metrics: " + metricsFile + ", report: "
-                        + dir.resolve("reports/iris-report") + "}");
-        String job = JobFiles.write(dir, yaml);
-
+        String outputs = "metrics: " + metricsFile + ", report: " + dir.resolve("reports/iris-report");
+        String job = JobFiles.write(dir, JobFiles.withOutputKeys(JobFiles.irisJob(dir, 1, ""), outputs));
         assertEquals(0, JobFiles.run("train", job).exitCode());
+        String firstMetadata = Files.readString(model.resolve("metadata/part-00000"));
+        String firstMetrics = Files.readString(metricsFile);
+
+        JobFiles.Run refused = JobFiles.run("train", job);
+
+        assertEquals(2, refused.exitCode(), refused.err());
+        assertTrue(refused.err().contains("output.model: '" + model + "' already holds a saved Deepline model")
+                && refused.err().contains("Set output.mode: overwrite"), refused.err());
+        assertEquals(firstMetadata, Files.readString(model.resolve("metadata/part-00000")));
+        assertEquals(firstMetrics, Files.readString(metricsFile));
+
+        job = JobFiles.write(dir, JobFiles.withOutputKeys(JobFiles.irisJob(dir, 2, ""), outputs + ", mode: overwrite"));
         JobFiles.Run again = JobFiles.run("train", job);
 
         assertEquals(0, again.exitCode(), again.err());
-        assertTrue(Files.isRegularFile(metricsFile));
-        assertFalse(Files.exists(dir.resolve("model/metrics.json")));
+        assertTrue(!firstMetadata.equals(Files.readString(model.resolve("metadata/part-00000"))), "a new model");
+        PipelineModel.load(model.toString());
+        assertEquals(List.of("job.yaml", "model", "reports"), JobFiles.names(dir),
+                "neither the temporary nor the previous model is left");
+        assertFalse(Files.exists(model.resolve("metrics.json")));
         assertEquals(2, new ObjectMapper().readTree(metricsFile.toFile()).get("epochs").asInt());
         assertTrue(Files.isRegularFile(dir.resolve("reports/iris-report/index.html")), "output.report is honoured");
-        assertFalse(Files.exists(dir.resolve("model/report")));
+        assertFalse(Files.exists(model.resolve("report")));
+    }
+
+    /**
+     * Someone else's files appear where the report is to go while the new model trains: the check just before the
+     * swap refuses them, after the fit, and the previous model stays as it was.
+     */
+    @Test
+    void aRefusalAfterTheFitKeepsThePreviousModel(SparkSession spark, @TempDir Path dir) throws Exception {
+        Path model = dir.resolve("model");
+        assertEquals(0, JobFiles.run("train", JobFiles.write(dir, JobFiles.irisJob(dir, 1, ""))).exitCode());
+        String previous = Files.readString(model.resolve("metadata/part-00000"));
+        Path report = dir.resolve("shared");
+        JobConfig config = new JobConfigLoader().parse(JobFiles.withOutputKeys(JobFiles.irisJob(dir, 2, ""),
+                "report: " + report + ", mode: overwrite"));
+        List<Integer> epochs = new ArrayList<>();
+        TrainingListener otherWriter = (stats, maxEpochs) -> {
+            epochs.add(stats.epoch());
+            try {
+                Files.createDirectories(report);
+                Files.writeString(report.resolve("slides.odp"), "a colleague's slides");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+
+        JobConfigException e = assertThrows(JobConfigException.class,
+                () -> new TrainJob(config, ModelTypes.standard()).withListener(otherWriter).run());
+
+        assertEquals(List.of(1, 2), epochs, "the refusal came after the fit");
+        assertTrue(e.getMessage().startsWith("output.report: '" + report + "' exists"), e.getMessage());
+        assertEquals(previous, Files.readString(model.resolve("metadata/part-00000")), "the previous model is kept");
+        PipelineModel.load(model.toString());
+        assertEquals(List.of("job.yaml", "model", "shared"), JobFiles.names(dir), "no temporary model is left");
+        assertEquals(List.of("slides.odp"), JobFiles.names(report));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.deepline.jobs.config;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -70,5 +71,24 @@ final class Checks {
             }
         }
         return names.stream().map(String::trim).toList();
+    }
+
+    /** An optional key with a fixed set of values, any case: absent becomes {@code otherwise}. */
+    static String choice(String key, String value, String otherwise, String... allowed) {
+        if (value == null) {
+            return otherwise;
+        }
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        for (String a : allowed) {
+            if (a.equals(v)) {
+                return v;
+            }
+        }
+        throw new JobConfigException(key, "is '" + value + "'", "Use one of " + String.join(", ", allowed));
+    }
+
+    /** An output's {@code mode}: {@code errorifexists} (the default) or {@code overwrite}. */
+    static String outputMode(String mode) {
+        return choice("mode", mode, "errorifexists", "errorifexists", "overwrite");
     }
 }

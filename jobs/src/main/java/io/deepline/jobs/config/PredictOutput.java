@@ -1,7 +1,5 @@
 package io.deepline.jobs.config;
 
-import java.util.Locale;
-
 /**
  * {@code predict.output:} where the scored rows go. They are written to a temporary sibling directory first and
  * renamed into place only when complete, so a reader never sees partial output.
@@ -15,25 +13,12 @@ public record PredictOutput(String path, String format, String mode) {
 
     public PredictOutput {
         path = Checks.requiredText("path", path, "path: target/predictions/digits");
-        format = choice("format", format, "parquet", "parquet", "json");
-        mode = choice("mode", mode, "errorifexists", "errorifexists", "overwrite");
+        format = Checks.choice("format", format, "parquet", "parquet", "json");
+        mode = Checks.outputMode(mode);
     }
 
     /** Whether an existing output may be replaced. */
     public boolean overwrite() {
         return mode.equals("overwrite");
-    }
-
-    private static String choice(String key, String value, String otherwise, String... allowed) {
-        if (value == null) {
-            return otherwise;
-        }
-        String v = value.trim().toLowerCase(Locale.ROOT);
-        for (String a : allowed) {
-            if (a.equals(v)) {
-                return v;
-            }
-        }
-        throw new JobConfigException(key, "is '" + value + "'", "Use one of " + String.join(", ", allowed));
     }
 }

@@ -4,6 +4,7 @@ import io.deepline.jobs.config.PredictJobConfig;
 import io.deepline.jobs.config.PredictSection;
 import io.deepline.jobs.train.DataReader;
 import io.deepline.jobs.train.JobSession;
+import io.deepline.jobs.train.MalformedRecords;
 import io.deepline.jobs.train.SavedPipeline;
 import java.util.Arrays;
 import java.util.List;
@@ -49,7 +50,9 @@ public final class BatchPrediction {
             List<String> inputColumns = Arrays.asList(input.columns());
             List<String> added = Arrays.stream(scored.columns()).filter(c -> !inputColumns.contains(c)).toList();
             LOG.info("Scoring {} with {}; writing {} to {}", p.input().path(), p.model(), added, p.output().path());
-            String written = output.write(scored);
+            // Writing is the first full read of the input: a malformed CSV record fails here.
+            String written = MalformedRecords.reported(spark, p.input().path(), "predict.input.path",
+                    () -> output.write(scored));
             long rows = spark.read().format(p.output().format()).load(written).count();
             return new Outcome(written, rows, added);
         }

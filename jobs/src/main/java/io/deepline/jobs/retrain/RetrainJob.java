@@ -121,7 +121,8 @@ public final class RetrainJob {
             Double championScore = null;
             if (championVersion != null) {
                 warnIfSplitChanged(registry, championVersion);
-                PipelineModel championModel = SavedPipeline.load(registry.modelPath(championVersion).toString(),
+                PipelineModel championModel = SavedPipeline.loadRegistered(
+                        registry.modelPath(championVersion).toString(),
                         "the champion, version " + championVersion + " of " + registry.root());
                 championScore = score(ModelEvaluation.evaluate(model.factory(), data.plan(), championModel,
                         data.test()), rule.metric(), model.factory());

@@ -3,6 +3,8 @@ package io.deepline.jobs.train;
 import io.deepline.jobs.config.JobConfig;
 import io.deepline.jobs.model.ConfiguredModel;
 import io.deepline.jobs.model.ModelTypes;
+import io.deepline.jobs.output.OutputKind;
+import io.deepline.jobs.output.OwnedOutputs;
 import io.deepline.pipelines.persist.HadoopFiles;
 import io.deepline.pipelines.report.ReportFolder;
 import java.util.LinkedHashMap;
@@ -55,6 +57,8 @@ public final class EvaluateJob {
     private final JobConfig config;
     private final ModelTypes types;
     private final String modelPath;
+    /** Where {@link #modelPath} comes from, for messages. */
+    private final String modelKey;
     private final String outputPath;
     private final boolean allRows;
 
@@ -67,6 +71,7 @@ public final class EvaluateJob {
         this.config = config;
         this.types = types;
         this.modelPath = modelPath != null ? modelPath : config.output().model();
+        this.modelKey = modelPath != null ? "--model" : "output.model";
         this.outputPath = outputPath != null ? outputPath : stripSlash(this.modelPath) + "/evaluation";
         this.allRows = allRows;
     }
@@ -75,7 +80,8 @@ public final class EvaluateJob {
         ConfiguredModel model = TrainJob.configure(config, types);
         try (JobSession session = JobSession.open("deepline evaluate " + config.name(), config.spark())) {
             Configuration hadoopConf = session.spark().sparkContext().hadoopConfiguration();
-            PipelineModel fitted = SavedPipeline.load(modelPath, "the model path");
+            requireWritable(hadoopConf);
+            PipelineModel fitted = SavedPipeline.load(modelPath, modelKey);
             try (SplitData data = SplitData.prepare(session.spark(), config, model)) {
                 SavedPipeline.requireInputs(fitted, data.test().schema(), "data.path");
                 Dataset<Row> rows = allRows ? data.train().union(data.test()) : data.test();
@@ -83,8 +89,8 @@ public final class EvaluateJob {
                 String scope = allRows ? "all rows of data.path" : "the test split";
                 LOG.info("Evaluating {} on {} rows ({})", modelPath, count, scope);
                 TestMetrics metrics = ModelEvaluation.evaluate(model.factory(), data.plan(), fitted, rows);
-                Outcome outcome = new Outcome(config.name(), modelPath, scope, count, metrics,
-                        outputPath + "/metrics.json", outputPath + "/report");
+                Outcome outcome = new Outcome(config.name(), modelPath, scope, count, metrics, metricsPath(),
+                        reportPath());
                 MetricsReport.write(outcome.toJson(), outcome.metricsPath(), hadoopConf);
                 ReportFolder folder = new ReportFolder(config.name(), MetricsReport.toJson(outcome.toJson()));
                 metrics.classificationReport().ifPresent(r -> folder.withConfusion(r,
@@ -95,6 +101,24 @@ public final class EvaluateJob {
                 return outcome;
             }
         }
+    }
+
+    /**
+     * An evaluation replaces its own earlier metrics and report (they are measured again from the model), but
+     * never a file or folder of someone else's at those paths.
+     */
+    private void requireWritable(Configuration hadoopConf) {
+        OwnedOutputs outputs = new OwnedOutputs(hadoopConf);
+        outputs.require("--output", metricsPath(), OutputKind.METRICS, true, "");
+        outputs.require("--output", reportPath(), OutputKind.REPORT, true, "");
+    }
+
+    private String metricsPath() {
+        return outputPath + "/metrics.json";
+    }
+
+    private String reportPath() {
+        return outputPath + "/report";
     }
 
     private static String stripSlash(String path) {

@@ -1,6 +1,7 @@
 package io.deepline.jobs.train;
 
 import io.deepline.jobs.config.JobConfigException;
+import io.deepline.pipelines.persist.HadoopFiles;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Set;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.param.Params;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
 /** Loads a saved {@code PipelineModel} for the commands that use one: predict, evaluate and retrain's champion. */
@@ -17,20 +19,51 @@ public final class SavedPipeline {
     }
 
     /**
-     * Loads the model; any failure becomes one message naming the path (exit code 1, a runtime failure), never a
-     * raw Spark or ND4J trace.
+     * Loads the model a user named: a path that does not exist is their mistake, reported before Hadoop's bare
+     * "Input path does not exist"; any other failure becomes one message naming the path (exit code 1, a runtime
+     * failure), never a raw Spark or ND4J trace.
      *
-     * @param key where the path comes from, for the message (e.g. {@code predict.model})
+     * @param key where the path comes from, for the message (e.g. {@code predict.model} or {@code --model})
+     * @throws JobConfigException naming {@code key} if nothing is at {@code path}
      * @throws IllegalStateException if {@code path} holds no loadable PipelineModel
      */
     public static PipelineModel load(String path, String key) {
+        if (!exists(path)) {
+            throw new JobConfigException(key, "there is no model at '" + path + "' (the path does not exist)",
+                    "Point " + key + " at a train job's output.model directory");
+        }
+        return loadExisting(path, key, "point " + key + " at a train job's output.model directory, and if it is"
+                + " one, it is damaged: train again");
+    }
+
+    /**
+     * Loads a registry version's model, which the registry says is there: its absence means the registry is
+     * damaged, not that the user mistyped a path.
+     *
+     * @param version what the model is, for the message (e.g. {@code the champion, version 3 of <root>})
+     * @throws IllegalStateException naming the version and the path if the model is missing or cannot be loaded
+     */
+    public static PipelineModel loadRegistered(String path, String version) {
+        String fix = "the registry is damaged: write the number of a version with a complete model into its CHAMPION"
+                + " file (a manual rollback) and run again";
+        if (!exists(path)) {
+            throw new IllegalStateException(version + " has no model: '" + path + "' does not exist; " + fix);
+        }
+        return loadExisting(path, version, fix);
+    }
+
+    private static PipelineModel loadExisting(String path, String what, String fix) {
         try {
             return PipelineModel.load(path);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot load a PipelineModel from '" + path + "' (" + key + "): "
-                    + e.getMessage() + "; point " + key + " at a train job's output.model directory, and if it is"
-                    + " one, it is damaged: train again", e);
+            throw new IllegalStateException("cannot load a PipelineModel from '" + path + "' (" + what + "): "
+                    + e.getMessage() + "; " + fix, e);
         }
+    }
+
+    /** Checked on the file system {@code PipelineModel.load} reads, the active session's. */
+    private static boolean exists(String path) {
+        return new HadoopFiles(SparkSession.active().sparkContext().hadoopConfiguration()).exists(path);
     }
 
     /**

@@ -14,10 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A job's data, read, checked against the model (nulls refused or dropped, {@link NullRows}) and split into
- * persisted training and test rows ({@link HoldoutRows}). {@code train}, {@code evaluate} and {@code retrain} all
- * start here, so the same job file gives them the same test rows; and since a row's split depends on the row alone,
- * a row keeps it as the data grows from one retrain to the next.
+ * A job's data, read, checked against the model (missing values refused or dropped, {@link NullRows}) and split
+ * into persisted training and test rows ({@link HoldoutRows}). {@code train}, {@code evaluate} and {@code retrain}
+ * all start here, so the same job file gives them the same test rows; and since a row's split depends on the row
+ * alone, a row keeps it as the data grows from one retrain to the next.
  *
  * <p>Close it to unpersist the splits.
  */
@@ -26,15 +26,17 @@ public final class SplitData implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SplitData.class);
 
     private final TrainingPipeline plan;
+    private final InputSchema input;
     private final Dataset<Row> train;
     private final Dataset<Row> test;
     private final long trainRows;
     private final long testRows;
     private final long droppedNullRows;
 
-    private SplitData(TrainingPipeline plan, Dataset<Row> train, Dataset<Row> test, long trainRows, long testRows,
-                      long droppedNullRows) {
+    private SplitData(TrainingPipeline plan, InputSchema input, Dataset<Row> train, Dataset<Row> test,
+                      long trainRows, long testRows, long droppedNullRows) {
         this.plan = plan;
+        this.input = input;
         this.train = train;
         this.test = test;
         this.trainRows = trainRows;
@@ -46,7 +48,8 @@ public final class SplitData implements AutoCloseable {
      * Reads {@code config.data()}, resolves its columns, plans the pipeline around {@code model}'s estimator and
      * splits the rows.
      *
-     * @throws JobConfigException for a missing path or column, a label the model cannot learn, or an empty split
+     * @throws JobConfigException for a missing path or column, data without rows or with a malformed record, a label
+     *                            the model cannot learn, or an empty split
      */
     public static SplitData prepare(SparkSession spark, JobConfig config, ConfiguredModel model) {
         LOG.info("Reading {} data from {}", config.data().format().sourceName(), config.data().path());
@@ -60,27 +63,51 @@ public final class SplitData implements AutoCloseable {
         TrainingPipeline plan = TrainingPipeline.build(schema, input, config.preprocess(), model.estimator(),
                 model.factory().classifies());
 
-        NullRows nulls = NullRows.check(data, input, config.data().dropNulls());
+        // The null check is the first full read: a malformed CSV record fails there (see DataReader).
+        return MalformedRecords.reported(spark, config.data().path(), "data.path", () -> split(plan, input,
+                NullRows.check(data, input, config.data().dropNulls(), config.preprocess()), split));
+    }
+
+    private static SplitData split(TrainingPipeline plan, InputSchema input, NullRows nulls, SplitSection split) {
         List<Dataset<Row>> parts = HoldoutRows.split(nulls.kept(), split, input);
         // Both splits are read more than once (counting, fitting the feature stages, training, scoring).
         Dataset<Row> train = parts.get(0).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> test = parts.get(1).persist(StorageLevel.MEMORY_AND_DISK());
-        long trainRows = train.count();
-        long testRows = test.count();
+        long trainRows;
+        long testRows;
+        try {
+            trainRows = train.count();
+            testRows = test.count();
+        } catch (Exception e) { // a malformed record (MalformedRecords); Spark's SparkException is undeclared
+            train.unpersist();
+            test.unpersist();
+            throw e;
+        }
         if (trainRows == 0 || testRows == 0) {
             train.unpersist();
             test.unpersist();
+            if (trainRows + testRows == 0) {
+                // DataReader refused data without rows, so data.dropNulls dropped them all.
+                throw new JobConfigException("data.dropNulls", "dropped every row (" + nulls.dropped() + "): each"
+                        + " has a null or NaN in a column the job uses, so no rows are left", "Fill the nulls, or check"
+                        + " that data.label and data.features name the columns you mean");
+            }
             throw new JobConfigException("split", "the " + (trainRows == 0 ? "training" : "test")
                     + " split is empty (" + (trainRows + testRows) + " rows in all)",
                     split.holdoutColumn() == null ? "Use more data, or fractions that leave rows in both splits"
                             : "Mark some rows of split.holdoutColumn true and some false");
         }
-        return new SplitData(plan, train, test, trainRows, testRows, nulls.dropped());
+        return new SplitData(plan, input, train, test, trainRows, testRows, nulls.dropped());
     }
 
     /** The unfitted pipeline and the columns it reads and writes. */
     public TrainingPipeline plan() {
         return plan;
+    }
+
+    /** The data's label and input columns, as the job file names them. */
+    public InputSchema input() {
+        return input;
     }
 
     public Dataset<Row> train() {

@@ -1,5 +1,16 @@
 package io.deepline.jobs.train;
 
+import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+
+import io.deepline.jobs.config.JobConfigException;
 import io.deepline.jobs.config.TextPreprocessing;
 import io.deepline.pipelines.text.TokenIndexer;
 import io.deepline.pipelines.text.TokenIndexerModel;
@@ -10,6 +21,7 @@ import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.feature.RegexTokenizer;
 import org.apache.spark.ml.feature.SQLTransformer;
 import org.apache.spark.ml.param.ParamMap;
@@ -68,13 +80,19 @@ final class TextStages {
      * The plan with its {@code TokenIndexer} fitted on {@code train} and its model's {@code vocabularySize} set; the
      * plan itself when it has no text stages.
      */
-    static TrainingPipeline fitVocabulary(TrainingPipeline plan, Dataset<Row> train) {
+    static TrainingPipeline fitVocabulary(TrainingPipeline plan, Dataset<Row> train, InputSchema input) {
         PipelineStage[] stages = plan.pipeline().getStages();
         int indexer = indexOfIndexer(stages);
         if (indexer < 0) {
             return plan;
         }
-        PipelineModel text = new Pipeline().setStages(Arrays.copyOfRange(stages, 0, indexer + 1)).fit(train);
+        Pipeline textStages = new Pipeline().setStages(Arrays.copyOfRange(stages, 0, indexer + 1));
+        PipelineModel text;
+        try {
+            text = textStages.fit(train);
+        } catch (IllegalArgumentException e) {
+            throw noVocabulary(textStages, train, input.inputColumn(), e);
+        }
         TokenIndexerModel vocabulary = (TokenIndexerModel) text.stages()[indexer];
         LOG.info("Learned a vocabulary of {} words ({} ids with the reserved ones) on the training split",
                 vocabulary.vocabulary().length, vocabulary.vocabularySize());
@@ -85,6 +103,39 @@ final class TextStages {
         }
         return new TrainingPipeline(new Pipeline().setStages(fitted.toArray(PipelineStage[]::new)),
                 plan.labelColumn(), plan.featuresColumn(), plan.predictionColumn(), plan.probabilityColumn());
+    }
+
+    /**
+     * Why no vocabulary could be learned, in the job file's terms ({@code data.text}, {@code preprocess.text.*})
+     * rather than the indexer's ({@code tokens}, {@code minDF}): either no training row has a word, or no word is in
+     * enough rows. Counted only once the fit has failed, so a good run pays nothing for it.
+     */
+    private static IllegalArgumentException noVocabulary(Pipeline textStages, Dataset<Row> train,
+                                                         String textColumn, IllegalArgumentException failure) {
+        PipelineStage[] stages = textStages.getStages();
+        RegexTokenizer tokenizer = (RegexTokenizer) stages[stages.length - 2];
+        TokenIndexer indexer = (TokenIndexer) stages[stages.length - 1];
+        Dataset<Row> tokens = tokenizer.transform(((Transformer) stages[0]).transform(train));
+        Row counts = tokens.agg(count(lit(1)), count(when(size(col(TOKENS)).gt(0), 1)),
+                count(when(trim(col(FILLED_TEXT)).equalTo(""), 1))).first();
+        long rows = counts.getLong(0);
+        if (counts.getLong(1) == 0) {
+            return new JobConfigException("data.text", "column '" + textColumn + "' has no words in any of the "
+                    + rows + " training rows (" + counts.getLong(2) + " of them are empty or null)", "Point"
+                    + " data.text at a column that holds text; if it does, check preprocess.text.pattern (now '"
+                    + tokenizer.getPattern() + "', what separates words) and preprocess.text.minTokenLength (now "
+                    + tokenizer.getMinTokenLength() + ")", failure);
+        }
+        Row commonest = tokens.select(explode(array_distinct(col(TOKENS))).as("word")).groupBy("word").count()
+                .agg(max("count")).first();
+        long documents = commonest.getLong(0);
+        if (documents >= indexer.getMinDF()) {
+            return failure; // not for want of words: the indexer's own message is the best there is
+        }
+        return new JobConfigException("preprocess.text.minDocuments", "is " + (long) indexer.getMinDF() + ", but the"
+                + " commonest word of data.text column '" + textColumn + "' is in " + documents + " of the " + rows
+                + " training rows", "Lower preprocess.text.minDocuments to at most " + documents + ", or train on"
+                + " more rows", failure);
     }
 
     /** A copy of the model's estimator (same uid, so tune's grid still applies) with its vocabularySize set. */

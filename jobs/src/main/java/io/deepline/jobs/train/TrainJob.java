@@ -7,14 +7,15 @@ import io.deepline.jobs.config.OutputSection;
 import io.deepline.jobs.model.ConfiguredModel;
 import io.deepline.jobs.model.ModelFactory;
 import io.deepline.jobs.model.ModelTypes;
+import io.deepline.jobs.output.OutputKind;
+import io.deepline.jobs.output.OwnedOutputs;
+import io.deepline.jobs.output.SiblingSwap;
 import io.deepline.pipelines.persist.HadoopFiles;
 import io.deepline.pipelines.report.ReportFolder;
 import io.deepline.pipelines.train.EpochStats;
 import io.deepline.pipelines.train.HasTrainingListener;
 import io.deepline.pipelines.train.TrainingHistory;
 import io.deepline.pipelines.train.TrainingListener;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -85,6 +86,7 @@ public final class TrainJob {
     }
 
     private TrainOutcome train(SparkSession spark, ConfiguredModel model, PipelineFitting fit) {
+        requireWritable(config.output(), spark.sparkContext().hadoopConfiguration());
         try (SplitData data = SplitData.prepare(spark, config, model)) {
             return fitAndSave(spark, model, fit, data, config.output());
         }
@@ -103,14 +105,19 @@ public final class TrainJob {
             followed.setTrainingListener(listener);
         }
         long start = System.nanoTime();
-        PipelineModel fitted = fit.fit(TextStages.fitVocabulary(data.plan(), data.train()), data.train());
+        PipelineModel fitted;
+        try {
+            fitted = fit.fit(TextStages.fitVocabulary(data.plan(), data.train(), data.input()), data.train());
+        } catch (RuntimeException e) {
+            throw JobColumns.explain(e, data.plan(), data.input());
+        }
         double trainSeconds = (System.nanoTime() - start) / 1e9;
 
         LOG.info("Trained in {} s", String.format(Locale.ROOT, "%.1f", trainSeconds));
         Transformer fittedModel = ModelEvaluation.lastStage(fitted);
         TestMetrics metrics = ModelEvaluation.evaluate(model.factory(), data.plan(), fitted, data.test());
         LOG.info("Test metrics {}", metrics.toJson());
-        save(fitted, output.model());
+        save(fitted, output, spark.sparkContext().hadoopConfiguration());
         LOG.info("Saved the model to {}", output.model());
         List<EpochStats> history = model.factory().trainingHistory(fittedModel).map(TrainingHistory::epochs)
                 .orElse(List.of());
@@ -118,8 +125,7 @@ public final class TrainJob {
                 data.testRows(), trainSeconds, model.factory().epochsTrained(fittedModel), history,
                 model.factory().facts(fittedModel), output.model(), output.metricsPath(), fit.summary())
                 .withDroppedNullRows(data.droppedNullRows());
-        // After the model: saving with overwrite deletes the model directory, where the metrics and report
-        // usually live.
+        // After the model: the swap replaces the whole model directory, where the metrics and report usually live.
         MetricsReport.write(outcome, spark.sparkContext().hadoopConfiguration());
         writeReport(outcome, fitted, model.factory().trainingHistory(fittedModel).orElse(null), fit,
                 model.factory(), output.reportPath(), spark.sparkContext().hadoopConfiguration());
@@ -199,12 +205,23 @@ public final class TrainJob {
         LOG.info("Wrote the report ({}) to {}", String.join(", ", written), reportPath);
     }
 
-    /** Saves with overwrite: a re-run of a job replaces its model. */
-    private static void save(PipelineModel model, String path) {
-        try {
-            model.write().overwrite().save(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot save the model to " + path + ": " + e.getMessage(), e);
-        }
+    /**
+     * Refuses an output path that holds anything but Deepline's own output of its kind, and that too unless
+     * {@code output.mode} is {@code overwrite}: checked before any training, and again just before the new model
+     * is swapped in, in case something appeared there meanwhile.
+     */
+    private static void requireWritable(OutputSection output, Configuration hadoopConf) {
+        OwnedOutputs outputs = new OwnedOutputs(hadoopConf);
+        String fix = "Set output.mode: overwrite to replace it (the previous one is kept until the new one is"
+                + " complete), or choose another path";
+        outputs.require("output.model", output.model(), OutputKind.MODEL, output.overwrite(), fix);
+        outputs.require("output.metrics", output.metricsPath(), OutputKind.METRICS, output.overwrite(), fix);
+        outputs.require("output.report", output.reportPath(), OutputKind.REPORT, output.overwrite(), fix);
+    }
+
+    /** Saves to a sibling and swaps it in, so a failed save leaves the previous model as it was. */
+    private static void save(PipelineModel model, OutputSection output, Configuration hadoopConf) {
+        SiblingSwap.replace(output.model(), hadoopConf, temporary -> model.write().save(temporary),
+                () -> requireWritable(output, hadoopConf));
     }
 }

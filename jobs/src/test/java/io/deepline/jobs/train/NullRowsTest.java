@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.deepline.jobs.config.InputKind;
 import io.deepline.jobs.config.JobConfigException;
+import io.deepline.jobs.config.PreprocessSection;
 import io.deepline.pipelines.testing.SparkSessionExtension;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,10 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Nulls in the columns a job uses: refused with their counts, or exactly those rows dropped. */
+/**
+ * Nulls and NaNs in the columns a job uses: refused with their counts, or exactly those rows dropped; infinite
+ * values and values too large for the preprocessing: refused naming the user's column.
+ */
 @ExtendWith(SparkSessionExtension.class)
 class NullRowsTest {
 
@@ -46,7 +50,7 @@ class NullRowsTest {
         JobConfigException e = assertThrows(JobConfigException.class,
                 () -> NullRows.check(data(spark), USES_X_COLOUR_Y, false));
 
-        assertEquals("data.path", e.keyPath());
+        assertEquals("data.label", e.keyPath(), "the key of the first column listed, the label y");
         assertTrue(e.problem().contains("column 'y' has 1 null, column 'x' has 4 nulls, column 'colour' has 5 nulls")
                 && e.problem().contains("10 of 40 rows"), e.problem());
         assertTrue(!e.problem().contains("note"), "an unused column's nulls do not matter: " + e.problem());
@@ -96,6 +100,106 @@ class NullRowsTest {
         InputSchema input = new InputSchema("y", false, List.of("size.cm"), false);
 
         assertEquals(5, NullRows.check(dotted, input, true).dropped(), "4 nulls in size.cm, 1 in y");
+    }
+
+    /**
+     * 12 rows of a double feature x, a double label y, and a string feature colour: x is NaN in rows 1 and 2, null
+     * in row 3, {@code special} in row 5; y is NaN in row 4.
+     */
+    private static Dataset<Row> withNaN(SparkSession spark, double special) {
+        StructType schema = new StructType().add("x", DataTypes.DoubleType).add("colour", DataTypes.StringType)
+                .add("y", DataTypes.DoubleType);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Double x = i == 3 ? null : Double.valueOf(i == 1 || i == 2 ? Double.NaN : i == 5 ? special : i);
+            rows.add(RowFactory.create(x, "c" + (i % 2), i == 4 ? Double.NaN : (double) (i % 2)));
+        }
+        return spark.createDataFrame(rows, schema);
+    }
+
+    private static final InputSchema USES_X_COLOUR_DOUBLE_Y = new InputSchema("y", false, InputKind.FEATURES,
+            List.of("x", "colour"), false, List.of("colour"));
+
+    @Test
+    void nanCellsAreMissingValuesNamedWithTheirColumnCountsAndKey(SparkSession spark) {
+        JobConfigException e = assertThrows(JobConfigException.class,
+                () -> NullRows.check(withNaN(spark, 5.0), USES_X_COLOUR_DOUBLE_Y, false));
+
+        assertEquals("data.label", e.keyPath());
+        assertTrue(e.problem().contains("column 'y' has 1 NaN value, column 'x' has 1 null and 2 NaN values")
+                && e.problem().contains("4 of 12 rows"), e.problem());
+        assertTrue(e.fix().contains("data.dropNulls: true"), e.fix());
+    }
+
+    @Test
+    void aNaNFeatureAloneIsNamedUnderDataFeatures(SparkSession spark) {
+        Dataset<Row> labelled = withNaN(spark, 5.0).filter("NOT isnan(y)");
+
+        JobConfigException e = assertThrows(JobConfigException.class,
+                () -> NullRows.check(labelled, USES_X_COLOUR_DOUBLE_Y, false));
+
+        assertEquals("data.features", e.keyPath());
+        assertTrue(e.problem().contains("column 'x' has 1 null and 2 NaN values"), e.problem());
+    }
+
+    @Test
+    void dropNullsDropsTheRowsWithANaNToo(SparkSession spark) {
+        NullRows kept = NullRows.check(withNaN(spark, 5.0), USES_X_COLOUR_DOUBLE_Y, true);
+
+        assertEquals(4, kept.dropped());
+        assertEquals(8, kept.kept().filter("NOT isnan(x) AND NOT isnan(y) AND x IS NOT NULL").count());
+        assertEquals(8, kept.kept().count());
+    }
+
+    @Test
+    void infiniteValuesAreRefusedEvenWithDropNulls(SparkSession spark) {
+        for (double infinity : new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+            JobConfigException e = assertThrows(JobConfigException.class,
+                    () -> NullRows.check(withNaN(spark, infinity), USES_X_COLOUR_DOUBLE_Y, true));
+
+            assertEquals("data.features", e.keyPath());
+            assertTrue(e.problem().contains("column 'x' has 1 infinite value"), e.problem());
+        }
+    }
+
+    /**
+     * 1e308 is finite, but its square is not: standardising it gives an infinite variance. Without
+     * standardisation it is still beyond the network's 32-bit floats; 1e30 is not, and 1e140 fits a
+     * standardisation of 8 rows.
+     */
+    @Test
+    void valuesTooLargeForThePreprocessingAreRefusedNamingTheColumn(SparkSession spark) {
+        PreprocessSection standardize = new PreprocessSection(true, null, null);
+
+        JobConfigException e = assertThrows(JobConfigException.class,
+                () -> NullRows.check(withNaN(spark, 1e308), USES_X_COLOUR_DOUBLE_Y, true, standardize));
+        JobConfigException unscaled = assertThrows(JobConfigException.class,
+                () -> NullRows.check(withNaN(spark, 1e308), USES_X_COLOUR_DOUBLE_Y, true, PreprocessSection.DEFAULT));
+
+        assertEquals("data.features", e.keyPath());
+        assertTrue(e.problem().contains("column 'x' holds values as large as 1.0E308")
+                && e.problem().contains("preprocess.standardize"), e.problem());
+        assertTrue(!e.fix().contains("preprocess.divideBy"), "divideBy is refused with categorical columns: "
+                + e.fix());
+        assertTrue(unscaled.problem().contains("32-bit floats"), unscaled.problem());
+        assertEquals(8, NullRows.check(withNaN(spark, 1e30), USES_X_COLOUR_DOUBLE_Y, true,
+                PreprocessSection.DEFAULT).kept().count());
+        assertEquals(8, NullRows.check(withNaN(spark, 1e140), USES_X_COLOUR_DOUBLE_Y, true, standardize)
+                .kept().count());
+    }
+
+    @Test
+    void theFixForATooLargeColumnSuggestsADivisorThatIsEnough(SparkSession spark) {
+        InputSchema numeric = new InputSchema("y", false, List.of("x"), false);
+        PreprocessSection standardize = new PreprocessSection(true, null, null);
+
+        JobConfigException e = assertThrows(JobConfigException.class,
+                () -> NullRows.check(withNaN(spark, 1e308), numeric, true, standardize));
+        double divideBy = Double.parseDouble(e.fix().replaceAll(".*preprocess.divideBy \\(e.g. ([^)]+)\\).*", "$1"));
+
+        assertTrue(1e308 / divideBy <= LargeValues.standardizable(8) && divideBy < 1e157, e.fix());
+        assertEquals(8, NullRows.check(withNaN(spark, 1e308), numeric, true,
+                new PreprocessSection(true, divideBy, null)).kept().count());
     }
 
     /**

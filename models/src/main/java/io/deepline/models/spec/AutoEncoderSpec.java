@@ -1,5 +1,6 @@
 package io.deepline.models.spec;
 
+import io.deepline.models.layers.WeightedOutput;
 import io.deepline.models.state.NetworkSnapshot;
 import java.util.Arrays;
 import java.util.Objects;
@@ -90,8 +91,8 @@ public final class AutoEncoderSpec {
             layers.layer(withDropout(new DenseLayer.Builder().nOut(hiddenLayers[i]).activation(hidden), layer++)
                     .build());
         }
-        layers.layer(withDropout(new OutputLayer.Builder(reconstructionLoss.dl4jLoss()).nOut(nIn)
-                .activation(reconstructionLoss.outputActivation()), layer).build());
+        layers.layer(WeightedOutput.of(withDropout(new OutputLayer.Builder(reconstructionLoss.dl4jLoss()).nOut(nIn)
+                .activation(reconstructionLoss.outputActivation()), layer)));
         // The input type lets DL4J infer every nIn and, for conv, reshape the flat vector to [c, h, w].
         layers.setInputType(architecture == AutoEncoderArchitecture.CONV
                 ? InputType.convolutionalFlat(imageShape[1], imageShape[2], imageShape[0])

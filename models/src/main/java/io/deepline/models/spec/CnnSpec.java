@@ -1,5 +1,6 @@
 package io.deepline.models.spec;
 
+import io.deepline.models.layers.WeightedOutput;
 import io.deepline.models.state.NetworkSnapshot;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -66,7 +67,7 @@ public record CnnSpec(ImageShape imageShape, CnnArchitecture architecture, Hidde
         if (keep > 0) {
             output.dropOut(keep);
         }
-        list.layer(output.build());
+        list.layer(WeightedOutput.of(output));
         // Adds the flat-vector → [batch, channels, height, width] reshape and infers every nIn.
         list.setInputType(InputType.convolutionalFlat(imageShape.height(), imageShape.width(), imageShape.channels()));
         return list.build();

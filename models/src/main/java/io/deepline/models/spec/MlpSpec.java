@@ -2,6 +2,7 @@ package io.deepline.models.spec;
 
 import java.util.Arrays;
 import java.util.Objects;
+import io.deepline.models.layers.WeightedOutput;
 import io.deepline.models.state.NetworkSnapshot;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -113,13 +114,13 @@ public final class MlpSpec {
         return GlobalSettings.of(seed, updater, learningRate, lrSchedule, momentum, weightInit.dl4j(activation), l2);
     }
 
-    private OutputLayer outputLayer(int nIn, OutputHead head) {
+    private WeightedOutput outputLayer(int nIn, OutputHead head) {
         OutputLayer.Builder output = new OutputLayer.Builder(head.loss()).nIn(nIn).nOut(head.size())
                 .activation(head.activation()).hasBias(fitIntercept);
         if (hiddenLayers.length > 0 && dropout > 0) {
             output.dropOut(1.0 - dropout);
         }
-        return output.build();
+        return WeightedOutput.of(output);
     }
 
     /** Softmax output over {@code numClasses} classes. */

@@ -26,13 +26,14 @@ final class ClassificationScorer extends BatchScorer {
 
     @Override
     protected List<Object> outputs(float[] networkOutput) {
-        double[] probability = ClassProbabilities.fromNetworkOutput(networkOutput);
+        double[] raw = ClassProbabilities.raw(networkOutput);
+        double[] probability = ClassProbabilities.probability(raw);
         List<Object> values = new ArrayList<>(outputs.length);
         for (Output output : outputs) {
             values.add(switch (output) {
-                case RAW_PREDICTION -> Vectors.dense(ClassProbabilities.toRaw(probability));
+                case RAW_PREDICTION -> Vectors.dense(raw);
                 case PROBABILITY -> Vectors.dense(probability);
-                case PREDICTION -> ClassProbabilities.predict(probability, thresholds);
+                case PREDICTION -> ClassProbabilities.prediction(raw, probability, thresholds);
             });
         }
         return values;

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.function.Function;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.classification.ProbabilisticClassificationModel;
-import org.apache.spark.ml.linalg.DenseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.param.ParamMap;
@@ -146,16 +145,12 @@ public abstract class VectorClassificationModelBase<M extends VectorClassificati
     @Override
     public Vector predictRaw(Vector features) {
         float[] output = fittedNetwork().output(features);
-        return Vectors.dense(ClassProbabilities.toRaw(ClassProbabilities.fromNetworkOutput(output)));
+        return Vectors.dense(ClassProbabilities.raw(output));
     }
 
     @Override
     public Vector raw2probabilityInPlace(Vector rawPrediction) {
-        if (rawPrediction instanceof DenseVector dense) {
-            ClassProbabilities.softmaxInPlace(dense.values());
-            return dense;
-        }
-        throw new IllegalArgumentException("rawPrediction must be a dense vector, got " + rawPrediction.getClass());
+        return ClassProbabilities.raw2probabilityInPlace(rawPrediction);
     }
 
     /**

@@ -30,13 +30,13 @@ public final class ClassWeights {
         SchemaChecks.requireNumericColumn(data.schema(), labelCol, "label", "labelCol");
         List<Row> counts = data.groupBy(functions.col(labelCol).cast("double").as("label")).count().collectAsList();
         if (counts.isEmpty()) {
-            throw new IllegalArgumentException("cannot weigh the classes of an empty DataFrame; the label column '"
+            throw new InvalidDataException("cannot weigh the classes of an empty DataFrame; the label column '"
                     + labelCol + "' has no rows");
         }
         long n = 0;
         for (Row r : counts) {
             if (r.isNullAt(0) || r.getDouble(0) != Math.rint(r.getDouble(0)) || r.getDouble(0) < 0) {
-                throw new IllegalArgumentException("the label column '" + labelCol + "' holds "
+                throw new InvalidDataException("the label column '" + labelCol + "' holds "
                         + (r.isNullAt(0) ? "nulls" : "the value " + r.getDouble(0))
                         + "; class weights need 0-based class indices (StringIndexer makes them)");
             }

@@ -23,29 +23,29 @@ public final class ClassificationDataCheck {
         FeatureChecks.requireCleanFeaturesAndLabels(p, featuresCol, labelCol);
         String classIndexHint = "; labels must be 0-based class indices 0, 1, 2, ... (StringIndexer makes them)";
         if (p.nonIntegerLabels > 0) {
-            throw new IllegalArgumentException("the label column '" + labelCol + "' has " + p.nonIntegerLabels
+            throw new InvalidDataException("the label column '" + labelCol + "' has " + p.nonIntegerLabels
                     + " non-integer value(s), e.g. " + p.exampleNonIntegerLabel + classIndexHint);
         }
         if (p.negativeLabels > 0) {
-            throw new IllegalArgumentException("the label column '" + labelCol + "' has " + p.negativeLabels
+            throw new InvalidDataException("the label column '" + labelCol + "' has " + p.negativeLabels
                     + " negative value(s), e.g. " + p.exampleNegativeLabel + classIndexHint);
         }
         if (p.tooManyLabels) {
-            throw new IllegalArgumentException("the label column '" + labelCol + "' has more than "
+            throw new InvalidDataException("the label column '" + labelCol + "' has more than "
                     + LabeledDataProfile.MAX_DISTINCT_LABELS + " distinct values or a huge class index" + classIndexHint);
         }
         int maxLabel = p.classCounts.lastKey();
         int numClasses = maxLabel + 1;
         if (metadataClasses.isPresent()) {
             if (maxLabel >= metadataClasses.getAsInt()) {
-                throw new IllegalArgumentException("the label column '" + labelCol + "' has label " + maxLabel
+                throw new InvalidDataException("the label column '" + labelCol + "' has label " + maxLabel
                         + " but its metadata declares " + metadataClasses.getAsInt() + " classes (0.."
                         + (metadataClasses.getAsInt() - 1) + "); re-index the labels or drop the stale metadata");
             }
             numClasses = metadataClasses.getAsInt();
         }
         if (p.classCounts.size() < 2) {
-            throw new IllegalArgumentException("the label column '" + labelCol + "' holds a single class ("
+            throw new InvalidDataException("the label column '" + labelCol + "' holds a single class ("
                     + maxLabel + ".0) in all " + p.rows + " rows; a classifier needs examples of at least two classes");
         }
         return new Summary(p.rows, p.maxSize, numClasses, p.classCounts());

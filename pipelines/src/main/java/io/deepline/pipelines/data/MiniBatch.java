@@ -87,8 +87,8 @@ public final class MiniBatch implements TrainingBatch {
 
     /**
      * The batch as a DL4J DataSet ({@code [rows, numFeatures]} features, {@code [rows, numOutputs]} labels).
-     * Weights become the labels mask {@code [rows, 1]}: DL4J multiplies each example's loss and gradient by its
-     * mask value, so a weighted batch's loss is Σ w_i·L_i / rows.
+     * Weights become the labels mask {@code [rows, 1]}: the networks' {@code WeightedOutput} layer multiplies each
+     * example's loss and gradient by its mask value, so a weighted batch's loss is Σ w_i·L_i / rows.
      */
     public DataSet toDataSet() {
         INDArray x = NativeFloats.array(features, rows, numFeatures);

@@ -20,22 +20,22 @@ public final class RegressionDataCheck {
         FeatureChecks.requireCleanFeaturesAndLabels(p, featuresCol, labelCol);
         boolean vectorLabel = p.maxLabelSize != Integer.MIN_VALUE;
         if (vectorLabel && p.minLabelSize != p.maxLabelSize) {
-            throw new IllegalArgumentException("the label column '" + labelCol + "' holds vectors of different sizes"
+            throw new InvalidDataException("the label column '" + labelCol + "' holds vectors of different sizes"
                     + " (from " + p.minLabelSize + " to " + p.maxLabelSize + "); every row needs the same number of"
                     + " outputs");
         }
         if (vectorLabel && p.maxLabelSize == 0) {
-            throw new IllegalArgumentException("the label column '" + labelCol + "' holds empty vectors; a regressor"
+            throw new InvalidDataException("the label column '" + labelCol + "' holds empty vectors; a regressor"
                     + " needs at least one output");
         }
         if (countLabels && (p.nonIntegerLabels > 0 || p.negativeLabels > 0)) {
             double example = p.nonIntegerLabels > 0 ? p.exampleNonIntegerLabel : p.exampleNegativeLabel;
-            throw new IllegalArgumentException("the label column '" + labelCol + "' has "
+            throw new InvalidDataException("the label column '" + labelCol + "' has "
                     + (p.nonIntegerLabels + p.negativeLabels) + " value(s) that are not counts, e.g. " + example
                     + "; family=poisson needs non-negative integer labels (use family=gaussian for real values)");
         }
         if (countLabels && vectorLabel) {
-            throw new IllegalArgumentException("family=poisson takes a numeric count label, but the label column '"
+            throw new InvalidDataException("family=poisson takes a numeric count label, but the label column '"
                     + labelCol + "' holds vectors");
         }
         return new Summary(p.rows, p.maxSize, vectorLabel ? p.maxLabelSize : 1, vectorLabel);

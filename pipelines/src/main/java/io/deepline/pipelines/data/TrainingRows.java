@@ -72,7 +72,7 @@ public final class TrainingRows {
     private static void requireNoNullIndicators(Dataset<Row> flagged, String indicatorCol) {
         long nulls = flagged.filter(functions.col(IS_VALIDATION).isNull()).count();
         if (nulls > 0) {
-            throw new IllegalArgumentException("the validation indicator column '" + indicatorCol + "' has " + nulls
+            throw new InvalidDataException("the validation indicator column '" + indicatorCol + "' has " + nulls
                     + " null value(s); mark every row true (validation) or false (training)");
         }
     }
@@ -112,18 +112,18 @@ public final class TrainingRows {
         Row train = training.agg(functions.count(functions.lit(1)),
                 weighted() ? functions.avg(functions.col(training.columns()[2])) : functions.lit(1.0)).first();
         if (train.getLong(0) == 0) {
-            throw new IllegalArgumentException(hasValidation()
+            throw new InvalidDataException(hasValidation()
                     ? "no rows are left for training after taking out the validation rows; lower validationFraction"
                     + " or mark fewer rows in validationIndicatorCol"
                     : "the training data is empty; fit needs at least one row");
         }
         if (hasValidation() && validation.isEmpty()) {
-            throw new IllegalArgumentException("the validation split is empty; raise validationFraction or mark some"
+            throw new InvalidDataException("the validation split is empty; raise validationFraction or mark some"
                     + " rows true in validationIndicatorCol");
         }
         double mean = train.getDouble(1);
         if (!(mean > 0)) {
-            throw new IllegalArgumentException("every training row has weight 0 in the column '" + weightCol
+            throw new InvalidDataException("every training row has weight 0 in the column '" + weightCol
                     + "'; give some training rows a positive weight");
         }
         return 1.0 / mean;

@@ -10,16 +10,16 @@ public final class WeightCheck {
 
     public static void require(LabeledDataProfile p, String weightCol) {
         if (p.nullWeights > 0) {
-            throw new IllegalArgumentException("the weight column '" + weightCol + "' has " + p.nullWeights
+            throw new InvalidDataException("the weight column '" + weightCol + "' has " + p.nullWeights
                     + " null value(s); fill them (e.g. na.fill(1.0, [\"" + weightCol + "\"])) or drop those rows");
         }
         if (p.invalidWeights > 0) {
-            throw new IllegalArgumentException("the weight column '" + weightCol + "' has " + p.invalidWeights
+            throw new InvalidDataException("the weight column '" + weightCol + "' has " + p.invalidWeights
                     + " negative, NaN or infinite value(s), e.g. " + p.exampleInvalidWeight
                     + "; weights must be finite and >= 0");
         }
         if (!(p.weightSum > 0)) {
-            throw new IllegalArgumentException("every weight in the column '" + weightCol + "' is 0, so no row"
+            throw new InvalidDataException("every weight in the column '" + weightCol + "' is 0, so no row"
                     + " counts in the loss; give some rows a positive weight");
         }
     }

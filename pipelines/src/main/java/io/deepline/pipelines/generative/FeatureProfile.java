@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import io.deepline.models.spec.ReconstructionKind;
+import io.deepline.pipelines.data.InvalidDataException;
 import org.apache.spark.ml.functions;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -39,27 +40,27 @@ record FeatureProfile(long rows, long nullRows, int minSize, int maxSize, long n
     /** Fails, naming the column and the fix, unless the rows can train a VAE with {@code kind}. */
     void requireTrainable(String featuresCol, ReconstructionKind kind) {
         if (rows == 0) {
-            throw new IllegalArgumentException("the training DataFrame is empty; fit needs rows with a '" + featuresCol
+            throw new InvalidDataException("the training DataFrame is empty; fit needs rows with a '" + featuresCol
                     + "' vector (check the filters and the split that produced it)");
         }
         if (nullRows > 0) {
-            throw new IllegalArgumentException("the features column '" + featuresCol + "' has " + nullRows
+            throw new InvalidDataException("the features column '" + featuresCol + "' has " + nullRows
                     + " null value(s) in " + rows + " rows; drop or impute those rows before fitting");
         }
         if (minSize != maxSize) {
-            throw new IllegalArgumentException("the features column '" + featuresCol + "' holds vectors of different "
+            throw new InvalidDataException("the features column '" + featuresCol + "' holds vectors of different "
                     + "sizes (from " + minSize + " to " + maxSize + "); every row needs the same number of features");
         }
         if (maxSize == 0) {
-            throw new IllegalArgumentException("the features column '" + featuresCol + "' holds empty vectors; "
+            throw new InvalidDataException("the features column '" + featuresCol + "' holds empty vectors; "
                     + "a network needs at least one feature");
         }
         if (nonFiniteRows > 0) {
-            throw new IllegalArgumentException("the features column '" + featuresCol + "' has NaN or infinite values in "
+            throw new InvalidDataException("the features column '" + featuresCol + "' has NaN or infinite values in "
                     + nonFiniteRows + " row(s); impute them (e.g. with Imputer) or drop those rows");
         }
         if (kind == ReconstructionKind.BERNOULLI && (minValue < 0 || maxValue > 1)) {
-            throw new IllegalArgumentException("reconstructionDistribution bernoulli models features in [0, 1], but "
+            throw new InvalidDataException("reconstructionDistribution bernoulli models features in [0, 1], but "
                     + "the features column '" + featuresCol + "' ranges over [" + minValue + ", " + maxValue
                     + "]; rescale it to [0, 1] (e.g. MinMaxScaler, or divide pixels by 255) or set"
                     + " reconstructionDistribution to gaussian");

@@ -42,9 +42,19 @@ public final class HadoopFiles {
         }
     }
 
+    /** The text of a file this program wrote itself; read a saved model's files with the bounded overload. */
     public String readText(String path) {
         try (InputStream in = open(path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The text of a file of a saved model, refused with {@code limit}'s message when it holds more. */
+    public String readText(String path, ModelSizeLimit limit) {
+        try (InputStream in = open(path)) {
+            return new String(new LimitedInput(in, limit, path).readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
         }
@@ -102,6 +112,16 @@ public final class HadoopFiles {
             p.getFileSystem(conf).delete(p, false);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The size of a file in bytes. */
+    public long length(String path) {
+        try {
+            Path p = new Path(path);
+            return p.getFileSystem(conf).getFileStatus(p).getLen();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the size of " + path + ": " + e.getMessage(), e);
         }
     }
 

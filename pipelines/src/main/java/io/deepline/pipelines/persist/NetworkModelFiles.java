@@ -42,12 +42,15 @@ public final class NetworkModelFiles {
     public static Loaded load(String path, SparkContext sc, Class<?> modelClass) {
         StageMetadata metadata = StageMetadata.load(path, sc, modelClass);
         HadoopFiles files = new HadoopFiles(sc.hadoopConfiguration());
-        NetworkSnapshot network = new NetworkFiles(files).read(path + "/data/network.zip");
+        ModelSizeLimit limit = ModelSizeLimit.current();
+        NetworkSnapshot network = new NetworkFiles(files).read(path + "/data/network.zip", limit);
         try {
-            TrainingHistory history = HistoryJson.read(files.readText(path + "/data/history.json"));
-            Provenance provenance = Json.MAPPER.readValue(files.readText(path + "/data/provenance.json"),
+            TrainingHistory history = HistoryJson.read(files.readText(path + "/data/history.json", limit));
+            Provenance provenance = Json.MAPPER.readValue(files.readText(path + "/data/provenance.json", limit),
                     Provenance.class);
             return new Loaded(metadata, network, history, provenance);
+        } catch (ModelSizeLimit.Exceeded e) {
+            throw e;
         } catch (JsonProcessingException | RuntimeException e) {
             throw new IllegalStateException("the history or provenance under " + path + "/data is missing or "
                     + "corrupt (" + e.getMessage() + "); save the model again", e);

@@ -26,6 +26,8 @@ import org.apache.hadoop.fs.Path;
 public final class ReportPage {
     /** The page's file name in its folder. */
     public static final String FILE_NAME = "index.html";
+    /** The heading every page has, by which {@link #isReportPage} recognises one. */
+    private static final String METRICS_JSON_HEADING = "<h2>Metrics JSON</h2>";
 
     /** Plain relative file names only: no directories, no schemes, nothing to escape in a URL. */
     private static final Pattern FILE_NAME_PATTERN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -104,6 +106,14 @@ public final class ReportPage {
         return fileName;
     }
 
+    /**
+     * Whether {@code html} is a page this class wrote, so that a report folder of Deepline's may be replaced and
+     * anyone else's folder left alone.
+     */
+    public static boolean isReportPage(String html) {
+        return html != null && html.contains(METRICS_JSON_HEADING);
+    }
+
     public String toHtml() {
         StringBuilder html = new StringBuilder(4096);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>")
@@ -132,7 +142,7 @@ public final class ReportPage {
             }
             html.append("</ul>\n");
         }
-        html.append("<h2>Metrics JSON</h2>\n<pre>").append(Html.escape(metrics.toPrettyString()))
+        html.append(METRICS_JSON_HEADING).append("\n<pre>").append(Html.escape(metrics.toPrettyString()))
                 .append("</pre>\n</body>\n</html>\n");
         return html.toString();
     }

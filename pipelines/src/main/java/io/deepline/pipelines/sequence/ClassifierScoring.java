@@ -7,7 +7,6 @@ import io.deepline.pipelines.inference.HasFittedNetwork;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.ml.linalg.DenseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.param.shared.HasFeaturesCol;
@@ -46,16 +45,7 @@ final class ClassifierScoring {
     /** Log class probabilities of one sequence, read by {@code reader}, on the driver. */
     static Vector predictRaw(TrainedSequence trained, SequenceReader reader, Object sequence) {
         float[] output = trained.outputs(reader.read(sequence, "value passed to predict"))[0];
-        return Vectors.dense(ClassProbabilities.toRaw(ClassProbabilities.fromNetworkOutput(output)));
-    }
-
-    /** Softmax of log probabilities, in place (MLlib's contract for raw2probabilityInPlace). */
-    static Vector raw2probabilityInPlace(Vector rawPrediction) {
-        if (rawPrediction instanceof DenseVector dense) {
-            ClassProbabilities.softmaxInPlace(dense.values());
-            return dense;
-        }
-        throw new IllegalArgumentException("rawPrediction must be a dense vector, got " + rawPrediction.getClass());
+        return Vectors.dense(ClassProbabilities.raw(output));
     }
 
     /** Appends the classifier columns that are set, in the order of the output schema. */
@@ -78,16 +68,17 @@ final class ClassifierScoring {
 
         @Override
         protected List<Object> outputs(float[][] networkOutputs) {
-            double[] p = ClassProbabilities.fromNetworkOutput(networkOutputs[0]);
+            double[] rawValues = ClassProbabilities.raw(networkOutputs[0]);
+            double[] p = ClassProbabilities.probability(rawValues);
             List<Object> values = new ArrayList<>(3);
             if (raw) {
-                values.add(Vectors.dense(ClassProbabilities.toRaw(p)));
+                values.add(Vectors.dense(rawValues));
             }
             if (probability) {
                 values.add(Vectors.dense(p));
             }
             if (prediction) {
-                values.add(ClassProbabilities.predict(p, thresholds));
+                values.add(ClassProbabilities.prediction(rawValues, p, thresholds));
             }
             return values;
         }

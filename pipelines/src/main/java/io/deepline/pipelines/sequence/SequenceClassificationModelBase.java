@@ -1,5 +1,6 @@
 package io.deepline.pipelines.sequence;
 
+import io.deepline.pipelines.classification.ClassProbabilities;
 import io.deepline.pipelines.data.sequence.SequenceInput;
 import io.deepline.pipelines.data.sequence.SequenceReader;
 import io.deepline.pipelines.inference.FittedNetwork;
@@ -112,7 +113,7 @@ public abstract class SequenceClassificationModelBase<M extends SequenceClassifi
 
     @Override
     public Vector raw2probabilityInPlace(Vector rawPrediction) {
-        return ClassifierScoring.raw2probabilityInPlace(rawPrediction);
+        return ClassProbabilities.raw2probabilityInPlace(rawPrediction);
     }
 
     /** Disambiguates two inherited Scala methods for javac; Spark's own logic runs. */

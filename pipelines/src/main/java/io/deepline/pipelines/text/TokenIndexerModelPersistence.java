@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.deepline.pipelines.persist.HadoopFiles;
 import io.deepline.pipelines.persist.Json;
+import io.deepline.pipelines.persist.ModelSizeLimit;
 import io.deepline.pipelines.persist.StageMetadata;
 import java.io.UncheckedIOException;
 import org.apache.spark.ml.util.MLReader;
@@ -69,7 +70,7 @@ final class TokenIndexerModelPersistence {
             }
             JsonNode json;
             try {
-                json = Json.MAPPER.readTree(files.readText(file));
+                json = Json.MAPPER.readTree(files.readText(file, ModelSizeLimit.current()));
             } catch (JsonProcessingException | UncheckedIOException e) {
                 throw new IllegalStateException("cannot read the vocabulary file " + file + " (" + e.getMessage()
                         + "); the model directory is corrupt, save the model again", e);

@@ -11,7 +11,6 @@ import io.deepline.pipelines.train.EpochStats;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.ml.evaluation.MulticlassClassificationEvaluator;
-import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
@@ -97,15 +96,10 @@ class DeepClassifierLearningTest {
         Dataset<Row> iris = DataSamples.iris(spark);
         DeepClassificationModel model = new DeepClassifier().setHiddenLayers(new int[] {8}).setMaxEpochs(3)
                 .setNumWorkers(2).setInferenceBatchSize(7).fit(iris);
-        for (Row row : model.transform(iris).select("features", "rawPrediction", "probability", "prediction")
-                .collectAsList()) {
-            Vector features = row.getAs(0);
-            StageContract.assertClose(((Vector) row.getAs(1)).toArray(), model.predictRaw(features).toArray(), 1e-6,
-                    "rawPrediction");
-            StageContract.assertClose(((Vector) row.getAs(2)).toArray(), model.predictProbability(features).toArray(),
-                    1e-6, "probability");
-            assertEquals(row.getDouble(3), model.predict(features), "prediction");
-        }
+        StageContract.assertSingleRowEqualsTransform(model, iris);
+        DeepClassificationModel withThresholds = model.copy(org.apache.spark.ml.param.ParamMap.empty())
+                .setThresholds(new double[] {0.5, 0.2, 0.3});
+        StageContract.assertSingleRowEqualsTransform(withThresholds, iris);
     }
 
     @Test

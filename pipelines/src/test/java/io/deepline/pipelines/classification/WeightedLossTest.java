@@ -43,6 +43,21 @@ class WeightedLossTest {
         assertArrayEquals(plain, weighted, "weights are scaled to mean 1, so constant weights change nothing");
     }
 
+    /** Issue 21, item 4: a row of weight k trains as k copies (full batch: the same steps, up to float rounding). */
+    @Test
+    void integerWeightsTrainAsRepeatedRows(SparkSession spark) {
+        Dataset<Row> iris = DataSamples.iris(spark).withColumn("w", functions.pmod(functions.hash(
+                functions.col("features").cast("string")), functions.lit(3)).plus(1).cast("double"));
+        Dataset<Row> copies = iris.withColumn("copy", functions.explode(functions.sequence(functions.lit(1),
+                functions.col("w").cast("int")))).drop("copy", "w");
+        DeepClassifier fullBatch = linear().setHiddenLayers(new int[] {4}).setUpdater("sgd").setLearningRate(0.1)
+                .setBatchSize(1000).setNumWorkers(1);
+        float[] weighted = params(fullBatch.copy(new org.apache.spark.ml.param.ParamMap()).setWeightCol("w").fit(iris));
+        float[] repeated = params(fullBatch.fit(copies));
+        assertArrayEquals(repeated, weighted, 1e-5f, "weights scale each row's loss once, as repeating the row does");
+        assertFalse(Arrays.equals(repeated, params(fullBatch.fit(iris))), "the weights must matter");
+    }
+
     @Test
     void rowsOfWeightZeroDoNotCount(SparkSession spark) {
         Column zeroed = functions.pmod(functions.hash(functions.col("features").cast("string")), functions.lit(4))

@@ -47,6 +47,29 @@ class ClassificationDataCheckTest {
         assertTrue(e.getMessage().contains("2.5") && e.getMessage().contains("'y'"), e.getMessage());
     }
 
+    /** So that a caller can tell the user's data from a fault in the software, through any wrapping. */
+    @Test
+    void dataProblemsAreInvalidDataExceptions() {
+        LabeledDataProfile singleClass = profile(new Object[] {Vectors.dense(1), 0.0},
+                new Object[] {Vectors.dense(2), 0.0});
+        LabeledDataProfile ragged = profile(new Object[] {Vectors.dense(1), 0.0},
+                new Object[] {Vectors.dense(1, 2), 1.0});
+        LabeledDataProfile nan = profile(new Object[] {Vectors.dense(Double.NaN), 0.0},
+                new Object[] {Vectors.dense(2), 1.0});
+        LabeledDataProfile negative = profile(new Object[] {Vectors.dense(1), -1.0},
+                new Object[] {Vectors.dense(2), 1.0});
+
+        for (LabeledDataProfile p : new LabeledDataProfile[] {singleClass, ragged, nan, negative, profile()}) {
+            assertThrows(InvalidDataException.class, () -> ClassificationDataCheck.check(p, "f", "y",
+                    OptionalInt.empty()));
+        }
+        for (LabeledDataProfile p : new LabeledDataProfile[] {ragged, nan, profile()}) {
+            assertThrows(InvalidDataException.class, () -> RegressionDataCheck.check(p, "f", "y", false));
+        }
+        assertThrows(InvalidDataException.class, () -> RegressionDataCheck.check(negative, "f", "y", true),
+                "a Poisson regressor's count labels");
+    }
+
     @Test
     void emptyVectorsAreRejected() {
         LabeledDataProfile p = profile(new Object[] {Vectors.dense(new double[0]), 0.0},

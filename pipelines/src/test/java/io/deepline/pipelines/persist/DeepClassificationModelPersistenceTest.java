@@ -33,7 +33,7 @@ class DeepClassificationModelPersistenceTest {
     }
 
     /** A writable copy of the format-1 fixture model. */
-    private static Path fixtureCopy(Path dir) throws Exception {
+    static Path fixtureCopy(Path dir) throws Exception {
         Path source = fixture().resolve("model");
         Path target = dir.resolve("model");
         try (Stream<Path> files = Files.walk(source)) {
@@ -44,7 +44,7 @@ class DeepClassificationModelPersistenceTest {
         return target;
     }
 
-    private static void assertFailsNaming(Executable load, String... parts) {
+    static void assertFailsNaming(Executable load, String... parts) {
         IllegalStateException e = assertThrows(IllegalStateException.class, load);
         for (String part : parts) {
             assertTrue(e.getMessage().contains(part), () -> "'" + e.getMessage() + "' should mention '" + part + "'");

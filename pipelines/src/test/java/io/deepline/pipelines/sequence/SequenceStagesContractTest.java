@@ -44,6 +44,7 @@ class SequenceStagesContractTest {
         StageContract.assertWellFormedStage(clf);
         StageContract.assertWellFormedStage(model);
         StageContract.assertCopyAndUids(clf, model);
+        StageContract.assertSingleRowEqualsTransform(model, data);
         StageContract.assertSaveAndLoad(clf, dir, SequenceClassifier::load);
         SequenceClassificationModel loaded = StageContract.assertSaveAndLoad(model, dir,
                 SequenceClassificationModel::load);

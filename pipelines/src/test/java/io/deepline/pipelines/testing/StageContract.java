@@ -14,13 +14,18 @@ import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Model;
+import org.apache.spark.ml.classification.ProbabilisticClassificationModel;
+import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.param.Params;
 import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
 /**
  * Assertions every Deepline stage must pass (DESIGN section 5), in the spirit of MLlib's
@@ -83,6 +88,27 @@ public final class StageContract {
         assertEquals(model.uid(), modelCopy.uid());
         assertSame(model.parent(), modelCopy.parent(), "a copied model keeps its parent");
         assertSameParams(model, modelCopy);
+    }
+
+    /**
+     * MLlib's transformer contract for a probabilistic classifier, exactly as its {@code testTransformer} checks it
+     * (no tolerance): for every row of {@code model.transform(data)}, the single-row {@code predictRaw},
+     * {@code predictProbability} and {@code predict} on its features give its rawPrediction, probability and
+     * prediction.
+     */
+    @SuppressWarnings("unchecked")
+    public static <F, M extends ProbabilisticClassificationModel<F, M>> void assertSingleRowEqualsTransform(
+            M model, Dataset<?> data) {
+        List<Row> rows = model.transform(data).select(model.getFeaturesCol(), model.getRawPredictionCol(),
+                model.getProbabilityCol(), model.getPredictionCol()).collectAsList();
+        assertFalse(rows.isEmpty(), "no rows to compare");
+        for (Row row : rows) {
+            F features = (F) row.get(0);
+            assertArrayEquals(((Vector) row.get(1)).toArray(), model.predictRaw(features).toArray(), "rawPrediction");
+            assertArrayEquals(((Vector) row.get(2)).toArray(), model.predictProbability(features).toArray(),
+                    "probability");
+            assertEquals(row.getDouble(3), model.predict(features), "prediction");
+        }
     }
 
     /** Loads a stage from a path; lets the contract call each class's static load. */

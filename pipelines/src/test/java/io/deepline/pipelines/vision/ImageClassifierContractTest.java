@@ -63,6 +63,7 @@ class ImageClassifierContractTest {
         assertEquals(10, model.numClasses());
         assertArrayEquals(new int[] {1, 8, 8}, model.getImageShape().toArray(), "the model carries the Params");
         assertEquals(SMALL, model.getArchitecture());
+        StageContract.assertSingleRowEqualsTransform(model, digits.limit(20));
     }
 
     @Test

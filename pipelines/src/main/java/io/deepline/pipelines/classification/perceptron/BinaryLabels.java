@@ -1,6 +1,7 @@
 package io.deepline.pipelines.classification.perceptron;
 
 import io.deepline.pipelines.data.ClassificationDataCheck;
+import io.deepline.pipelines.data.InvalidDataException;
 import io.deepline.pipelines.data.LabeledDataProfile;
 import java.util.OptionalInt;
 
@@ -29,7 +30,7 @@ final class BinaryLabels {
             // The shared check explains label problems in terms of class indices 0, 1, 2 ...; add the binary
             // constraint, since "labels must be class indices" would lead a user to try label 2.
             if (e.getMessage() != null && e.getMessage().startsWith("the label column '" + labelCol + "'")) {
-                throw new IllegalArgumentException(e.getMessage() + ". " + HINT, e);
+                throw new InvalidDataException(e.getMessage() + ". " + HINT, e);
             }
             throw e;
         }
@@ -38,7 +39,7 @@ final class BinaryLabels {
             if (declaredClasses.isPresent() && declaredClasses.getAsInt() > 2) {
                 found += " and its metadata declares " + declaredClasses.getAsInt() + " classes";
             }
-            throw new IllegalArgumentException("the label column '" + labelCol + "' " + found + "; " + HINT
+            throw new InvalidDataException("the label column '" + labelCol + "' " + found + "; " + HINT
                     + ". Select two classes and index them as 0 and 1 first");
         }
         return summary;

@@ -3,6 +3,7 @@ package io.deepline.pipelines.classification.perceptron;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.deepline.pipelines.persist.HadoopFiles;
 import io.deepline.pipelines.persist.Json;
+import io.deepline.pipelines.persist.ModelSizeLimit;
 import io.deepline.pipelines.persist.StageMetadata;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWriter;
@@ -72,7 +73,9 @@ final class PerceptronModelPersistence {
             }
             WeightsFile weights;
             try {
-                weights = Json.MAPPER.readValue(files.readText(file), WeightsFile.class);
+                weights = Json.MAPPER.readValue(files.readText(file, ModelSizeLimit.current()), WeightsFile.class);
+            } catch (ModelSizeLimit.Exceeded e) {
+                throw e;
             } catch (JsonProcessingException | RuntimeException e) {
                 throw new IllegalStateException("cannot read the weights at " + file + " (corrupt: " + e.getMessage()
                         + "); save the model again", e);

@@ -1,5 +1,6 @@
 package io.deepline.pipelines.data.sequence;
 
+import io.deepline.pipelines.data.InvalidDataException;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -32,13 +33,13 @@ public final class SequenceDataCheck {
         requireClean(p, featuresCol, labelCol, true);
         int maxClass = (int) p.maxLabel;
         if (p.maxLabel > Integer.MAX_VALUE - 1 || declaredClasses.isPresent() && maxClass >= declaredClasses.getAsInt()) {
-            throw new IllegalArgumentException("the label column '" + labelCol + "' has class " + p.maxLabel
+            throw new InvalidDataException("the label column '" + labelCol + "' has class " + p.maxLabel
                     + ", e.g. " + p.maxLabelRow + ", but " + (declaredClasses.isPresent()
                     ? declaredClasses.getAsInt() + " classes (0.." + (declaredClasses.getAsInt() - 1) + ") are declared"
                     : "class indices must fit in an int") + "; re-index the labels or raise the number of classes");
         }
         if (p.minLabel == p.maxLabel) {
-            throw new IllegalArgumentException("the label column '" + labelCol + "' holds a single class (" + p.maxLabel
+            throw new InvalidDataException("the label column '" + labelCol + "' holds a single class (" + p.maxLabel
                     + ") in all " + p.rows + " rows; a classifier needs examples of at least two classes");
         }
         int numClasses = declaredClasses.orElse(maxClass + 1);
@@ -57,11 +58,11 @@ public final class SequenceDataCheck {
      */
     public static Summary forTargets(SequenceDataProfile p, String targetCol) {
         if (p.rows == 0) {
-            throw new IllegalArgumentException("the training DataFrame is empty; fit needs rows with a '" + targetCol
+            throw new InvalidDataException("the training DataFrame is empty; fit needs rows with a '" + targetCol
                     + "' target sequence (check the filters and the split that produced it)");
         }
         for (Map.Entry<SequenceIssue, Long> e : p.issueCounts.entrySet()) {
-            throw new IllegalArgumentException(e.getKey().messageAbout("label column '" + targetCol + "'", targetCol,
+            throw new InvalidDataException(e.getKey().messageAbout("label column '" + targetCol + "'", targetCol,
                     e.getValue(), p.issueExamples.get(e.getKey())));
         }
         return new Summary(p.rows, 1, p.minLength, p.maxLength, SequenceTarget.real());
@@ -70,17 +71,17 @@ public final class SequenceDataCheck {
     private static void requireClean(SequenceDataProfile p, String featuresCol, String labelCol,
                                      boolean classification) {
         if (p.rows == 0) {
-            throw new IllegalArgumentException("the training DataFrame is empty; fit needs rows with a '" + featuresCol
+            throw new InvalidDataException("the training DataFrame is empty; fit needs rows with a '" + featuresCol
                     + "' sequence and a '" + labelCol + "' label (check the filters and the split that produced it)");
         }
         for (Map.Entry<SequenceIssue, Long> e : p.issueCounts.entrySet()) {
             if (e.getKey().appliesTo(classification)) {
-                throw new IllegalArgumentException(e.getKey().message(featuresCol, labelCol, e.getValue(),
+                throw new InvalidDataException(e.getKey().message(featuresCol, labelCol, e.getValue(),
                         p.issueExamples.get(e.getKey())));
             }
         }
         if (p.minWidth != p.maxWidth) {
-            throw new IllegalArgumentException("the features column '" + featuresCol + "' holds steps of "
+            throw new InvalidDataException("the features column '" + featuresCol + "' holds steps of "
                     + p.minWidth + " feature(s), e.g. " + p.minWidthRow + ", and of " + p.maxWidth + ", e.g. "
                     + p.maxWidthRow + "; every step of every sequence needs the same number of features");
         }

@@ -1,5 +1,6 @@
 package io.deepline.pipelines.data.sequence;
 
+import io.deepline.pipelines.data.InvalidDataException;
 import java.io.Serializable;
 import java.util.List;
 
@@ -106,7 +107,7 @@ public final class SequenceReader implements Serializable {
         return (float) x;
     }
 
-    private IllegalArgumentException bad(String row, String what, String fix) {
-        return new IllegalArgumentException("the features column '" + column + "' " + row + " " + what + "; " + fix);
+    private InvalidDataException bad(String row, String what, String fix) {
+        return new InvalidDataException("the features column '" + column + "' " + row + " " + what + "; " + fix);
     }
 }
