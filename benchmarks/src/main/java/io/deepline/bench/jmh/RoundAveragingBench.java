@@ -55,7 +55,7 @@ public class RoundAveragingBench {
     public void averageOneRound(Blackhole sink) {
         RoundSum sum = RoundSum.empty();
         for (int w = 0; w < WORKERS; w++) {
-            sum = sum.merge(RoundSum.of(params[w], updaterState[w], 0.5, 5, 320));
+            sum = sum.merge(RoundSum.of(params[w], updaterState[w], 0.5, 0.1, 5, 320));
         }
         sink.consume(sum.averageParams());
         sink.consume(sum.averageUpdaterState());

@@ -9,7 +9,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.deepline.jobs.config.JobConfigException;
 import io.deepline.pipelines.classification.DeepClassifier;
+import io.deepline.pipelines.generative.AutoEncoder;
+import io.deepline.pipelines.generative.VariationalAutoEncoder;
+import io.deepline.pipelines.param.HasTrainingParams;
+import io.deepline.pipelines.regression.DeepRegressor;
+import io.deepline.pipelines.sequence.Seq2Seq;
+import io.deepline.pipelines.sequence.SequenceClassifier;
+import io.deepline.pipelines.vision.ImageClassifier;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.ml.classification.MultilayerPerceptronClassifier;
@@ -60,6 +68,15 @@ class ParamBinderTest {
     }
 
     @Test
+    void theDivergenceGuardBindsOnEveryNetworkEstimator() throws Exception {
+        for (HasTrainingParams stage : List.of(new DeepClassifier(), new DeepRegressor(), new ImageClassifier(),
+                new SequenceClassifier(), new Seq2Seq(), new AutoEncoder(), new VariationalAutoEncoder())) {
+            bind(stage, "{divergenceFactor: 0}");
+            assertEquals(0.0, stage.getDivergenceFactor(), stage.getClass().getSimpleName());
+        }
+    }
+
+    @Test
     void checkpointParamsBindFromAJobFile() throws Exception {
         DeepClassifier c = new DeepClassifier();
 
@@ -105,6 +122,9 @@ class ParamBinderTest {
         assertTrue(e.problem().contains("-1"), e.getMessage());
         assertEquals("model.params.activation", fails(new DeepClassifier(), "{activation: swish}").keyPath());
         assertEquals("model.params.hiddenLayers", fails(new DeepClassifier(), "{hiddenLayers: [0]}").keyPath());
+        JobConfigException guard = fails(new DeepClassifier(), "{divergenceFactor: 1}");
+        assertEquals("model.params.divergenceFactor", guard.keyPath());
+        assertTrue(guard.getMessage().contains("0 = off, else > 1"), guard.getMessage());
     }
 
     @Test

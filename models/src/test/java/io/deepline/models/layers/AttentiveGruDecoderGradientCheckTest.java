@@ -2,12 +2,12 @@ package io.deepline.models.layers;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.deepline.models.testing.DoubleDefaults;
 import java.util.Random;
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -21,6 +21,7 @@ import org.nd4j.linalg.learning.config.NoOp;
  * precision, NoOp updater, ε = 1e-6, max relative error 1e-3, min absolute error 1e-8; random parameters
  * everywhere. Masks are ragged on both sides.
  */
+@ExtendWith(DoubleDefaults.class)
 class AttentiveGruDecoderGradientCheckTest {
     private static final int BATCH = 3;
     /**
@@ -30,22 +31,6 @@ class AttentiveGruDecoderGradientCheckTest {
     private static final double[][] SOURCE_MASK = {{1, 1, 1, 1}, {1, 1, 0, 0}, {1, 0, 1, 0}};
     /** A full target, one padded at the end, one of a single step. */
     private static final double[][] TARGET_MASK = {{1, 1, 1}, {1, 1, 0}, {1, 0, 0}};
-
-    private DataType previousDefault;
-    private DataType previousFloatingPoint;
-
-    // GradientCheckUtil insists on ND4J's global default type being double; restore it for the other tests.
-    @BeforeEach
-    void useDoubleByDefault() {
-        previousDefault = Nd4j.dataType();
-        previousFloatingPoint = Nd4j.defaultFloatingPointType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterEach
-    void restoreDefault() {
-        Nd4j.setDefaultDataTypes(previousDefault, previousFloatingPoint);
-    }
 
     @ParameterizedTest
     @EnumSource(DecoderContext.class)

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.deepline.models.testing.DoubleDefaults;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.MaskState;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -25,9 +26,8 @@ import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -42,24 +42,9 @@ import org.junit.jupiter.api.function.Executable;
  * back; their passes against values written out element by element, the mask through a real network, bad input,
  * and the JSON round trip.
  */
+@ExtendWith(DoubleDefaults.class)
 class ClassTokenTest {
     private static final double[][] EXTENDED_MASK = {{1, 1, 1, 1, 1, 1}, {1, 1, 1, 1, 0, 0}, {1, 1, 0, 0, 0, 0}};
-
-    private DataType previousDefault;
-    private DataType previousFloatingPoint;
-
-    // The networks are double precision for exact comparisons; restore ND4J's defaults for the other tests.
-    @BeforeEach
-    void useDoubleByDefault() {
-        previousDefault = Nd4j.dataType();
-        previousFloatingPoint = Nd4j.defaultFloatingPointType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterEach
-    void restoreDefault() {
-        Nd4j.setDefaultDataTypes(previousDefault, previousFloatingPoint);
-    }
 
     @Test
     void forwardPutsTheTokenFirstAndTheInputAfter() {

@@ -2,6 +2,7 @@ package io.deepline.models.layers;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.deepline.models.testing.DoubleDefaults;
 import java.util.Random;
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.api.Model;
@@ -15,9 +16,8 @@ import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -30,6 +30,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
  * gradient-check settings: double precision, NoOp updater, no dropout, ε = 1e-6, max relative error 1e-3, min
  * absolute error 1e-8. All parameters (biases included) are random, so no gradient is a trivial one.
  */
+@ExtendWith(DoubleDefaults.class)
 class GruGradientCheckTest {
     private static final int N_IN = 2;
     private static final int UNITS = 2;
@@ -41,22 +42,6 @@ class GruGradientCheckTest {
      * (so that the state at the first real step is h_0).
      */
     private static final double[][] MASK = {{1, 1, 1, 1}, {1, 0, 1, 0}, {0, 0, 1, 1}};
-
-    private DataType previousDefault;
-    private DataType previousFloatingPoint;
-
-    // GradientCheckUtil insists on ND4J's global default type being double; restore it for the other tests.
-    @BeforeEach
-    void useDoubleByDefault() {
-        previousDefault = Nd4j.dataType();
-        previousFloatingPoint = Nd4j.defaultFloatingPointType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterEach
-    void restoreDefault() {
-        Nd4j.setDefaultDataTypes(previousDefault, previousFloatingPoint);
-    }
 
     @Test
     void perStepSoftmaxWithoutMask() {

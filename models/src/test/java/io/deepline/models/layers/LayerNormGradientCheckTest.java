@@ -3,6 +3,7 @@ package io.deepline.models.layers;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.deepline.models.testing.DoubleDefaults;
 import java.util.Random;
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -12,9 +13,8 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -28,26 +28,11 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * gradient-check settings: double precision, NoOp updater, no dropout, ε = 1e-6, max relative error 1e-3,
  * min absolute error 1e-8. γ and β are random so their gradients are not the trivial ones of γ = 1, β = 0.
  */
+@ExtendWith(DoubleDefaults.class)
 class LayerNormGradientCheckTest {
     private static final int N_IN = 4;
     private static final int D = 5;
     private static final int CLASSES = 3;
-
-    private DataType previousDefault;
-    private DataType previousFloatingPoint;
-
-    // GradientCheckUtil also insists on ND4J's global default type being double; restore it for the other tests.
-    @BeforeEach
-    void useDoubleByDefault() {
-        previousDefault = Nd4j.dataType();
-        previousFloatingPoint = Nd4j.defaultFloatingPointType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterEach
-    void restoreDefault() {
-        Nd4j.setDefaultDataTypes(previousDefault, previousFloatingPoint);
-    }
 
     @Test
     void denseThenLayerNormThenOutputPassesTheGradientCheck() {

@@ -2,12 +2,12 @@ package io.deepline.models.layers;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.deepline.models.testing.DoubleDefaults;
 import java.util.Random;
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -20,25 +20,10 @@ import org.nd4j.linalg.learning.config.NoOp;
  * and values) against central finite differences, with DL4J's gradient-check settings: double precision, NoOp
  * updater, ε = 1e-6, max relative error 1e-3, min absolute error 1e-8; random parameters. Key masks are ragged.
  */
+@ExtendWith(DoubleDefaults.class)
 class MultiHeadAttentionGradientCheckTest {
     private static final double[][] MASK = {{1, 1, 1, 1}, {1, 1, 0, 0}, {1, 0, 0, 0}};
     private static final double[][] SOURCE_MASK = {{1, 1, 1, 1, 1}, {1, 1, 1, 0, 0}, {1, 0, 0, 0, 0}};
-
-    private DataType previousDefault;
-    private DataType previousFloatingPoint;
-
-    // GradientCheckUtil insists on ND4J's global default type being double; restore it for the other tests.
-    @BeforeEach
-    void useDoubleByDefault() {
-        previousDefault = Nd4j.dataType();
-        previousFloatingPoint = Nd4j.defaultFloatingPointType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterEach
-    void restoreDefault() {
-        Nd4j.setDefaultDataTypes(previousDefault, previousFloatingPoint);
-    }
 
     @ParameterizedTest
     @ValueSource(booleans = {false, true})

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.deepline.models.testing.DoubleDefaults;
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -14,9 +15,8 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -25,25 +25,10 @@ import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 /** The course's positional encodings (§8.3): the values, the pass-through gradient, the JSON round trip. */
+@ExtendWith(DoubleDefaults.class)
 class PositionalEncodingTest {
     private static final int D = 8;
     private static final int T = 6;
-
-    private DataType previousDefault;
-    private DataType previousFloatingPoint;
-
-    // GradientCheckUtil insists on ND4J's global default type being double; restore it for the other tests.
-    @BeforeEach
-    void useDoubleByDefault() {
-        previousDefault = Nd4j.dataType();
-        previousFloatingPoint = Nd4j.defaultFloatingPointType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterEach
-    void restoreDefault() {
-        Nd4j.setDefaultDataTypes(previousDefault, previousFloatingPoint);
-    }
 
     private static MultiLayerNetwork network() {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(3).dataType(DataType.DOUBLE)

@@ -3,6 +3,7 @@ package io.deepline.models.layers;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.deepline.models.activations.ActivationExp;
+import io.deepline.models.testing.DoubleDefaults;
 import java.util.Random;
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -10,8 +11,7 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.activations.Activation;
@@ -28,6 +28,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
  * 1e-3). DL4J's own {@code OutputLayer} scores such a mask once but applies it twice in its gradient for one-output
  * heads, so this check is what proves the weighted gradient is the gradient of the weighted score.
  */
+@ExtendWith(DoubleDefaults.class)
 class WeightedOutputGradientCheckTest {
     private static final int N_IN = 4;
     private static final int ROWS = 7;
@@ -49,22 +50,6 @@ class WeightedOutputGradientCheckTest {
             this.activation = activation;
             this.outputs = outputs;
         }
-    }
-
-    private DataType previousDefault;
-    private DataType previousFloatingPoint;
-
-    // GradientCheckUtil insists on ND4J's global default type being double; restore it for the other tests.
-    @BeforeEach
-    void useDoubleByDefault() {
-        previousDefault = Nd4j.dataType();
-        previousFloatingPoint = Nd4j.defaultFloatingPointType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterEach
-    void restoreDefault() {
-        Nd4j.setDefaultDataTypes(previousDefault, previousFloatingPoint);
     }
 
     @ParameterizedTest

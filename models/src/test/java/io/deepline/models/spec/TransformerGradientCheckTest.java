@@ -2,11 +2,11 @@ package io.deepline.models.spec;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.deepline.models.testing.DoubleDefaults;
 import java.util.Random;
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,27 +21,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * absolute error 1e-8) on random parameters, on up to {@value #MAX_PER_PARAM} entries of every parameter array (every
  * array of every layer and vertex is covered; the vertices' own checks in the layers package cover every entry).
  */
+@ExtendWith(DoubleDefaults.class)
 class TransformerGradientCheckTest {
     private static final double[][] MASK = {{1, 1, 1, 1}, {1, 1, 1, 0}, {1, 0, 0, 0}};
     private static final double[][] TARGET_MASK = {{1, 1, 1}, {1, 1, 0}, {1, 0, 0}};
 
     /** Entries checked per parameter array (spread over it), which keeps the whole-graph checks to seconds. */
     private static final int MAX_PER_PARAM = 6;
-
-    private DataType previousDefault;
-    private DataType previousFloatingPoint;
-
-    @BeforeEach
-    void useDoubleByDefault() {
-        previousDefault = Nd4j.dataType();
-        previousFloatingPoint = Nd4j.defaultFloatingPointType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterEach
-    void restoreDefault() {
-        Nd4j.setDefaultDataTypes(previousDefault, previousFloatingPoint);
-    }
 
     @ParameterizedTest
     @CsvSource({"TOKENS, false, MEAN", "TOKENS, true, CLS", "REAL, false, CLS", "REAL, true, MEAN"})

@@ -209,6 +209,11 @@ public class DeepClassifier extends ProbabilisticClassifier<Vector, DeepClassifi
         return (DeepClassifier) set(checkpointMode(), value);
     }
 
+    /** The divergence guard's factor: &gt; 1, or 0 to turn it off (see the Param's doc). */
+    public DeepClassifier setDivergenceFactor(double value) {
+        return (DeepClassifier) set(divergenceFactor(), value);
+    }
+
     /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
     @Override
     public DeepClassifier setTrainingListener(TrainingListener value) {

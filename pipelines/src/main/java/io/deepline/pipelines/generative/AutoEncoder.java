@@ -201,6 +201,11 @@ public class AutoEncoder extends Estimator<AutoEncoderModel>
         return (AutoEncoder) set(checkpointMode(), value);
     }
 
+    /** The divergence guard's factor: &gt; 1, or 0 to turn it off (see the Param's doc). */
+    public AutoEncoder setDivergenceFactor(double value) {
+        return (AutoEncoder) set(divergenceFactor(), value);
+    }
+
     /** Called on the driver after each epoch. Not a Param: not saved, and copies do not share it. */
     @Override
     public AutoEncoder setTrainingListener(TrainingListener value) {

@@ -9,7 +9,6 @@ import io.deepline.pipelines.param.StageUid;
 import io.deepline.pipelines.param.TrainingParamSet;
 import io.deepline.pipelines.persist.ParamsOnlyPersistence;
 import io.deepline.pipelines.persist.Provenance;
-import io.deepline.pipelines.train.CheckpointSettings;
 import io.deepline.pipelines.train.ParameterAveragingTrainer;
 import io.deepline.pipelines.train.HasTrainingListener;
 import io.deepline.pipelines.train.TrainingListener;
@@ -188,6 +187,11 @@ public class VariationalAutoEncoder extends Estimator<VariationalAutoEncoderMode
         return (VariationalAutoEncoder) set(checkpointMode(), value);
     }
 
+    /** The divergence guard's factor: &gt; 1, or 0 to turn it off (see the Param's doc). */
+    public VariationalAutoEncoder setDivergenceFactor(double value) {
+        return (VariationalAutoEncoder) set(divergenceFactor(), value);
+    }
+
     /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
     @Override
     public VariationalAutoEncoder setTrainingListener(TrainingListener value) {
@@ -230,8 +234,7 @@ public class VariationalAutoEncoder extends Estimator<VariationalAutoEncoderMode
         JavaRDD<ElboBatch> batches = ElboBatches.build(features, workers, getBatchSize(), numFeatures, getSeed());
         TrainingResult result;
         try {
-            TrainingSettings settings = new TrainingSettings(NAME, getMaxEpochs(), getAveragingFrequency(), getSeed())
-                    .withCheckpoint(CheckpointSettings.of(this, workers));
+            TrainingSettings settings = TrainingSettings.of(this, NAME, workers);
             result = new ParameterAveragingTrainer(settings, listener).train(batches, spec.initialState(numFeatures));
         } finally {
             batches.unpersist(false);

@@ -103,6 +103,15 @@ public interface HasTrainingParams extends Params {
         return trainingParams().checkpointMode;
     }
 
+    default DoubleParam divergenceFactor() {
+        return trainingParams().divergenceFactor;
+    }
+
+    /** The divergence guard's factor, 0 when it is off. */
+    default double getDivergenceFactor() {
+        return (Double) getOrDefault(divergenceFactor());
+    }
+
     /** The checkpoint directory, or "" when the fit writes no checkpoints. */
     default String getCheckpointDir() {
         return getOrDefault(checkpointDir()).trim();
@@ -197,5 +206,6 @@ public interface HasTrainingParams extends Params {
         setDefault(checkpointDir(), "");
         setDefault(checkpointInterval(), 1);
         setDefault(checkpointMode(), "resume");
+        setDefault(divergenceFactor(), 3.0);
     }
 }

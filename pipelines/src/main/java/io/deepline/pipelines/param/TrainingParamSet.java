@@ -36,6 +36,7 @@ public final class TrainingParamSet implements Serializable {
     final Param<String> checkpointDir;
     final IntParam checkpointInterval;
     final Param<String> checkpointMode;
+    final DoubleParam divergenceFactor;
 
     public TrainingParamSet(Params owner) {
         updater = new Param<>(owner, "updater",
@@ -102,5 +103,12 @@ public final class TrainingParamSet implements Serializable {
                         + " an error; overwrite: ignore any checkpoint there, train from scratch and replace it"
                         + " (default resume)",
                 Validators.oneOfIgnoringCase("resume", "overwrite"));
+        divergenceFactor = new DoubleParam(owner, "divergenceFactor",
+                "divergence guard: the fit fails when an epoch's mean training loss exceeds divergenceFactor × the"
+                        + " start loss (the untrained network's, on the first mini-batches), checked after every"
+                        + " epoch; with early stopping only the kept (best) epoch is judged, at the end, by its"
+                        + " training and its validation loss; nothing is judged when the start loss is <= 0;"
+                        + " 0 = off, else > 1 (default 3)",
+                Validators.zeroOrAboveOne());
     }
 }

@@ -68,6 +68,14 @@ public final class Validators {
         });
     }
 
+    /** 0 (a check turned off) or a finite double &gt; 1 (a factor of growth). */
+    public static scala.Function1<Object, Object> zeroOrAboveOne() {
+        return of(v -> {
+            double d = ((Number) v).doubleValue();
+            return d == 0 || d > 1 && !Double.isInfinite(d);
+        });
+    }
+
     /** A double in (0, 1). */
     public static scala.Function1<Object, Object> openUnitInterval() {
         return of(v -> {

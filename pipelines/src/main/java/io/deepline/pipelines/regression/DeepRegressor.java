@@ -217,6 +217,11 @@ public class DeepRegressor extends Predictor<Vector, DeepRegressor, DeepRegressi
         return (DeepRegressor) set(checkpointMode(), value);
     }
 
+    /** The divergence guard's factor: &gt; 1, or 0 to turn it off (see the Param's doc). */
+    public DeepRegressor setDivergenceFactor(double value) {
+        return (DeepRegressor) set(divergenceFactor(), value);
+    }
+
     /** Called on the driver after each epoch. Not a Param: not saved, and copies do not share it. */
     @Override
     public DeepRegressor setTrainingListener(TrainingListener value) {

@@ -14,7 +14,6 @@ import io.deepline.pipelines.data.sequence.SequenceInput;
 import io.deepline.pipelines.data.sequence.SequenceLabel;
 import io.deepline.pipelines.inference.FittedNetwork;
 import io.deepline.pipelines.persist.Provenance;
-import io.deepline.pipelines.train.CheckpointSettings;
 import io.deepline.pipelines.train.ParameterAveragingTrainer;
 import io.deepline.pipelines.train.TrainingListener;
 import io.deepline.pipelines.train.TrainingResult;
@@ -66,9 +65,7 @@ final class GeneratorFitting {
                 .mapPartitionsWithIndex(new GeneratorBatcher(layout, stage.getBatchSize(), stage.getSeed()), true)
                 .persist(BatchStorage.LEVEL);
         try {
-            TrainingSettings settings = new TrainingSettings("SequenceGenerator", stage.getMaxEpochs(),
-                    stage.getAveragingFrequency(), stage.getSeed())
-                    .withCheckpoint(CheckpointSettings.of(stage, workers));
+            TrainingSettings settings = TrainingSettings.of(stage, "SequenceGenerator", workers);
             TrainingResult result = new ParameterAveragingTrainer(settings, listener)
                     .train(batches, spec.initialState(layout.stepWidth(), head));
             Provenance provenance = Provenance.of(spark, count, Map.of(), workers, stage.getSeed(), started);

@@ -237,6 +237,11 @@ public class Seq2Seq extends Estimator<Seq2SeqModel>
     public Seq2Seq setCheckpointMode(String value) {
         return (Seq2Seq) set(checkpointMode(), value);
     }
+
+    /** The divergence guard's factor: &gt; 1, or 0 to turn it off (see the Param's doc). */
+    public Seq2Seq setDivergenceFactor(double value) {
+        return (Seq2Seq) set(divergenceFactor(), value);
+    }
     /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
     @Override
     public Seq2Seq setTrainingListener(TrainingListener value) {

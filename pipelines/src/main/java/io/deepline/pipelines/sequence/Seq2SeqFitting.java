@@ -10,7 +10,6 @@ import io.deepline.pipelines.data.sequence.SequenceLabel;
 import io.deepline.pipelines.data.sequence.SequenceReader;
 import io.deepline.pipelines.inference.FittedNetwork;
 import io.deepline.pipelines.persist.Provenance;
-import io.deepline.pipelines.train.CheckpointSettings;
 import io.deepline.pipelines.train.ParameterAveragingTrainer;
 import io.deepline.pipelines.train.TrainingListener;
 import io.deepline.pipelines.train.TrainingResult;
@@ -50,9 +49,7 @@ final class Seq2SeqFitting {
                         stage.getTargetVocabularySize(), stage.getBatchSize(), stage.getSeed()), true)
                 .persist(BatchStorage.LEVEL);
         try {
-            TrainingSettings settings = new TrainingSettings("Seq2Seq", stage.getMaxEpochs(),
-                    stage.getAveragingFrequency(), stage.getSeed())
-                    .withCheckpoint(CheckpointSettings.of(stage, workers));
+            TrainingSettings settings = TrainingSettings.of(stage, "Seq2Seq", workers);
             TrainingResult result = new ParameterAveragingTrainer(settings, listener)
                     .train(batches, spec.initialState());
             Provenance provenance = Provenance.of(spark, sources.rows(), Map.of(), workers, stage.getSeed(), started);

@@ -189,6 +189,11 @@ public class SequenceClassifier extends ProbabilisticClassifier<Object, Sequence
         return (SequenceClassifier) set(checkpointMode(), value);
     }
 
+    /** The divergence guard's factor: &gt; 1, or 0 to turn it off (see the Param's doc). */
+    public SequenceClassifier setDivergenceFactor(double value) {
+        return (SequenceClassifier) set(divergenceFactor(), value);
+    }
+
     /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
     @Override
     public SequenceClassifier setTrainingListener(TrainingListener value) {

@@ -11,7 +11,6 @@ import io.deepline.pipelines.data.sequence.SequenceLayout;
 import io.deepline.pipelines.inference.FittedNetwork;
 import io.deepline.pipelines.param.HasTrainingParams;
 import io.deepline.pipelines.persist.Provenance;
-import io.deepline.pipelines.train.CheckpointSettings;
 import io.deepline.pipelines.train.ParameterAveragingTrainer;
 import io.deepline.pipelines.train.TrainingListener;
 import io.deepline.pipelines.train.TrainingResult;
@@ -70,9 +69,7 @@ final class SequenceFitting {
         JavaRDD<SequenceBatch> batches = SequenceBatches.build(rows, workers, stage.getBatchSize(), layout,
                 stage.getSeed(), stage.getSortByLength());
         try {
-            TrainingSettings settings = new TrainingSettings(stageName, stage.getMaxEpochs(),
-                    stage.getAveragingFrequency(), stage.getSeed())
-                    .withCheckpoint(CheckpointSettings.of(stage, workers));
+            TrainingSettings settings = TrainingSettings.of(stage, stageName, workers);
             TrainingResult result = new ParameterAveragingTrainer(settings, listener)
                     .train(batches, spec.initialState(data.numFeatures(), head));
             Provenance provenance = Provenance.of(spark, data.rows(), Map.of(), workers, stage.getSeed(), started);

@@ -225,6 +225,11 @@ public class SequenceGenerator extends Estimator<SequenceGeneratorModel>
         return (SequenceGenerator) set(checkpointMode(), value);
     }
 
+    /** The divergence guard's factor: &gt; 1, or 0 to turn it off (see the Param's doc). */
+    public SequenceGenerator setDivergenceFactor(double value) {
+        return (SequenceGenerator) set(divergenceFactor(), value);
+    }
+
     /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
     @Override
     public SequenceGenerator setTrainingListener(TrainingListener value) {

@@ -186,6 +186,11 @@ public class SequenceRegressor extends Predictor<Object, SequenceRegressor, Sequ
         return (SequenceRegressor) set(checkpointMode(), value);
     }
 
+    /** The divergence guard's factor: &gt; 1, or 0 to turn it off (see the Param's doc). */
+    public SequenceRegressor setDivergenceFactor(double value) {
+        return (SequenceRegressor) set(divergenceFactor(), value);
+    }
+
     /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
     @Override
     public SequenceRegressor setTrainingListener(TrainingListener value) {

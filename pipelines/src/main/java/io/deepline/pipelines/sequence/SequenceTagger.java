@@ -210,6 +210,11 @@ public class SequenceTagger extends Estimator<SequenceTaggerModel>
         return (SequenceTagger) set(checkpointMode(), value);
     }
 
+    /** The divergence guard's factor: &gt; 1, or 0 to turn it off (see the Param's doc). */
+    public SequenceTagger setDivergenceFactor(double value) {
+        return (SequenceTagger) set(divergenceFactor(), value);
+    }
+
     /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
     @Override
     public SequenceTagger setTrainingListener(TrainingListener value) {

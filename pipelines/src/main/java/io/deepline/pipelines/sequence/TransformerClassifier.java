@@ -183,6 +183,11 @@ public class TransformerClassifier
         return (TransformerClassifier) set(checkpointMode(), value);
     }
 
+    /** The divergence guard's factor: &gt; 1, or 0 to turn it off (see the Param's doc). */
+    public TransformerClassifier setDivergenceFactor(double value) {
+        return (TransformerClassifier) set(divergenceFactor(), value);
+    }
+
     /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
     @Override
     public TransformerClassifier setTrainingListener(TrainingListener value) {

@@ -22,7 +22,8 @@ import java.util.zip.CheckedOutputStream;
  * <pre>
  * "DLCKPT" · int format · block(header JSON) · block(configuration JSON) · floats(params) · floats(optimizer state)
  *   [· floats(best params) · floats(best optimizer state)] · long CRC-32 of everything before it
- * header: {fingerprint, epochs: [EpochStats...], state: {iteration, epoch}, best: {iteration, epoch} | absent}
+ * header: {fingerprint, epochs: [EpochStats...], state: {iteration, epoch}, best: {iteration, epoch} | absent,
+ *   startLoss | absent (written by later versions; readers ignore what they do not know)}
  * </pre>
  * Floats are stored as raw IEEE bits, so a checkpoint restores params and optimizer state bit for bit (JSON text
  * would be larger and slower for networks of millions of params). The trailing CRC makes a truncated or damaged
@@ -43,6 +44,9 @@ final class CheckpointCodec {
         header.set("state", counters(checkpoint.state()));
         if (checkpoint.best() != null) {
             header.set("best", counters(checkpoint.best()));
+        }
+        if (Double.isFinite(checkpoint.startLoss())) {
+            header.put("startLoss", checkpoint.startLoss());
         }
         CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(target, 1 << 16),
                 new CRC32());
@@ -92,7 +96,8 @@ final class CheckpointCodec {
         }
         List<EpochStats> epochs = Arrays.asList(Json.MAPPER.treeToValue(header.get("epochs"), EpochStats[].class));
         try {
-            return new TrainingCheckpoint(header.get("fingerprint").asText(), state, best, epochs);
+            double startLoss = header.hasNonNull("startLoss") ? header.get("startLoss").asDouble() : Double.NaN;
+            return new TrainingCheckpoint(header.get("fingerprint").asText(), state, best, epochs, startLoss);
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }

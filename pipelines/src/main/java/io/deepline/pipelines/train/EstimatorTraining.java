@@ -32,10 +32,7 @@ public final class EstimatorTraining {
                 stage.getSeed(), rows.weighted(), 1.0)
                 : null;
         try {
-            TrainingSettings settings = new TrainingSettings(stageName, stage.getMaxEpochs(),
-                    stage.getAveragingFrequency(), stage.getSeed(), metric, stage.getEarlyStoppingPatience(),
-                    stage.getEarlyStoppingMinDelta())
-                    .withCheckpoint(CheckpointSettings.of(stage, numWorkers));
+            TrainingSettings settings = TrainingSettings.of(stage, stageName, numWorkers, metric);
             return new ParameterAveragingTrainer(settings, listener).train(batches, validation, initial);
         } finally {
             batches.unpersist(false);

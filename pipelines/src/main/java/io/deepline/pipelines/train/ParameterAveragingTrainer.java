@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  *   treeAggregate the workers' params and optimizer state; divide by the workers that trained
  * per epoch, with validation rows: score them distributed (loss without L2, and a metric); early stopping ends
  *   the loop after {@code patience} epochs without improvement and returns the best epoch's state
+ * per epoch (with early stopping: for the best epoch, at the end): fail if the loss rose over the
+ *   {@link DivergenceGuard}'s limit
  * with a checkpoint directory: after every checkpointInterval-th (and the last) epoch, write a
  *   {@link TrainingCheckpoint}; a later fit of the same run (same {@link TrainingFingerprint}) resumes from it
  * </pre>
@@ -94,6 +96,9 @@ public final class ParameterAveragingTrainer {
                 if (sum.workers() == 0) {
                     continue;
                 }
+                if (epoch == 0 && round == 0) {
+                    progress.startLoss = sum.startLoss();
+                }
                 state = state.withState(sum.averageParams(), sum.averageUpdaterState(),
                         state.iteration() + sum.maxBatchesPerWorker(), epoch);
                 lossSum += sum.lossSum();
@@ -122,6 +127,10 @@ public final class ParameterAveragingTrainer {
             requireFiniteLoss(stats);
             progress.history = progress.history.plus(stats);
             logEpoch(stats, progress.history);
+            if (!stopping.enabled()) {
+                // Before the checkpoint, as a NaN loss: a diverged epoch is neither kept nor resumed from.
+                settings.divergence().check(settings.stageName(), progress.divergenceReference(), stats);
+            }
             boolean last = epoch + 1 == settings.maxEpochs() || stopping.shouldStop();
             if (settings.checkpoint().dueAfter(epoch + 1, last)) {
                 // Before the listener: a listener that fails (or a driver killed in it) leaves this epoch saved.
@@ -137,8 +146,11 @@ public final class ParameterAveragingTrainer {
             history = history.withValidationOutcome(settings.validationMetric().metricName(), stopping.bestEpoch(),
                     stopping.shouldStop());
             if (stopping.enabled()) {
-                // Early stopping hands back the best epoch's params, not those of the patience epochs after it.
+                // Early stopping hands back the best epoch's params, not those of the patience epochs after it;
+                // so the divergence guard judges that epoch (patience bounds the diverged epochs after it).
                 state = progress.best;
+                settings.divergence().checkKept(settings.stageName(), progress.divergenceReference(),
+                        history.epochs().get(stopping.bestEpoch() - 1));
             }
         }
         return new TrainingResult(state, history);

@@ -19,7 +19,10 @@ import org.apache.spark.ml.param.Params;
  * <ul>
  *   <li>{@code checkpointDir}, {@code checkpointInterval}, {@code checkpointMode}: where and how often, not what;
  *   <li>{@code maxEpochs}: epoch k is the same whatever the last epoch will be (schedules read the epoch, not the
- *       total), so a finished fit can be resumed with a larger maxEpochs to train on.
+ *       total), so a finished fit can be resumed with a larger maxEpochs to train on;
+ *   <li>{@code divergenceFactor}: it decides whether the fit fails, never what an epoch computes, so a fit the
+ *       guard stopped can be resumed with the guard raised or off (and checkpoints of versions without that Param
+ *       stay resumable).
  * </ul>
  * Everything else is included, even Params that only seem to matter at transform time: {@code inferenceBatchSize}
  * sizes the validation batches (whose loss sums drive early stopping), and an output column's name costs at worst a
@@ -27,7 +30,8 @@ import org.apache.spark.ml.param.Params;
  * another).
  */
 public final class ParamsDigest {
-    static final Set<String> EXCLUDED = Set.of("checkpointDir", "checkpointInterval", "checkpointMode", "maxEpochs");
+    static final Set<String> EXCLUDED = Set.of("checkpointDir", "checkpointInterval", "checkpointMode", "maxEpochs",
+            "divergenceFactor");
 
     private ParamsDigest() {
     }

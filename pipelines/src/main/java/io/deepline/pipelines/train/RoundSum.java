@@ -22,6 +22,7 @@ public final class RoundSum implements Serializable {
     private double[] updaterState;
     private int workers;
     private double lossSum;
+    private double firstLossSum;
     private long batches;
     private long examples;
     private int maxBatchesPerWorker;
@@ -33,13 +34,19 @@ public final class RoundSum implements Serializable {
         return new RoundSum();
     }
 
-    /** One worker's contribution after fitting {@code batches} mini-batches. */
-    public static RoundSum of(float[] params, float[] updaterState, double lossSum, int batches, long examples) {
+    /**
+     * One worker's contribution after fitting {@code batches} mini-batches.
+     *
+     * @param firstLoss the loss of its first mini-batch, which it scored with the round's starting params
+     */
+    public static RoundSum of(float[] params, float[] updaterState, double lossSum, double firstLoss, int batches,
+                              long examples) {
         RoundSum s = new RoundSum();
         s.workerParams = params;
         s.workerUpdaterState = updaterState;
         s.workers = 1;
         s.lossSum = lossSum;
+        s.firstLossSum = firstLoss;
         s.batches = batches;
         s.examples = examples;
         s.maxBatchesPerWorker = batches;
@@ -67,6 +74,7 @@ public final class RoundSum implements Serializable {
         other.addInto(params, updaterState);
         workers += other.workers;
         lossSum += other.lossSum;
+        firstLossSum += other.firstLossSum;
         batches += other.batches;
         examples += other.examples;
         maxBatchesPerWorker = Math.max(maxBatchesPerWorker, other.maxBatchesPerWorker);
@@ -79,6 +87,11 @@ public final class RoundSum implements Serializable {
 
     public double lossSum() {
         return lossSum;
+    }
+
+    /** The mean loss of the round's starting params: over each worker's first mini-batch, before any update. */
+    public double startLoss() {
+        return workers == 0 ? Double.NaN : firstLossSum / workers;
     }
 
     public long batches() {

@@ -45,15 +45,19 @@ final class RoundWorker<B extends TrainingBatch> implements Function2<Integer, I
         // not depend on what ran on this executor thread before, and a retried task draws the same masks.
         Nd4j.getRandom().setSeed(Shuffles.mix(t.seed(), t.epoch(), t.round(), partition));
         double lossSum = 0;
+        double firstLoss = Double.NaN;
         long examples = 0;
         for (int i = from; i < to; i++) {
             B batch = batches.get(order[i]);
             batch.fitOn(net);
-            lossSum += net.score();
+            // DL4J scores a batch before it updates the params: the first score is that of the round's start.
+            double loss = net.score();
+            firstLoss = i == from ? loss : firstLoss;
+            lossSum += loss;
             examples += batch.rows();
         }
         RoundSum contribution = RoundSum.of(NetworkSnapshot.paramsOf(net), NetworkSnapshot.updaterStateOf(net),
-                lossSum, to - from, examples);
+                lossSum, firstLoss, to - from, examples);
         return Collections.singletonList(contribution).iterator();
     }
 }

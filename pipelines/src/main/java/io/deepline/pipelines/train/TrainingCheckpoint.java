@@ -16,9 +16,11 @@ import java.util.List;
  * @param best        the best validation epoch's state while early stopping is on and that epoch is not the last
  *                    one, else null
  * @param epochs      the per-epoch statistics so far, one per completed epoch
+ * @param startLoss   the untrained network's loss, which the {@link DivergenceGuard} compares with; NaN when
+ *                    unknown (a checkpoint of an earlier version)
  */
 public record TrainingCheckpoint(String fingerprint, NetworkSnapshot state, NetworkSnapshot best,
-                                 List<EpochStats> epochs) {
+                                 List<EpochStats> epochs, double startLoss) {
     public TrainingCheckpoint {
         if (fingerprint == null || state == null || epochs == null) {
             throw new IllegalArgumentException("a checkpoint needs a fingerprint, a network state and its epochs");
@@ -28,6 +30,12 @@ public record TrainingCheckpoint(String fingerprint, NetworkSnapshot state, Netw
                     + state.epoch() + " epochs, got " + epochs.size());
         }
         epochs = List.copyOf(epochs);
+    }
+
+    /** A checkpoint that does not know the start loss. */
+    public TrainingCheckpoint(String fingerprint, NetworkSnapshot state, NetworkSnapshot best,
+                              List<EpochStats> epochs) {
+        this(fingerprint, state, best, epochs, Double.NaN);
     }
 
     /** Completed epochs. */

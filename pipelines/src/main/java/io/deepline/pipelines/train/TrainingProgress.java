@@ -11,17 +11,20 @@ final class TrainingProgress {
     NetworkSnapshot best;
     final EarlyStopping stopping;
     TrainingHistory history;
+    /** The untrained network's loss (see {@link RoundSum#startLoss()}), NaN until the first round. */
+    double startLoss;
 
     private TrainingProgress(NetworkSnapshot state, NetworkSnapshot best, EarlyStopping stopping,
-                             TrainingHistory history) {
+                             TrainingHistory history, double startLoss) {
         this.state = state;
         this.best = best;
         this.stopping = stopping;
         this.history = history;
+        this.startLoss = startLoss;
     }
 
     static TrainingProgress fresh(NetworkSnapshot initial, TrainingSettings settings) {
-        return new TrainingProgress(initial, null, newStopping(settings), TrainingHistory.empty());
+        return new TrainingProgress(initial, null, newStopping(settings), TrainingHistory.empty(), Double.NaN);
     }
 
     /** The progress {@code checkpoint} recorded; early stopping is replayed over its validation losses. */
@@ -39,7 +42,7 @@ final class TrainingProgress {
             throw new IllegalStateException("the training checkpoint " + path + " records best epoch "
                     + stopping.bestEpoch() + " but not its params; delete it, or set checkpointMode=overwrite");
         }
-        return new TrainingProgress(checkpoint.state(), best, stopping, history);
+        return new TrainingProgress(checkpoint.state(), best, stopping, history, checkpoint.startLoss());
     }
 
     /** Completed epochs. */
@@ -50,7 +53,15 @@ final class TrainingProgress {
     /** A checkpoint of this progress; the best state is kept only when early stopping may hand it back. */
     TrainingCheckpoint toCheckpoint(String fingerprint) {
         NetworkSnapshot keptBest = stopping.enabled() && best != null && best != state ? best : null;
-        return new TrainingCheckpoint(fingerprint, state, keptBest, history.epochs());
+        return new TrainingCheckpoint(fingerprint, state, keptBest, history.epochs(), startLoss);
+    }
+
+    /**
+     * What the divergence guard compares with: the start loss, or, resuming a checkpoint of an earlier version
+     * that did not record it, epoch 1's loss.
+     */
+    double divergenceReference() {
+        return Double.isFinite(startLoss) ? startLoss : history.epochs().get(0).loss();
     }
 
     private static EarlyStopping newStopping(TrainingSettings settings) {

@@ -1,5 +1,7 @@
 package io.deepline.pipelines.train;
 
+import io.deepline.pipelines.param.HasTrainingParams;
+
 /**
  * How the parameter-averaging loop runs.
  *
@@ -11,10 +13,12 @@ package io.deepline.pipelines.train;
  * @param earlyStoppingPatience epochs without validation improvement before stopping, 0 = never
  * @param earlyStoppingMinDelta smallest validation-loss decrease that counts as an improvement
  * @param checkpoint            where and how often to checkpoint, {@link CheckpointSettings#OFF} for never
+ * @param divergence            when a rising training loss fails the fit, {@link DivergenceGuard#OFF} for never
  */
 public record TrainingSettings(String stageName, int maxEpochs, int averagingFrequency, long seed,
                                ValidationMetric validationMetric, int earlyStoppingPatience,
-                               double earlyStoppingMinDelta, CheckpointSettings checkpoint) {
+                               double earlyStoppingMinDelta, CheckpointSettings checkpoint,
+                               DivergenceGuard divergence) {
     public TrainingSettings {
         if (maxEpochs <= 0) {
             throw new IllegalArgumentException("maxEpochs must be > 0, got " + maxEpochs);
@@ -29,24 +33,42 @@ public record TrainingSettings(String stageName, int maxEpochs, int averagingFre
         if (checkpoint == null) {
             throw new IllegalArgumentException("checkpoint settings are required; use CheckpointSettings.OFF for none");
         }
+        if (divergence == null) {
+            throw new IllegalArgumentException("a divergence guard is required; use DivergenceGuard.OFF for none");
+        }
     }
 
-    /** Settings without checkpoints. */
+    /**
+     * The bare loop: settings without checkpoints or divergence guard (the stages' fits take
+     * {@link #of(HasTrainingParams, String, int, ValidationMetric)}, where the guard is on by default).
+     */
     public TrainingSettings(String stageName, int maxEpochs, int averagingFrequency, long seed,
                             ValidationMetric validationMetric, int earlyStoppingPatience,
                             double earlyStoppingMinDelta) {
         this(stageName, maxEpochs, averagingFrequency, seed, validationMetric, earlyStoppingPatience,
-                earlyStoppingMinDelta, CheckpointSettings.OFF);
+                earlyStoppingMinDelta, CheckpointSettings.OFF, DivergenceGuard.OFF);
     }
 
-    /** Settings without early stopping or checkpoints; validation, if any, reports accuracy. */
+    /** The bare loop without early stopping; validation, if any, reports accuracy. */
     public TrainingSettings(String stageName, int maxEpochs, int averagingFrequency, long seed) {
         this(stageName, maxEpochs, averagingFrequency, seed, ValidationMetric.ACCURACY, 0, 0.0);
     }
 
-    /** These settings with {@code value} as the checkpoint settings. */
-    public TrainingSettings withCheckpoint(CheckpointSettings value) {
-        return new TrainingSettings(stageName, maxEpochs, averagingFrequency, seed, validationMetric,
-                earlyStoppingPatience, earlyStoppingMinDelta, value);
+    /**
+     * The settings {@code stage}'s Params give: epochs, averaging, seed, early stopping, checkpoints and the
+     * divergence guard.
+     *
+     * @param metric what validation rows report besides the loss (stages without validation: any)
+     */
+    public static TrainingSettings of(HasTrainingParams stage, String stageName, int numWorkers,
+                                      ValidationMetric metric) {
+        return new TrainingSettings(stageName, stage.getMaxEpochs(), stage.getAveragingFrequency(), stage.getSeed(),
+                metric, stage.getEarlyStoppingPatience(), stage.getEarlyStoppingMinDelta(),
+                CheckpointSettings.of(stage, numWorkers), DivergenceGuard.of(stage));
+    }
+
+    /** {@link #of(HasTrainingParams, String, int, ValidationMetric)} for a stage that validates no rows. */
+    public static TrainingSettings of(HasTrainingParams stage, String stageName, int numWorkers) {
+        return of(stage, stageName, numWorkers, ValidationMetric.ACCURACY);
     }
 }

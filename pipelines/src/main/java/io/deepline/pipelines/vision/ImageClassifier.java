@@ -202,6 +202,11 @@ public class ImageClassifier extends ProbabilisticClassifier<Vector, ImageClassi
         return (ImageClassifier) set(checkpointMode(), value);
     }
 
+    /** The divergence guard's factor: &gt; 1, or 0 to turn it off (see the Param's doc). */
+    public ImageClassifier setDivergenceFactor(double value) {
+        return (ImageClassifier) set(divergenceFactor(), value);
+    }
+
     /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
     @Override
     public ImageClassifier setTrainingListener(TrainingListener value) {

@@ -76,6 +76,8 @@ class CheckpointSettingsTest {
         assertEquals(base, ParamsDigest.of(new DeepClassifier(), 2), "a new uid does not matter");
         assertEquals(base, ParamsDigest.of(new DeepClassifier().setCheckpointDir("/x").setCheckpointInterval(3)
                 .setCheckpointMode("overwrite").setMaxEpochs(50), 2));
+        assertEquals(base, ParamsDigest.of(new DeepClassifier().setDivergenceFactor(0), 2),
+                "the divergence guard decides whether a fit fails, not what it computes");
         assertNotEquals(base, ParamsDigest.of(new DeepClassifier().setLearningRate(0.5), 2));
         assertNotEquals(base, ParamsDigest.of(new DeepClassifier().setHiddenLayers(new int[] {3}), 2));
         assertNotEquals(base, ParamsDigest.of(new DeepClassifier(), 3), "the resolved number of workers");

@@ -25,7 +25,10 @@ class CheckpointStoreTest {
         return new CheckpointStore(new HadoopFiles(new Configuration()), dir.toString());
     }
 
-    /** A checkpoint after {@code epochs} epochs with random floats (incl. NaN and -0) and, optionally, a best state. */
+    /**
+     * A checkpoint after {@code epochs} epochs with random floats (incl. NaN and -0) and, optionally, a best state
+     * and a start loss (without: as an earlier version wrote it).
+     */
     private static TrainingCheckpoint checkpoint(int epochs, boolean withBest, long seed) {
         Random random = new Random(seed);
         List<EpochStats> stats = new ArrayList<>();
@@ -35,7 +38,8 @@ class CheckpointStoreTest {
         NetworkSnapshot state = new NetworkSnapshot("{\"layers\": \"ü\"}", floats(random, 50), floats(random, 100),
                 7 * epochs, epochs);
         NetworkSnapshot best = withBest ? state.withState(floats(random, 50), floats(random, 100), 7, 1) : null;
-        return new TrainingCheckpoint("fingerprint-" + seed, state, best, stats);
+        return withBest ? new TrainingCheckpoint("fingerprint-" + seed, state, best, stats, random.nextDouble())
+                : new TrainingCheckpoint("fingerprint-" + seed, state, null, stats);
     }
 
     private static float[] floats(Random random, int n) {
@@ -58,7 +62,10 @@ class CheckpointStoreTest {
         assertEquals(written.epochs(), read.epochs());
         assertSnapshotEquals(written.state(), read.state());
         assertSnapshotEquals(written.best(), read.best());
-        assertNull(store(dir).read(store(dir).write(checkpoint(4, false, 2))).best());
+        assertEquals(written.startLoss(), read.startLoss());
+        TrainingCheckpoint plain = store(dir).read(store(dir).write(checkpoint(4, false, 2)));
+        assertNull(plain.best());
+        assertTrue(Double.isNaN(plain.startLoss()), "no start loss recorded, none read");
     }
 
     @Test

@@ -46,8 +46,8 @@ class RoundSumTest {
     }
 
     private static RoundSum contribution(MultiLayerNetwork net, int batches) {
-        return RoundSum.of(NetworkSnapshot.paramsOf(net), NetworkSnapshot.updaterStateOf(net), 0.5 * batches, batches,
-                10L * batches);
+        return RoundSum.of(NetworkSnapshot.paramsOf(net), NetworkSnapshot.updaterStateOf(net), 0.5 * batches, 0.5,
+                batches, 10L * batches);
     }
 
     @Test
@@ -92,8 +92,8 @@ class RoundSumTest {
 
     @Test
     void mismatchedSizesAreRejected() {
-        RoundSum a = RoundSum.of(new float[2], new float[0], 0, 1, 1);
-        RoundSum b = RoundSum.of(new float[3], new float[0], 0, 1, 1);
+        RoundSum a = RoundSum.of(new float[2], new float[0], 0, 0, 1, 1);
+        RoundSum b = RoundSum.of(new float[3], new float[0], 0, 0, 1, 1);
         assertThrows(IllegalStateException.class, () -> a.merge(b));
     }
 
