@@ -100,6 +100,33 @@ class CategoricalJobTest {
         assertEquals(12, metrics.get("droppedNullRows").asLong());
     }
 
+    @Test
+    void aNumericLabelWithMoreCategoriesThanClassesTrainsAndRetrainsWithTheClassesInTheReport(@TempDir Path dir)
+            throws IOException {
+        // Three colours but two classes (red or not): the colours' indexer must not name the classes.
+        StringBuilder text = new StringBuilder("x,colour,label\n");
+        Random random = new Random(3);
+        for (int i = 0; i < 60; i++) {
+            String colour = COLOURS.get(random.nextInt(COLOURS.size()));
+            text.append(random.nextDouble()).append(',').append(colour).append(',')
+                    .append(colour.equals("red") ? 1 : 0).append('\n');
+        }
+        Path csv = dir.resolve("red.csv");
+        Files.writeString(csv, text);
+        String yaml = job(csv, dir, 2, "").replace("name: shop-colours", "name: red-or-not")
+                + "registry: {path: " + dir.resolve("registry") + ", name: red}\n";
+
+        JobFiles.Run train = JobFiles.run("train", JobFiles.write(dir, yaml));
+        JobFiles.Run retrain = JobFiles.run("retrain", JobFiles.write(dir, yaml));
+
+        assertEquals(0, train.exitCode(), train.err());
+        assertEquals(0, retrain.exitCode(), retrain.err());
+        for (Path report : List.of(dir.resolve("model/report"), dir.resolve("registry/red/versions/1/report"))) {
+            String confusion = Files.readString(report.resolve("confusion.csv"));
+            assertTrue(!confusion.contains("blue") && !confusion.contains("green"), report + ":\n" + confusion);
+        }
+    }
+
     /**
      * A CSV of {@code rows} rows: x (noise), colour, note (unused, empty on every 4th row) and label (the colour's
      * position in {@link #COLOURS}). The first {@code noColour} rows have an empty colour, the next {@code noX} an

@@ -102,9 +102,14 @@ class TextJobTest {
     /** No vocabulary could be learned: the error named the internal column tokens and MLlib's minDF and maxDF. */
     @Test
     void aTextColumnWithoutWordsIsNamedWithTheKeysToChange(SparkSession spark, @TempDir Path dir) throws Exception {
-        String punctuation = "kind,body\n" + "spam,\"!!!\"\nham,\n".repeat(10);
+        // Distinct rows (identical ones share a split, and both splits need rows): punctuation only, or empty.
+        StringBuilder punctuation = new StringBuilder("kind,body\n");
+        for (int i = 1; i <= 20; i++) {
+            punctuation.append("spam,\"").append("!".repeat(i)).append("\"\nham,").append(".".repeat(i - 1))
+                    .append('\n');
+        }
 
-        JobFiles.Run run = JobFiles.run("train", JobFiles.write(dir, textJob(dir, punctuation, "")));
+        JobFiles.Run run = JobFiles.run("train", JobFiles.write(dir, textJob(dir, punctuation.toString(), "")));
 
         assertNoVocabulary(run, "data.text: column 'body' has no words in any of the", "empty or null",
                 "preprocess.text.pattern", "preprocess.text.minTokenLength");
@@ -112,9 +117,13 @@ class TextJobTest {
 
     @Test
     void noWordInEnoughRowsNamesMinDocuments(SparkSession spark, @TempDir Path dir) throws Exception {
-        String everywhere = "kind,body\n" + "spam,win cash today\nham,lunch today\n".repeat(10);
+        // 'today' is in every row; the numbers keep the rows distinct, since identical rows share a split.
+        StringBuilder everywhere = new StringBuilder("kind,body\n");
+        for (int i = 0; i < 10; i++) {
+            everywhere.append("spam,win cash today ").append(i).append("\nham,lunch today ").append(i).append('\n');
+        }
 
-        JobFiles.Run run = JobFiles.run("train", JobFiles.write(dir, textJob(dir, everywhere,
+        JobFiles.Run run = JobFiles.run("train", JobFiles.write(dir, textJob(dir, everywhere.toString(),
                 ", minDocuments: 1000")));
 
         assertNoVocabulary(run, "preprocess.text.minDocuments: is 1000", "data.text column 'body'");

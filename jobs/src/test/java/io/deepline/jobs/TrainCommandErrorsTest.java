@@ -114,7 +114,7 @@ class TrainCommandErrorsTest {
     void aDataProblemFoundWhileFittingExitsWithTwoAndNamesTheKey(SparkSession spark) throws Exception {
         // Class numbers must be whole: the model's data check finds 0.5 while fitting (a null would be found
         // earlier, before any fitting).
-        String yaml = withData("a,b,label\n1.0,2.0,0\n" + "3.0,4.0,0.5\n".repeat(5) + "5.0,6.0,1\n".repeat(20));
+        String yaml = withData("a,b,label\n1.0,2.0,0\n" + numbered(5, "4.0,0.5") + numbered(20, "6.0,1"));
 
         assertConfigError(yaml, "data.label: the label column 'label' has", "non-integer");
     }
@@ -122,7 +122,7 @@ class TrainCommandErrorsTest {
     /** The model's check names its internal label column; the job adds the user's column and the key. */
     @Test
     void aSingleClassIsADataProblemNamingTheLabel(SparkSession spark) throws Exception {
-        String yaml = withData("a,b,label\n" + "1.0,2.0,setosa\n3.0,4.5,setosa\n".repeat(10));
+        String yaml = withData("a,b,label\n" + numbered(20, "2.0,setosa"));
 
         assertConfigError(yaml, "data.label:", "single class", "data.label column 'label'");
     }
@@ -224,6 +224,18 @@ class TrainCommandErrorsTest {
     }
 
     /** The iris job on {@code csv}, written to the test's folder. */
+    /**
+     * {@code n} distinct CSV lines {@code i,<rest>}: identical rows share a split (a hash of the row decides it),
+     * so data of a few repeated rows can leave the training or the test split empty.
+     */
+    private static String numbered(int n, String rest) {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            lines.append(i).append(',').append(rest).append('\n');
+        }
+        return lines.toString();
+    }
+
     private String withData(String csv) throws Exception {
         Path data = dir.resolve("data.csv");
         Files.writeString(data, csv);

@@ -34,7 +34,7 @@ class TransformerJobsTest {
                   options: {header: "true", escape: "\\"", multiLine: "true"}
                   label: kind
                   text: body
-                split: {train: 0.75, test: 0.25, seed: 3}
+                split: {train: 0.75, test: 0.25, seed: 1}   # 117/43 rows (seed 3 held out 54 of 160)
                 preprocess: {text: {maxVocabularySize: 50, minDocuments: 2}}
                 model:
                   type: TransformerClassifier

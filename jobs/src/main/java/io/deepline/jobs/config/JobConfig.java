@@ -29,6 +29,7 @@ public record JobConfig(String name, SparkSection spark, DataSection data, Split
         Checks.required("model", model, "model: {type: DeepClassifier}");
         Checks.required("output", output, "output: {model: target/models/" + name + "}");
         requirePreprocessingFits(data.inputKind(), preprocess);
+        requireHoldoutApart(data, split.holdoutColumn());
         if (registry != null) {
             try {
                 registry = registry.namedAfter(name);
@@ -41,6 +42,22 @@ public record JobConfig(String name, SparkSection spark, DataSection data, Split
             throw new JobConfigException("preprocess.divideBy", "divides every feature, the one-hot encoded"
                     + " data.categorical columns too", "Remove preprocess.divideBy and use preprocess.standardize, or"
                     + " scale the numeric columns before the job");
+        }
+    }
+
+    /** The holdout column says which rows test the model; as an input it would tell the model which rows count. */
+    private static void requireHoldoutApart(DataSection data, String holdout) {
+        if (holdout == null) {
+            return;
+        }
+        String usedBy = holdout.equals(data.label()) ? "data.label"
+                : data.features().contains(holdout) ? "data.features"
+                : data.categorical().contains(holdout) ? "data.categorical"
+                : holdout.equals(data.text()) ? "data.text"
+                : holdout.equals(data.sequence()) ? "data.sequence" : null;
+        if (usedBy != null) {
+            throw new JobConfigException("split.holdoutColumn", "names column '" + holdout + "', which " + usedBy
+                    + " also uses", "Name a separate boolean column that is true for the held-out rows");
         }
     }
 

@@ -20,10 +20,15 @@ import org.slf4j.LoggerFactory;
  * owner and expiry as JSON ({@link LockHolder}). Created with {@code create(overwrite = false)}, which fails if the
  * file exists (atomically on HDFS), and read back to confirm that this run wrote it.
  *
- * <p>A lock held past its expiry belongs to a run that died or hung: the next run takes it over and logs a warning
- * naming the old owner. It re-reads the lock just before deleting it, so two runs taking over at once rarely both
- * win, and each confirms its own lock afterwards. A lock file that cannot be read (a torn write) counts as held
- * until its modification time plus the expiry. {@link #close()} deletes the file only while it is still ours.
+ * <p>A lock is broken, with a warning naming the old owner, when its holder is known to be gone: it names this host
+ * and a process that no longer runs (a retrain killed with {@code kill -9}; see {@link LockHolder#deadOnThisHost()}),
+ * or it is held past its expiry (a run on another host that died or hung: this host cannot see that host's
+ * processes). Breaking is one run at a time: the breaker first creates a guard file named after the dead lock's
+ * content, with the same create-if-absent the lock uses, and deletes the lock only if it still holds that content;
+ * a second run finding the same dead lock fails to create the guard and leaves the lock alone. So a dead lock is
+ * taken over by one run only, whichever creates the new {@code LOCK} first. A guard left by a breaker that died
+ * mid-break is itself broken by the same rules. A lock file that cannot be read (a torn write) counts as held until
+ * its modification time plus the expiry. {@link #close()} deletes the file only while it is still ours.
  */
 public final class RetrainLock implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RetrainLock.class);
@@ -88,12 +93,11 @@ public final class RetrainLock implements AutoCloseable {
                 continue; // released between our create and our read: try again
             }
             FoundLock held = found.get();
-            if (now.isBefore(held.expiresAt()) || attempt == ATTEMPTS) {
+            if (!held.broken(now) || attempt == ATTEMPTS) {
                 throw held.lockedException(file);
             }
-            LOG.warn("Registry lock {} expired at {}; taking it over from {}", file, held.expiresAt(),
-                    held.owner());
-            held.deleteIfUnchanged(fs, reader, file, expiry);
+            LOG.warn("Registry lock {} {}; taking it over from {}", file, held.whyBroken(now), held.owner());
+            held.breakIfUnchanged(fs, reader, file, expiry, mine, now);
         }
         throw new IllegalStateException("could not acquire the registry lock " + file + " in " + ATTEMPTS
                 + " attempts: it kept appearing and disappearing. Check that no other retrain of this name is"
@@ -161,6 +165,11 @@ public final class RetrainLock implements AutoCloseable {
         }
     }
 
+    /** The guard a run creates while it breaks the lock file {@code lock} holding {@code text}. */
+    static Path guardFile(Path lock, String text) {
+        return new Path(lock.getParent(), FILE_NAME + ".break-" + Integer.toHexString(text.hashCode()));
+    }
+
     /** Creates the lock file unless it exists; false when it does. */
     private static boolean tryCreate(FileSystem fs, Path file, LockHolder holder) {
         try (OutputStream out = fs.create(file, false)) {
@@ -215,16 +224,50 @@ public final class RetrainLock implements AutoCloseable {
             return new RegistryLockedException(file.toString(), owner(), expiresAt);
         }
 
-        /** Deletes the file if it still holds this text, i.e. nobody took it over since it was read. */
-        void deleteIfUnchanged(FileSystem fs, FileSystem reader, Path file, Duration expiry) {
+        /** Whether its holder is known to be gone: dead on this host, or past its expiry. */
+        boolean broken(Instant now) {
+            return !now.isBefore(expiresAt) || holder.map(LockHolder::deadOnThisHost).orElse(false);
+        }
+
+        String whyBroken(Instant now) {
+            return now.isBefore(expiresAt) ? "names a process on this host that no longer runs"
+                    : "expired at " + expiresAt;
+        }
+
+        /**
+         * Deletes the lock if it still holds this text, guarded so that only one run breaks it (see the class
+         * comment). The guard's name comes from the text, so each dead lock has its own; a guard is a lock file
+         * itself, broken by the same rules when its breaker died.
+         */
+        void breakIfUnchanged(FileSystem fs, FileSystem reader, Path file, Duration expiry, LockHolder breaker,
+                              Instant now) {
+            Path guard = guardFile(file, text);
+            if (!tryCreate(fs, guard, breaker)) {
+                read(reader, guard, expiry).filter(g -> g.broken(now))
+                        .ifPresent(g -> g.deleteIfUnchanged(fs, reader, guard, expiry));
+                return;
+            }
+            try {
+                deleteIfUnchanged(fs, reader, file, expiry);
+            } finally {
+                delete(fs, guard);
+            }
+        }
+
+        /** Deletes the file if it still holds this text, i.e. nobody replaced it since it was read. */
+        private void deleteIfUnchanged(FileSystem fs, FileSystem reader, Path file, Duration expiry) {
             Optional<FoundLock> now = read(reader, file, expiry);
             if (now.isPresent() && now.get().text().equals(text)) {
-                try {
-                    fs.delete(file, false);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot delete the expired registry lock " + file + ": "
-                            + e.getMessage(), e);
-                }
+                delete(fs, file);
+            }
+        }
+
+        private static void delete(FileSystem fs, Path file) {
+            try {
+                fs.delete(file, false);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete the registry lock file " + file + ": "
+                        + e.getMessage(), e);
             }
         }
     }

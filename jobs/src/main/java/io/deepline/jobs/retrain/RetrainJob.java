@@ -2,6 +2,7 @@ package io.deepline.jobs.retrain;
 
 import io.deepline.jobs.config.JobConfig;
 import io.deepline.jobs.config.JobConfigException;
+import io.deepline.jobs.config.JobConfigLoader;
 import io.deepline.jobs.config.OutputSection;
 import io.deepline.jobs.config.RegistrySection;
 import io.deepline.jobs.model.ConfiguredModel;
@@ -38,7 +39,9 @@ import org.slf4j.LoggerFactory;
  *   <li>take the registry name's lock (a second retrain of the name exits instead of racing this one);</li>
  *   <li>read the current data and split it; train a challenger on the training rows into a new, still invisible
  *       registry version;</li>
- *   <li>score the challenger and the current champion on the <em>same</em> fresh holdout rows;</li>
+ *   <li>score the challenger and the current champion on the <em>same</em> holdout rows, which neither trained on:
+ *       a row's split depends on the row alone (or on {@code split.holdoutColumn}), not on the day's data, so the
+ *       rows the champion trained on are training rows today too (see {@code HoldoutRows});</li>
  *   <li>write the version's metrics, job and {@code decision.json}, then {@code _SUCCESS}; then, if the challenger
  *       won by at least {@code registry.minImprovement}, move the champion pointer (atomically);</li>
  *   <li>prune old versions ({@code registry.keep}, never the champion).</li>
@@ -117,6 +120,7 @@ public final class RetrainJob {
             Integer championVersion = champion.isPresent() ? champion.getAsInt() : null;
             Double championScore = null;
             if (championVersion != null) {
+                warnIfSplitChanged(registry, championVersion);
                 PipelineModel championModel = SavedPipeline.loadRegistered(
                         registry.modelPath(championVersion).toString(),
                         "the champion, version " + championVersion + " of " + registry.root());
@@ -139,6 +143,28 @@ public final class RetrainJob {
             }
             List<Integer> pruned = registry.prune(keep);
             return new RetrainOutcome(challenger, decision, version.dir().toString(), pruned);
+        }
+    }
+
+    /**
+     * Warns when the champion's rows were split by another rule than this run's (see {@link SplitChanges}); the
+     * comparison still runs, since the job was changed on purpose, but its holdout may hold the champion's
+     * training rows.
+     */
+    private void warnIfSplitChanged(ModelRegistry registry, int champion) {
+        JobConfig championJob;
+        try {
+            championJob = new JobConfigLoader().parse(registry.readText(champion, VersionFiles.JOB));
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot read the champion's job file (version {}), so cannot check that its rows were split as"
+                    + " this run's are: {}", champion, e.getMessage());
+            return;
+        }
+        List<String> changes = SplitChanges.between(championJob, config);
+        if (!changes.isEmpty()) {
+            LOG.warn("The champion (version {}) was trained with another split rule ({}): some of the rows it"
+                    + " trained on may be in this run's holdout, which favours it. Keep these keys unchanged across"
+                    + " retrains, or set split.holdoutColumn", champion, String.join("; ", changes));
         }
     }
 

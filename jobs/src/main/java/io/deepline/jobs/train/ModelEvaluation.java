@@ -35,10 +35,16 @@ public final class ModelEvaluation {
         return fitted.stages()[fitted.stages().length - 1];
     }
 
-    /** The class names of a text label (the pipeline's StringIndexer), or null for numeric class labels. */
+    /**
+     * The class names of a text label, from the label's own indexer (the one writing
+     * {@link TrainingPipeline#INDEXED_LABEL}), or null for numeric class labels. The pipeline may hold other
+     * StringIndexers, such as the one of the {@code data.categorical} feature columns: their categories are not
+     * classes.
+     */
     public static String[] classNames(PipelineModel fitted) {
         for (Transformer stage : fitted.stages()) {
-            if (stage instanceof StringIndexerModel indexer) {
+            if (stage instanceof StringIndexerModel indexer && indexer.isSet(indexer.outputCol())
+                    && TrainingPipeline.INDEXED_LABEL.equals(indexer.getOutputCol())) {
                 return indexer.labelsArray()[0];
             }
         }

@@ -232,7 +232,7 @@ public record NullRows(Dataset<Row> kept, long dropped) {
     }
 
     /** A column by its exact name: quoted, so that a dot in the name is not read as a struct field. */
-    private static Column column(String name) {
+    static Column column(String name) {
         return col("`" + name.replace("`", "``") + "`");
     }
 }

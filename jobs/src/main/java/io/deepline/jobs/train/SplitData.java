@@ -4,18 +4,20 @@ import io.deepline.jobs.config.JobConfig;
 import io.deepline.jobs.config.JobConfigException;
 import io.deepline.jobs.config.SplitSection;
 import io.deepline.jobs.model.ConfiguredModel;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A job's data, read, checked against the model (missing values refused or dropped, {@link NullRows}) and split
- * into persisted training and test rows. {@code train},
- * {@code evaluate} and {@code retrain} all start here, so the same job file and data give them the same test rows
- * ({@code randomSplit} with the job's seed over the same input).
+ * into persisted training and test rows ({@link HoldoutRows}). {@code train}, {@code evaluate} and {@code retrain}
+ * all start here, so the same job file gives them the same test rows; and since a row's split depends on the row
+ * alone, a row keeps it as the data grows from one retrain to the next.
  *
  * <p>Close it to unpersist the splits.
  */
@@ -52,23 +54,25 @@ public final class SplitData implements AutoCloseable {
     public static SplitData prepare(SparkSession spark, JobConfig config, ConfiguredModel model) {
         LOG.info("Reading {} data from {}", config.data().format().sourceName(), config.data().path());
         Dataset<Row> data = DataReader.read(spark, config.data());
-        InputSchema input = InputSchema.resolve(data.schema(), config.data());
+        SplitSection split = config.split();
+        StructType schema = HoldoutRows.modelSchema(data.schema(), split);
+        InputSchema input = InputSchema.resolve(schema, config.data());
         if (model.factory().supervised()) {
-            TrainJob.requireLabelFits(model.factory(), data.schema(), input.label());
+            TrainJob.requireLabelFits(model.factory(), schema, input.label());
         }
-        TrainingPipeline plan = TrainingPipeline.build(data.schema(), input, config.preprocess(), model.estimator(),
+        TrainingPipeline plan = TrainingPipeline.build(schema, input, config.preprocess(), model.estimator(),
                 model.factory().classifies());
 
         // The null check is the first full read: a malformed CSV record fails there (see DataReader).
         return MalformedRecords.reported(spark, config.data().path(), "data.path", () -> split(plan, input,
-                NullRows.check(data, input, config.data().dropNulls(), config.preprocess()), config.split()));
+                NullRows.check(data, input, config.data().dropNulls(), config.preprocess()), split));
     }
 
     private static SplitData split(TrainingPipeline plan, InputSchema input, NullRows nulls, SplitSection split) {
-        Dataset<Row>[] parts = nulls.kept().randomSplit(new double[] {split.train(), split.test()}, split.seed());
+        List<Dataset<Row>> parts = HoldoutRows.split(nulls.kept(), split, input);
         // Both splits are read more than once (counting, fitting the feature stages, training, scoring).
-        Dataset<Row> train = parts[0].persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> test = parts[1].persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> train = parts.get(0).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> test = parts.get(1).persist(StorageLevel.MEMORY_AND_DISK());
         long trainRows;
         long testRows;
         try {
@@ -90,7 +94,8 @@ public final class SplitData implements AutoCloseable {
             }
             throw new JobConfigException("split", "the " + (trainRows == 0 ? "training" : "test")
                     + " split is empty (" + (trainRows + testRows) + " rows in all)",
-                    "Use more data, or fractions that leave rows in both splits");
+                    split.holdoutColumn() == null ? "Use more data, or fractions that leave rows in both splits"
+                            : "Mark some rows of split.holdoutColumn true and some false");
         }
         return new SplitData(plan, input, train, test, trainRows, testRows, nulls.dropped());
     }

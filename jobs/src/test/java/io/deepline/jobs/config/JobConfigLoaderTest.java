@@ -151,6 +151,17 @@ class JobConfigLoaderTest {
     }
 
     @Test
+    void aHoldoutColumnReplacesTheFractionsAndIsNoInputOfTheModel() {
+        SplitSection split = loader.parse(MINIMAL + "split: {holdoutColumn: is_holdout, seed: 7}\n").split();
+        assertEquals("is_holdout", split.holdoutColumn());
+        assertNull(split.test());
+        assertError(MINIMAL + "split: {holdoutColumn: h, test: 0.2}\n", "split.test", "contradicts holdoutColumn");
+        assertError(MINIMAL + "split: {holdoutColumn: y}\n", "split.holdoutColumn", "'y'", "data.label");
+        assertError(MINIMAL.replace("label: y", "label: y, features: [a, h]") + "split: {holdoutColumn: h}\n",
+                "split.holdoutColumn", "data.features");
+    }
+
+    @Test
     void theMasterBelongsInSparkMasterNotSparkConf() {
         assertError(MINIMAL + "spark: {conf: {spark.master: yarn}}\n", "spark.conf.spark.master", "spark.master");
     }

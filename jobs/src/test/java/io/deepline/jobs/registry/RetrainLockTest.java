@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -146,8 +148,99 @@ class RetrainLockTest {
     }
 
     @Test
+    void aLockOfAProcessOnThisHostThatHasExitedIsBrokenAtOnce() throws Exception {
+        String dead = writeLock(LockHolder.hostName(), exitedProcess(), null);
+
+        try (RetrainLock next = RetrainLock.acquire(registry, EXPIRY, at(T0.plusSeconds(60)))) {
+            assertTrue(Files.readString(lockFile).contains(next.owner()));
+            assertFalse(Files.readString(lockFile).contains(dead));
+            assertEquals(List.of("LOCK"), filesBesideTheLock(), "no guard file is left behind");
+        }
+    }
+
+    @Test
+    void aLockOfALiveProcessOnThisHostStillBlocks() throws Exception {
+        ProcessHandle self = ProcessHandle.current();
+        writeLock(LockHolder.hostName(), self.pid(), self.info().startInstant().orElseThrow());
+
+        assertThrows(RegistryLockedException.class,
+                () -> RetrainLock.acquire(registry, EXPIRY, at(T0.plusSeconds(60))));
+    }
+
+    @Test
+    void aLockWhosePidNowBelongsToALaterProcessIsBroken() throws Exception {
+        ProcessHandle self = ProcessHandle.current();
+        Instant earlierStart = self.info().startInstant().orElseThrow().minus(Duration.ofHours(1));
+        writeLock(LockHolder.hostName(), self.pid(), earlierStart);
+
+        try (RetrainLock next = RetrainLock.acquire(registry, EXPIRY, at(T0.plusSeconds(60)))) {
+            assertTrue(Files.readString(lockFile).contains(next.owner()));
+        }
+    }
+
+    @Test
+    void aLockOfAnotherHostBlocksUntilItsExpiryEvenWithAPidThatIsDeadHere() throws Exception {
+        writeLock("another-host.example", exitedProcess(), null);
+
+        assertThrows(RegistryLockedException.class,
+                () -> RetrainLock.acquire(registry, EXPIRY, at(T0.plus(EXPIRY).minusSeconds(1))));
+        try (RetrainLock next = RetrainLock.acquire(registry, EXPIRY, at(T0.plus(EXPIRY)))) {
+            assertTrue(Files.readString(lockFile).contains(next.owner()));
+        }
+    }
+
+    @Test
+    void aDeadLockThatAnotherRunIsBreakingIsLeftToThatRun() throws Exception {
+        String dead = writeLock(LockHolder.hostName(), exitedProcess(), null);
+        Path guard = Path.of(RetrainLock.guardFile(new org.apache.hadoop.fs.Path(lockFile.toUri()), dead).toUri());
+        // The other run's guard: created with the same create-if-absent, by a live process (this one).
+        Files.writeString(guard, LockHolder.thisProcess(T0, T0.plus(EXPIRY)).toJson());
+
+        assertThrows(RegistryLockedException.class,
+                () -> RetrainLock.acquire(registry, EXPIRY, at(T0.plusSeconds(60))));
+        assertEquals(dead, Files.readString(lockFile), "the lock is the other breaker's to delete");
+
+        // A guard whose breaker died mid-break is broken like a lock, and then the dead lock too.
+        Files.writeString(guard, new LockHolder("breaker", T0.toString(), T0.plus(EXPIRY).toString(),
+                LockHolder.hostName(), exitedProcess(), null).toJson());
+        try (RetrainLock next = RetrainLock.acquire(registry, EXPIRY, at(T0.plusSeconds(60)))) {
+            assertTrue(Files.readString(lockFile).contains(next.owner()));
+            assertFalse(Files.exists(guard));
+        }
+    }
+
+    @Test
     void theExpiryMustBePositive() {
         assertThrows(IllegalArgumentException.class, () -> RetrainLock.acquire(registry, Duration.ZERO));
+    }
+
+    /**
+     * Writes a lock acquired at {@link #T0}, expiring after {@link #EXPIRY}, held by {@code pid} on {@code host}.
+     *
+     * @return the lock file's text
+     */
+    private String writeLock(String host, long pid, Instant processStartedAt) throws Exception {
+        String text = new LockHolder("someone@" + host + " pid " + pid + " id 0", T0.toString(),
+                T0.plus(EXPIRY).toString(), host, pid, processStartedAt == null ? null : processStartedAt.toString())
+                .toJson();
+        Files.createDirectories(lockFile.getParent());
+        Files.writeString(lockFile, text);
+        return text;
+    }
+
+    /** The pid of a real process that has run and exited (and been reaped). */
+    private static long exitedProcess() throws Exception {
+        Process process = new ProcessBuilder("true").start();
+        assertEquals(0, process.waitFor());
+        assertFalse(ProcessHandle.of(process.pid()).map(ProcessHandle::isAlive).orElse(false));
+        return process.pid();
+    }
+
+    /** The names of the files in the lock's folder, without Hadoop's checksum files. */
+    private List<String> filesBesideTheLock() throws Exception {
+        try (Stream<Path> files = Files.list(lockFile.getParent())) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> !n.endsWith(".crc")).sorted().toList();
+        }
     }
 
     private static Clock at(Instant instant) {

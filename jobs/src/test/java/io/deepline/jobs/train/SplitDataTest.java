@@ -1,0 +1,142 @@
+package io.deepline.jobs.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.deepline.jobs.config.JobConfig;
+import io.deepline.jobs.config.JobConfigException;
+import io.deepline.jobs.config.JobConfigLoader;
+import io.deepline.jobs.model.ModelTypes;
+import io.deepline.pipelines.testing.SparkSessionExtension;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Which rows a job trains and tests on: a row's split depends on the row alone, so a later retrain on grown data
+ * never tests on rows the champion trained on; or the data names its holdout rows in {@code split.holdoutColumn}.
+ * Only the data is read and split: no model is trained.
+ */
+@ExtendWith(SparkSessionExtension.class)
+class SplitDataTest {
+
+    @Test
+    void aChampionsTrainingRowsNeverLandInALaterHoldout(SparkSession spark, @TempDir Path dir) throws IOException {
+        List<String> dayOne = rows(new Random(1), 200, "");
+        List<String> dayTwo = new ArrayList<>(dayOne);
+        dayTwo.addAll(rows(new Random(2), 100, ""));
+        Collections.shuffle(dayTwo, new Random(3)); // new rows anywhere, old ones in another order
+
+        Set<String> championTrain;
+        Set<String> championTest;
+        try (SplitData first = prepare(spark, dir, "one", dayOne, "split: {train: 0.8, test: 0.2, seed: 42}")) {
+            championTrain = collect(first.train());
+            championTest = collect(first.test());
+        }
+        try (SplitData second = prepare(spark, dir, "two", dayTwo, "split: {train: 0.8, test: 0.2, seed: 42}")) {
+            Set<String> holdout = collect(second.test());
+
+            Set<String> leaked = new HashSet<>(holdout);
+            leaked.retainAll(championTrain);
+            assertEquals(Set.of(), leaked, "rows the champion trained on are in the retrain's holdout");
+            assertTrue(holdout.containsAll(championTest), "the champion's holdout rows stay in the holdout");
+            assertTrue(holdout.size() > championTest.size(), "new rows join the holdout too: " + holdout.size());
+        }
+        assertEquals(200, championTrain.size() + championTest.size());
+        assertTrue(championTest.size() >= 20 && championTest.size() <= 60, "about 20% held out: "
+                + championTest.size());
+    }
+
+    @Test
+    void aHoldoutColumnNamesTheTestRowsAndIsNoFeature(SparkSession spark, @TempDir Path dir) throws IOException {
+        List<String> lines = rows(new Random(4), 40, "");
+        List<String> marked = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            marked.add(lines.get(i) + "," + (i % 4 == 0));
+        }
+
+        try (SplitData data = prepare(spark, dir, "marked", marked, "split: {holdoutColumn: holdout}")) {
+            assertEquals(10, data.testRows());
+            assertEquals(30, data.trainRows());
+            assertTrue(collect(data.test()).containsAll(List.of(lines.get(0), lines.get(4), lines.get(36))));
+            assertFalse(List.of(data.train().columns()).contains("holdout"), "the model never sees the flag");
+        }
+    }
+
+    @Test
+    void aHoldoutColumnThatIsMissingNotBooleanOrHasNullsIsRefused(SparkSession spark, @TempDir Path dir)
+            throws IOException {
+        List<String> marked = new ArrayList<>(rows(new Random(5), 20, ",true"));
+
+        assertRefused(spark, dir, marked, "split: {holdoutColumn: holdot}", "'holdot' is not in the data",
+                "holdout");
+        assertRefused(spark, dir, marked, "split: {holdoutColumn: x1}", "has type double",
+                "true and false");
+        marked.set(3, marked.get(3).replace(",true", ","));
+        assertRefused(spark, dir, marked, "split: {holdoutColumn: holdout}", "has 1 null", "true (held out)");
+    }
+
+    private static void assertRefused(SparkSession spark, Path dir, List<String> lines, String split,
+                                      String... fragments) {
+        JobConfigException e = assertThrows(JobConfigException.class,
+                () -> prepare(spark, dir, "refused", lines, split).close());
+        assertEquals("split.holdoutColumn", e.keyPath());
+        for (String fragment : fragments) {
+            assertTrue(e.getMessage().contains(fragment), "'" + fragment + "' not in: " + e.getMessage());
+        }
+    }
+
+    /** {@code n} distinct CSV lines x1,x2,label, each followed by {@code suffix}. */
+    private static List<String> rows(Random random, int n, String suffix) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            lines.add(String.format(Locale.ROOT, "%.6f,%.6f,%d%s", random.nextDouble(), random.nextDouble(),
+                    random.nextInt(2), suffix));
+        }
+        return lines;
+    }
+
+    /**
+     * Writes the lines (with a header x1,x2,label and, when the first line has four fields, holdout) and prepares
+     * a DeepClassifier job's split of them; {@code extra} holds the job file's split section.
+     */
+    private static SplitData prepare(SparkSession spark, Path dir, String name, List<String> lines, String extra)
+            throws IOException {
+        boolean flagged = lines.get(0).split(",", -1).length == 4;
+        Path csv = dir.resolve(name + ".csv");
+        Files.writeString(csv, (flagged ? "x1,x2,label,holdout\n" : "x1,x2,label\n") + String.join("\n", lines)
+                + "\n");
+        JobConfig config = new JobConfigLoader().parse("""
+                name: split-%s
+                data: {path: %s, options: {header: "true", inferSchema: "true"}, label: label}
+                %s
+                model: {type: DeepClassifier}
+                output: {model: %s}
+                """.formatted(name, csv, extra, dir.resolve("model")));
+        return SplitData.prepare(spark, config, TrainJob.configure(config, ModelTypes.standard()));
+    }
+
+    /** The rows as the CSV lines they were read from. */
+    private static Set<String> collect(Dataset<Row> rows) {
+        Set<String> lines = new HashSet<>();
+        for (Row row : rows.collectAsList()) {
+            lines.add(String.format(Locale.ROOT, "%.6f,%.6f,%d", row.getDouble(0), row.getDouble(1), row.getInt(2)));
+        }
+        return lines;
+    }
+}
