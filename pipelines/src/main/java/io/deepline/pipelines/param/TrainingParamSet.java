@@ -104,9 +104,8 @@ public final class TrainingParamSet implements Serializable {
                         + " (default resume)",
                 Validators.oneOfIgnoringCase("resume", "overwrite"));
         divergenceFactor = new DoubleParam(owner, "divergenceFactor",
-                "divergence guard: the fit fails when an epoch's mean training loss exceeds divergenceFactor × the"
-                        + " start loss (the untrained network's, on the first mini-batches), checked after every"
-                        + " epoch; with early stopping only the kept (best) epoch is judged, at the end, by its"
+                "divergence guard: the fit fails when the last epoch's mean training loss exceeds divergenceFactor"
+                        + " × the start loss (the untrained network's, on the first mini-batches); with early stopping only the kept (best) epoch is judged, at the end, by its"
                         + " training and its validation loss; nothing is judged when the start loss is <= 0;"
                         + " 0 = off, else > 1 (default 3)",
                 Validators.zeroOrAboveOne());

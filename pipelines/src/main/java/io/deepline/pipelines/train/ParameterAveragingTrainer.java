@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  *   treeAggregate the workers' params and optimizer state; divide by the workers that trained
  * per epoch, with validation rows: score them distributed (loss without L2, and a metric); early stopping ends
  *   the loop after {@code patience} epochs without improvement and returns the best epoch's state
- * per epoch (with early stopping: for the best epoch, at the end): fail if the loss rose over the
- *   {@link DivergenceGuard}'s limit
+ * after the last epoch (with early stopping: for the best epoch): fail if the loss the model ends with rose over
+ *   the {@link DivergenceGuard}'s limit
  * with a checkpoint directory: after every checkpointInterval-th (and the last) epoch, write a
  *   {@link TrainingCheckpoint}; a later fit of the same run (same {@link TrainingFingerprint}) resumes from it
  * </pre>
@@ -127,11 +127,12 @@ public final class ParameterAveragingTrainer {
             requireFiniteLoss(stats);
             progress.history = progress.history.plus(stats);
             logEpoch(stats, progress.history);
-            if (!stopping.enabled()) {
-                // Before the checkpoint, as a NaN loss: a diverged epoch is neither kept nor resumed from.
+            boolean last = epoch + 1 == settings.maxEpochs() || stopping.shouldStop();
+            if (last && !stopping.enabled()) {
+                // Only the epoch the model ends with: a spike in between that training recovers from is no
+                // divergence. Before the checkpoint, as a NaN loss: a diverged epoch is not resumed from.
                 settings.divergence().check(settings.stageName(), progress.divergenceReference(), stats);
             }
-            boolean last = epoch + 1 == settings.maxEpochs() || stopping.shouldStop();
             if (settings.checkpoint().dueAfter(epoch + 1, last)) {
                 // Before the listener: a listener that fails (or a driver killed in it) leaves this epoch saved.
                 sc.setJobDescription(null);

@@ -13,7 +13,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** A training loss that rises far above epoch 1's, without ever becoming NaN, fails the fit. */
+/** A fit that ends with a training loss far above its start, without ever becoming NaN, fails. */
 @ExtendWith(SparkSessionExtension.class)
 class DivergenceGuardTest {
 
@@ -34,7 +34,7 @@ class DivergenceGuardTest {
     void aDivergingFitFailsNamingTheLossesAndTheRemedies(SparkSession spark) {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> sgd(10).fit(DataSamples.iris(spark)));
-        for (String part : List.of("DeepClassifier", "at the start", "in epoch 2", "divergenceFactor 3 times",
+        for (String part : List.of("DeepClassifier", "at the start", "in epoch 3", "divergenceFactor 3 times",
                 "learningRate", "StandardScaler", "0 turns the check off")) {
             assertTrue(e.getMessage().contains(part), () -> "'" + e.getMessage() + "' should mention '" + part + "'");
         }
