@@ -1,5 +1,5 @@
 /**
- * DataFrame rows to mini-batches of plain float arrays (DESIGN section 7), the one-pass profile that
+ * DataFrame rows to mini-batches of plain float arrays, the one-pass profile that
  * validates training data, and the schema checks every stage uses. Sequences have their own subpackage,
  * {@code data.sequence}; both kinds of batch are {@link io.deepline.pipelines.data.TrainingBatch}es.
  */

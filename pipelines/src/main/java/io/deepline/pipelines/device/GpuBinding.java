@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Binds the calling task thread to the GPU Spark assigned the task, before the task builds or restores a network,
- * so that with several GPUs per executor each concurrent task uses its own device (DESIGN §10).
+ * so that with several GPUs per executor each concurrent task uses its own device.
  *
  * <p>ND4J keeps the device per thread ({@code AffinityManager.unsafeSetDevice}). On the CPU backend there is no
  * device to choose and nothing is called; the assignment is still logged, so a GPU cluster that was given the CPU

@@ -1,5 +1,5 @@
 /**
  * Which accelerator a Spark task's networks run on: {@link io.deepline.pipelines.device.GpuBinding} binds the task's
- * thread to the GPU Spark assigned it (DESIGN §10), and does nothing on the CPU backend.
+ * thread to the GPU Spark assigned it, and does nothing on the CPU backend.
  */
 package io.deepline.pipelines.device;

@@ -8,7 +8,7 @@ import org.apache.spark.SparkContext;
 import org.apache.spark.ml.param.Params;
 
 /**
- * The saved form of every network-backed model (DESIGN section 8):
+ * The saved form of every network-backed model (docs/ARCHITECTURE.md, Persistence):
  * <pre>
  * path/metadata/             Spark's params JSON + {deeplineFormat, the model's sizes}
  * path/data/network.zip      DL4J ModelSerializer zip (configuration, params, optimizer state)

@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Synchronous parameter averaging on Spark (DESIGN section 6).
+ * Synchronous parameter averaging on Spark.
  *
  * <pre>
  * per epoch, per round:

@@ -1,5 +1,5 @@
 /**
- * Data-parallel training by parameter averaging on Spark (DESIGN section 6): the epoch/round loop, the
+ * Data-parallel training by parameter averaging on Spark: the epoch/round loop, the
  * worker function, the aggregation of params and optimizer state, and the training history.
  */
 package io.deepline.pipelines.train;

@@ -28,7 +28,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Assertions every Deepline stage must pass (DESIGN section 5), in the spirit of MLlib's
+ * Assertions every Deepline stage must pass (docs/ARCHITECTURE.md, Invariants), in the spirit of MLlib's
  * {@code MLTestingUtils.checkCopyAndUids} and {@code DefaultReadWriteTest}.
  */
 public final class StageContract {

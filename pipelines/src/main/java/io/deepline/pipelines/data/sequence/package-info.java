@@ -1,5 +1,5 @@
 /**
- * Variable-length sequences to padded, masked mini-batches for recurrent networks (DESIGN section 7): the
+ * Variable-length sequences to padded, masked mini-batches for recurrent networks: the
  * column kinds ({@link io.deepline.pipelines.data.sequence.SequenceInput},
  * {@link io.deepline.pipelines.data.sequence.SequenceLabel}), the one-pass check
  * ({@link io.deepline.pipelines.data.sequence.SequenceDataProfile} →
