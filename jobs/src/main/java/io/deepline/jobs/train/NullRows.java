@@ -84,7 +84,7 @@ public record NullRows(Dataset<Row> kept, long dropped) {
         // One aggregate for all the columns' magnitudes, so a wide table (MNIST's 784 pixels) adds one, not 784;
         // the per-column passes below run only when a value is too large or infinite.
         counts.add(floating.isEmpty() ? lit(0.0) : max(when(not(anyMissing), largestMagnitude(floating))));
-        Row totals = data.agg(counts.get(0), counts.subList(1, counts.size()).toArray(Column[]::new)).first();
+        Row totals = aggregate(data, counts);
 
         Map<String, Long> missingPerColumn = new LinkedHashMap<>();
         for (int i = 0; i < columns.size(); i++) {
@@ -144,7 +144,7 @@ public record NullRows(Dataset<Row> kept, long dropped) {
             return largest;
         }
         List<Column> maxima = features.stream().map(c -> max(abs(column(c)))).toList();
-        Row row = kept.agg(maxima.get(0), maxima.subList(1, maxima.size()).toArray(Column[]::new)).first();
+        Row row = aggregate(kept, maxima);
         for (int i = 0; i < features.size(); i++) {
             if (!row.isNullAt(i)) {
                 largest.put(features.get(i), ((Number) row.get(i)).doubleValue());
@@ -161,12 +161,16 @@ public record NullRows(Dataset<Row> kept, long dropped) {
             return counts;
         }
         List<Column> aggregates = columns.stream().map(c -> count(when(condition.apply(c), 1))).toList();
-        Row row = data.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
-                .first();
+        Row row = aggregate(data, aggregates);
         for (int i = 0; i < columns.size(); i++) {
             putIfPositive(counts, columns.get(i), row.getLong(i));
         }
         return counts;
+    }
+
+    /** One Spark job computing {@code aggregates} (at least one) over {@code data}: their values, in order. */
+    private static Row aggregate(Dataset<Row> data, List<Column> aggregates) {
+        return data.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new)).first();
     }
 
     /**
