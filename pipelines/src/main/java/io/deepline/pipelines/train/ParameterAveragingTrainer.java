@@ -1,6 +1,7 @@
 package io.deepline.pipelines.train;
 
 import io.deepline.models.state.NetworkSnapshot;
+import io.deepline.pipelines.collective.CollectiveSettings;
 import io.deepline.pipelines.data.MiniBatch;
 import io.deepline.pipelines.data.TrainingBatch;
 import io.deepline.pipelines.persist.HadoopFiles;
@@ -19,10 +20,16 @@ import org.slf4j.LoggerFactory;
  * Synchronous parameter averaging on Spark.
  *
  * <pre>
- * per epoch, per round:
- *   broadcast the averaged state (params, optimizer state, counters)
- *   each worker (one partition of cached mini-batches) fits its next averagingFrequency batches
- *   treeAggregate the workers' params and optimizer state; divide by the workers that trained
+ * per epoch, in the collective sync mode ({@link CollectiveEpoch}):
+ *   broadcast the epoch-start state (params, optimizer state, counters) once
+ *   one barrier stage: each worker (one partition of cached mini-batches) fits averagingFrequency batches, then
+ *   the workers allreduce params and optimizer state among themselves, divided by the workers that trained; repeat
+ *   a failed stage is rerun from the epoch's start up to maxEpochRetries times, then the fit goes on in jobs mode
+ * per epoch, in the jobs sync mode ({@link JobsEpoch}), per round:
+ *   broadcast the averaged state
+ *   each worker fits its next averagingFrequency batches
+ *   the driver sums the workers' params and optimizer state in partition order; divide by the workers that trained
+ * both modes give the same params bit for bit; {@link SyncModeChoice} resolves syncMode=auto
  * per epoch, with validation rows: score them distributed (loss without L2, and a metric); early stopping ends
  *   the loop after {@code patience} epochs without improvement and returns the best epoch's state
  * after the last epoch (with early stopping: for the best epoch): fail if the loss the model ends with rose over
@@ -82,29 +89,27 @@ public final class ParameterAveragingTrainer {
             progress = TrainingProgress.fresh(initial, settings);
         }
         EarlyStopping stopping = progress.stopping;
+        SyncMode mode = SyncModeChoice.resolve(settings.stageName(), settings.sync().mode(), perWorker.length,
+                sc.sc()).mode();
+        // Peers present the token to each other; it is not the runId, which names cached networks in logs.
+        String token = UUID.randomUUID().toString();
+        CollectiveSettings collective = mode == SyncMode.COLLECTIVE ? collectiveSettings(sc) : null;
         for (int epoch = progress.epochs(); epoch < settings.maxEpochs() && !stopping.shouldStop(); epoch++) {
-            NetworkSnapshot state = progress.state;
             long start = System.nanoTime();
-            double lossSum = 0;
-            long batchCount = 0;
-            long examples = 0;
-            for (int round = 0; round < rounds; round++) {
-                sc.setJobDescription(String.format(Locale.ROOT, "%s epoch %d/%d round %d/%d",
-                        settings.stageName(), epoch + 1, settings.maxEpochs(), round + 1, rounds));
-                RoundSum sum = runRound(sc, batches, new RoundTask(runId, state, epoch, round,
-                        settings.averagingFrequency(), settings.seed()));
-                if (sum.workers() == 0) {
-                    continue;
-                }
-                if (epoch == 0 && round == 0) {
-                    progress.startLoss = sum.startLoss();
-                }
-                state = state.withState(sum.averageParams(), sum.averageUpdaterState(),
-                        state.iteration() + sum.maxBatchesPerWorker(), epoch);
-                lossSum += sum.lossSum();
-                batchCount += sum.batches();
-                examples += sum.examples();
+            EpochResult trained = mode != SyncMode.COLLECTIVE ? null : collectiveEpoch(sc, batches,
+                    new EpochTask(runId, token, progress.state, epoch, settings.averagingFrequency(),
+                            settings.seed(), perWorker, collective));
+            if (trained == null) {
+                mode = SyncMode.JOBS;
+                trained = JobsEpoch.run(sc, batches, runId, progress.state, epoch, rounds, settings);
             }
+            if (epoch == 0) {
+                progress.startLoss = trained.startLoss();
+            }
+            double lossSum = trained.lossSum();
+            long batchCount = trained.batches();
+            long examples = trained.examples();
+            NetworkSnapshot state = trained.state();
             state = state.withState(state.params(), state.updaterState(), state.iteration(), epoch + 1);
             progress.state = state;
             Double validationLoss = null;
@@ -209,16 +214,47 @@ public final class ParameterAveragingTrainer {
         }
     }
 
-    private static <B extends TrainingBatch> RoundSum runRound(JavaSparkContext sc, JavaRDD<B> batches,
-                                                              RoundTask task) {
-        Broadcast<RoundTask> bc = sc.broadcast(task);
-        try {
-            return batches.mapPartitionsWithIndex(new RoundWorker<B>(bc), true)
-                    .treeAggregate(RoundSum.empty(), RoundSum::merge, RoundSum::merge);
-        } finally {
-            // The round's state is superseded; free it on the executors now rather than at GC time.
-            bc.destroy();
+    /**
+     * One collective epoch, rerun from its start up to maxEpochRetries times if its stage fails (a lost executor,
+     * a timed-out peer); null when it still fails, and the fit goes on in jobs mode.
+     */
+    private <B extends TrainingBatch> EpochResult collectiveEpoch(JavaSparkContext sc, JavaRDD<B> batches,
+                                                                 EpochTask task) {
+        int retries = settings.sync().maxEpochRetries();
+        for (int attempt = 0; ; attempt++) {
+            sc.setJobDescription(String.format(Locale.ROOT, "%s epoch %d/%d (collective, %d workers%s)",
+                    settings.stageName(), task.epoch() + 1, settings.maxEpochs(), task.workers(),
+                    attempt == 0 ? "" : ", retry " + attempt));
+            try {
+                return CollectiveEpoch.run(sc, batches, task);
+            } catch (Exception e) {
+                if (!StageFailures.isRetryable(e)) {
+                    throw StageFailures.rethrow(e);
+                }
+                if (attempt >= retries) {
+                    LOG.warn("{}: epoch {} failed in collective mode {} times ({}); training the rest of the fit"
+                                    + " in jobs mode", settings.stageName(), task.epoch() + 1, attempt + 1,
+                            StageFailures.summary(e));
+                    return null;
+                }
+                LOG.warn("{}: epoch {} failed in collective mode ({}); rerunning it from its start, retry {} of {}",
+                        settings.stageName(), task.epoch() + 1, StageFailures.summary(e), attempt + 1, retries);
+            }
         }
+    }
+
+    /**
+     * The collective's ports and timeout: the Spark conf's, unless this thread sets its own as Spark local
+     * properties (as with a scheduler pool), e.g. to give concurrent fits different port ranges.
+     */
+    private static CollectiveSettings collectiveSettings(JavaSparkContext sc) {
+        return CollectiveSettings.parse(setting(sc, CollectiveSettings.PORTS_KEY),
+                setting(sc, CollectiveSettings.TIMEOUT_KEY));
+    }
+
+    private static String setting(JavaSparkContext sc, String key) {
+        String local = sc.getLocalProperty(key);
+        return local != null ? local : sc.getConf().get(key, null);
     }
 
     /** The number of mini-batches in each partition (one small number per worker). */
