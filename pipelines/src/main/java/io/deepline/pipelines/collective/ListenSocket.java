@@ -2,6 +2,7 @@ package io.deepline.pipelines.collective;
 
 import java.io.IOException;
 import java.net.BindException;
+import java.net.ServerSocket;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
@@ -39,6 +40,11 @@ final class ListenSocket {
         throw new CollectiveException("no free port on " + host + " in " + CollectiveSettings.PORTS_KEY + " = "
                 + settings.portFrom() + "-" + settings.portTo() + " (last error: " + last + "); widen the range: each"
                 + " concurrently training task on a host takes one port", last);
+    }
+
+    /** As {@link #bind}, a blocking server socket (the driver's {@link Rendezvous}). */
+    static ServerSocket bindBlocking(String host, CollectiveSettings settings) {
+        return bind(host, settings).socket();
     }
 
     private static ServerSocketChannel open(String host, int port) throws IOException {

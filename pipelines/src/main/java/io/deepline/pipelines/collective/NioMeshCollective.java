@@ -99,7 +99,7 @@ public final class NioMeshCollective implements Collective {
             Arrays.stream(channels).forEach(Peers::closeQuietly);
             throw new CollectiveException("rank " + group.rank() + " could not set up its selector: " + e, e);
         }
-        LOG.info("Collective rank {} of {} (epoch {}, attempt {}) connected to its peers in {} ms", group.rank(),
+        LOG.debug("Collective rank {} of {} (epoch {}, attempt {}) connected to its peers in {} ms", group.rank(),
                 group.size(), group.epoch(), group.stageAttempt(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         return new NioMeshCollective(group, cancelled, links, selector);

@@ -3,6 +3,7 @@ package io.deepline.pipelines.train;
 import io.deepline.pipelines.collective.Collective;
 import io.deepline.pipelines.collective.CollectiveGroup;
 import io.deepline.pipelines.collective.Collectives;
+import io.deepline.pipelines.collective.Rendezvous;
 import io.deepline.pipelines.data.TrainingBatch;
 import java.util.Iterator;
 import java.util.List;
@@ -12,8 +13,8 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * One task of a collective epoch's barrier stage: join the epoch's group (listen, exchange addresses through
- * Spark's barrier allGather, connect and check the fit's token, the epoch and the stage attempt), then train the
+ * One task of a collective epoch's barrier stage: join the epoch's group (listen, exchange addresses through the
+ * driver's {@link Rendezvous}, connect and check the fit's token, the epoch and the stage attempt), then train the
  * partition with {@link EpochWorker}, averaging with the peers after every round.
  */
 final class BarrierEpochFunction<B extends TrainingBatch> implements FlatMapFunction<Iterator<B>, EpochSum> {
@@ -34,7 +35,8 @@ final class BarrierEpochFunction<B extends TrainingBatch> implements FlatMapFunc
         String host = SparkEnv.get().blockManager().blockManagerId().host();
         CollectiveGroup group = new CollectiveGroup(t.token(), t.epoch(), context.stageAttemptNumber(), rank,
                 t.workers(), host, t.collective());
-        try (Collective collective = Collectives.open(group, context::allGather, context::isInterrupted)) {
+        try (Collective collective = Collectives.open(group,
+                Rendezvous.client(t.rendezvous(), group, context::isInterrupted), context::isInterrupted)) {
             return List.of(EpochWorker.run(t, rank, cached, collective)).iterator();
         }
     }

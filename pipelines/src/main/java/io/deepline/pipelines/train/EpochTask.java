@@ -17,9 +17,12 @@ import java.io.Serializable;
  * @param seed               seeds the batch order and the dropout masks
  * @param batchesPerWorker   mini-batches in each worker's partition, by partition index
  * @param collective         listen ports and peer timeout
+ * @param rendezvous         {@code host:port} of the driver's {@link io.deepline.pipelines.collective.Rendezvous}
+ *                           (null with one worker)
  */
 record EpochTask(String runId, String token, NetworkSnapshot start, int epoch, int batchesPerRound, long seed,
-                 int[] batchesPerWorker, CollectiveSettings collective) implements Serializable {
+                 int[] batchesPerWorker, CollectiveSettings collective, String rendezvous)
+        implements Serializable {
 
     int workers() {
         return batchesPerWorker.length;

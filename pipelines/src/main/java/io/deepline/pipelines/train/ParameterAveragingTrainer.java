@@ -1,7 +1,6 @@
 package io.deepline.pipelines.train;
 
 import io.deepline.models.state.NetworkSnapshot;
-import io.deepline.pipelines.collective.CollectiveSettings;
 import io.deepline.pipelines.data.MiniBatch;
 import io.deepline.pipelines.data.TrainingBatch;
 import io.deepline.pipelines.persist.HadoopFiles;
@@ -75,7 +74,7 @@ public final class ParameterAveragingTrainer {
         }
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(batches.context());
         int[] perWorker = batchesPerWorker(batches);
-        int rounds = roundsPerEpoch(perWorker);
+        roundsPerEpoch(perWorker); // fails on empty data before anything is written
         String runId = UUID.randomUUID().toString();
         CheckpointStore store = null;
         String fingerprint = null;
@@ -88,21 +87,34 @@ public final class ParameterAveragingTrainer {
         } else {
             progress = TrainingProgress.fresh(initial, settings);
         }
+        try (EpochRunner<B> runner = EpochRunner.start(sc, batches, perWorker, runId, settings)) {
+            trainEpochs(runner, sc, validation, runId, store, fingerprint, progress);
+        }
+        sc.setJobDescription(null);
+        NetworkSnapshot state = progress.state;
+        TrainingHistory history = progress.history;
         EarlyStopping stopping = progress.stopping;
-        SyncMode mode = SyncModeChoice.resolve(settings.stageName(), settings.sync().mode(), perWorker.length,
-                sc.sc()).mode();
-        // Peers present the token to each other; it is not the runId, which names cached networks in logs.
-        String token = UUID.randomUUID().toString();
-        CollectiveSettings collective = mode == SyncMode.COLLECTIVE ? collectiveSettings(sc) : null;
+        if (validation != null) {
+            history = history.withValidationOutcome(settings.validationMetric().metricName(), stopping.bestEpoch(),
+                    stopping.shouldStop());
+            if (stopping.enabled()) {
+                // Early stopping hands back the best epoch's params, not those of the patience epochs after it;
+                // so the divergence guard judges that epoch (patience bounds the diverged epochs after it).
+                state = progress.best;
+                settings.divergence().checkKept(settings.stageName(), progress.divergenceReference(),
+                        history.epochs().get(stopping.bestEpoch() - 1));
+            }
+        }
+        return new TrainingResult(state, history);
+    }
+
+    /** The epoch loop: train, validate, record, guard, checkpoint, tell the listener. */
+    private void trainEpochs(EpochRunner<?> runner, JavaSparkContext sc, JavaRDD<MiniBatch> validation,
+                             String runId, CheckpointStore store, String fingerprint, TrainingProgress progress) {
+        EarlyStopping stopping = progress.stopping;
         for (int epoch = progress.epochs(); epoch < settings.maxEpochs() && !stopping.shouldStop(); epoch++) {
             long start = System.nanoTime();
-            EpochResult trained = mode != SyncMode.COLLECTIVE ? null : collectiveEpoch(sc, batches,
-                    new EpochTask(runId, token, progress.state, epoch, settings.averagingFrequency(),
-                            settings.seed(), perWorker, collective));
-            if (trained == null) {
-                mode = SyncMode.JOBS;
-                trained = JobsEpoch.run(sc, batches, runId, progress.state, epoch, rounds, settings);
-            }
+            EpochResult trained = runner.run(progress.state, epoch);
             if (epoch == 0) {
                 progress.startLoss = trained.startLoss();
             }
@@ -145,21 +157,6 @@ public final class ParameterAveragingTrainer {
             }
             listener.onEpochEnd(stats, settings.maxEpochs());
         }
-        sc.setJobDescription(null);
-        NetworkSnapshot state = progress.state;
-        TrainingHistory history = progress.history;
-        if (validation != null) {
-            history = history.withValidationOutcome(settings.validationMetric().metricName(), stopping.bestEpoch(),
-                    stopping.shouldStop());
-            if (stopping.enabled()) {
-                // Early stopping hands back the best epoch's params, not those of the patience epochs after it;
-                // so the divergence guard judges that epoch (patience bounds the diverged epochs after it).
-                state = progress.best;
-                settings.divergence().checkKept(settings.stageName(), progress.divergenceReference(),
-                        history.epochs().get(stopping.bestEpoch() - 1));
-            }
-        }
-        return new TrainingResult(state, history);
     }
 
     /**
@@ -212,49 +209,6 @@ public final class ParameterAveragingTrainer {
         } finally {
             bc.destroy();
         }
-    }
-
-    /**
-     * One collective epoch, rerun from its start up to maxEpochRetries times if its stage fails (a lost executor,
-     * a timed-out peer); null when it still fails, and the fit goes on in jobs mode.
-     */
-    private <B extends TrainingBatch> EpochResult collectiveEpoch(JavaSparkContext sc, JavaRDD<B> batches,
-                                                                 EpochTask task) {
-        int retries = settings.sync().maxEpochRetries();
-        for (int attempt = 0; ; attempt++) {
-            sc.setJobDescription(String.format(Locale.ROOT, "%s epoch %d/%d (collective, %d workers%s)",
-                    settings.stageName(), task.epoch() + 1, settings.maxEpochs(), task.workers(),
-                    attempt == 0 ? "" : ", retry " + attempt));
-            try {
-                return CollectiveEpoch.run(sc, batches, task);
-            } catch (Exception e) {
-                if (!StageFailures.isRetryable(e)) {
-                    throw StageFailures.rethrow(e);
-                }
-                if (attempt >= retries) {
-                    LOG.warn("{}: epoch {} failed in collective mode {} times ({}); training the rest of the fit"
-                                    + " in jobs mode", settings.stageName(), task.epoch() + 1, attempt + 1,
-                            StageFailures.summary(e));
-                    return null;
-                }
-                LOG.warn("{}: epoch {} failed in collective mode ({}); rerunning it from its start, retry {} of {}",
-                        settings.stageName(), task.epoch() + 1, StageFailures.summary(e), attempt + 1, retries);
-            }
-        }
-    }
-
-    /**
-     * The collective's ports and timeout: the Spark conf's, unless this thread sets its own as Spark local
-     * properties (as with a scheduler pool), e.g. to give concurrent fits different port ranges.
-     */
-    private static CollectiveSettings collectiveSettings(JavaSparkContext sc) {
-        return CollectiveSettings.parse(setting(sc, CollectiveSettings.PORTS_KEY),
-                setting(sc, CollectiveSettings.TIMEOUT_KEY));
-    }
-
-    private static String setting(JavaSparkContext sc, String key) {
-        String local = sc.getLocalProperty(key);
-        return local != null ? local : sc.getConf().get(key, null);
     }
 
     /** The number of mini-batches in each partition (one small number per worker). */

@@ -84,8 +84,9 @@ class SyncModeEquivalenceTest {
     }
 
     /**
-     * A collective epoch that fails every time (its only listen port is taken, so no task can join) is rerun
-     * maxEpochRetries times; then the fit goes on in jobs mode and gives the jobs mode's params.
+     * A collective epoch that fails every time (the port range has two ports: the test holds one, the driver's
+     * rendezvous takes the other, so no task can listen) is rerun maxEpochRetries times; then the fit goes on in
+     * jobs mode and gives the jobs mode's params.
      */
     @Test
     void anEpochThatKeepsFailingIsRetriedThenTheFitFallsBackToJobs(SparkSession spark) throws IOException {
@@ -96,8 +97,8 @@ class SyncModeEquivalenceTest {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         TrainingSettings collective = new TrainingSettings("retried", 2, 2, 11, ValidationMetric.ACCURACY, 0, 0.0,
                 CheckpointSettings.OFF, DivergenceGuard.OFF, new SyncSettings(SyncMode.COLLECTIVE, 1));
-        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            sc.setLocalProperty(CollectiveSettings.PORTS_KEY, taken.getLocalPort() + "-" + taken.getLocalPort());
+        try (ServerSocket taken = portBelowAFreeOne()) {
+            sc.setLocalProperty(CollectiveSettings.PORTS_KEY, taken.getLocalPort() + "-" + (taken.getLocalPort() + 1));
             TrainingResult fellBack = new ParameterAveragingTrainer(collective, null).train(rdd, initial);
             sc.setLocalProperty(CollectiveSettings.PORTS_KEY, null);
             TrainingResult jobs = new ParameterAveragingTrainer(collective.withSyncMode(SyncMode.JOBS), null)
@@ -108,6 +109,19 @@ class SyncModeEquivalenceTest {
             sc.setLocalProperty(CollectiveSettings.PORTS_KEY, null);
             rdd.unpersist(false);
         }
+    }
+
+    /** A listening socket on a port whose next port is free. */
+    private static ServerSocket portBelowAFreeOne() throws IOException {
+        for (int tries = 0; tries < 20; tries++) {
+            ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
+            try (ServerSocket next = new ServerSocket(taken.getLocalPort() + 1, 1, InetAddress.getByName("127.0.0.1"))) {
+                return taken;
+            } catch (IOException busy) {
+                taken.close();
+            }
+        }
+        throw new IllegalStateException("found no two adjacent free ports on 127.0.0.1");
     }
 
     private static <B extends TrainingBatch> void assertSameTraining(JavaRDD<B> rdd, NetworkSnapshot initial,
