@@ -231,8 +231,9 @@ public final class Rendezvous implements AutoCloseable {
         } catch (IOException e) {
             throw new CollectiveException("rank " + group.rank() + " (epoch " + group.epoch() + ", attempt "
                     + group.stageAttempt() + ") could not meet its peers at " + where + " within "
-                    + timeout + " ms: " + e + "; a peer task may have failed, or " + CollectiveSettings.PORTS_KEY
-                    + " is not open between executors and driver", e);
+                    + timeout + " ms (" + CollectiveSettings.TIMEOUT_KEY + "): " + e + "; a peer task did not start"
+                    + " or failed, or " + CollectiveSettings.PORTS_KEY + " is not open between executors and driver",
+                    e);
         }
     }
 
