@@ -214,6 +214,14 @@ public class DeepClassifier extends ProbabilisticClassifier<Vector, DeepClassifi
         return (DeepClassifier) set(divergenceFactor(), value);
     }
 
+    public DeepClassifier setSyncMode(String value) {
+        return (DeepClassifier) set(syncMode(), value);
+    }
+
+    public DeepClassifier setMaxEpochRetries(int value) {
+        return (DeepClassifier) set(maxEpochRetries(), value);
+    }
+
     /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
     @Override
     public DeepClassifier setTrainingListener(TrainingListener value) {

@@ -5,8 +5,10 @@ package io.deepline.pipelines.collective;
  * replace their params and optimizer state by the mean over the workers that trained in that round.
  *
  * <p>The mean is defined exactly as the driver-side averaging of the {@code jobs} sync mode, so both modes give the
- * same params bit for bit: per element, the contributions are summed in double, in rank order, starting from 0,
- * divided by the number of contributing ranks, and rounded to float. A rank with no mini-batch left in the round
+ * same params bit for bit: per element, the contributions are summed in double, in rank order,
+ * divided by the number of contributing ranks, and rounded to float (the CPU implementation starts each sum from
+ * -0.0, the exact identity of float addition, as the jobs mode's merge effectively does; the NCCL implementation
+ * sums in float on the GPU and is not bit-identical). A rank with no mini-batch left in the round
  * contributes nothing and still receives the mean.
  *
  * <p>Implementations fail with a {@link CollectiveException} (never hang) when a peer dies, is too slow, or the

@@ -23,4 +23,11 @@ public record CollectiveGroup(String token, int epoch, int stageAttempt, int ran
             throw new IllegalArgumentException("a collective needs its fit's token");
         }
     }
+
+    /** Without the token: a group may be logged, its token must not be. */
+    @Override
+    public String toString() {
+        return "CollectiveGroup[rank " + rank + " of " + size + ", epoch " + epoch + ", attempt " + stageAttempt
+                + ", host " + host + "]";
+    }
 }

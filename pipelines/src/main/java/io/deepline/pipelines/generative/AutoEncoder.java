@@ -206,6 +206,14 @@ public class AutoEncoder extends Estimator<AutoEncoderModel>
         return (AutoEncoder) set(divergenceFactor(), value);
     }
 
+    public AutoEncoder setSyncMode(String value) {
+        return (AutoEncoder) set(syncMode(), value);
+    }
+
+    public AutoEncoder setMaxEpochRetries(int value) {
+        return (AutoEncoder) set(maxEpochRetries(), value);
+    }
+
     /** Called on the driver after each epoch. Not a Param: not saved, and copies do not share it. */
     @Override
     public AutoEncoder setTrainingListener(TrainingListener value) {

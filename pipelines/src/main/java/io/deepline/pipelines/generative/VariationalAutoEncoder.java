@@ -192,6 +192,14 @@ public class VariationalAutoEncoder extends Estimator<VariationalAutoEncoderMode
         return (VariationalAutoEncoder) set(divergenceFactor(), value);
     }
 
+    public VariationalAutoEncoder setSyncMode(String value) {
+        return (VariationalAutoEncoder) set(syncMode(), value);
+    }
+
+    public VariationalAutoEncoder setMaxEpochRetries(int value) {
+        return (VariationalAutoEncoder) set(maxEpochRetries(), value);
+    }
+
     /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
     @Override
     public VariationalAutoEncoder setTrainingListener(TrainingListener value) {

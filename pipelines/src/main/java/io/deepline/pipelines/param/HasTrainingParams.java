@@ -149,6 +149,22 @@ public interface HasTrainingParams extends Params {
         return (Double) getOrDefault(earlyStoppingMinDelta());
     }
 
+    default Param<String> syncMode() {
+        return trainingParams().syncMode;
+    }
+
+    default IntParam maxEpochRetries() {
+        return trainingParams().maxEpochRetries;
+    }
+
+    default String getSyncMode() {
+        return getOrDefault(syncMode());
+    }
+
+    default int getMaxEpochRetries() {
+        return (Integer) getOrDefault(maxEpochRetries());
+    }
+
     default String getUpdater() {
         return getOrDefault(updater());
     }
@@ -207,5 +223,7 @@ public interface HasTrainingParams extends Params {
         setDefault(checkpointInterval(), 1);
         setDefault(checkpointMode(), "resume");
         setDefault(divergenceFactor(), 3.0);
+        setDefault(syncMode(), "auto");
+        setDefault(maxEpochRetries(), 3);
     }
 }

@@ -37,6 +37,8 @@ public final class TrainingParamSet implements Serializable {
     final IntParam checkpointInterval;
     final Param<String> checkpointMode;
     final DoubleParam divergenceFactor;
+    final Param<String> syncMode;
+    final IntParam maxEpochRetries;
 
     public TrainingParamSet(Params owner) {
         updater = new Param<>(owner, "updater",
@@ -109,5 +111,16 @@ public final class TrainingParamSet implements Serializable {
                         + " training and its validation loss; nothing is judged when the start loss is <= 0;"
                         + " 0 = off, else > 1 (default 3)",
                 Validators.zeroOrAboveOne());
+        syncMode = new Param<>(owner, "syncMode",
+                "how the workers average: collective (the workers of an epoch run together in one Spark barrier"
+                        + " stage and average with each other directly), jobs (one Spark job per averaging round,"
+                        + " averaged on the driver), or auto: collective when numWorkers > 1, dynamic allocation is"
+                        + " off and enough task slots are free, else jobs; both give the same params"
+                        + " (default auto)",
+                Validators.oneOfIgnoringCase("auto", "collective", "jobs"));
+        maxEpochRetries = new IntParam(owner, "maxEpochRetries",
+                "collective mode: times a failed epoch (a lost executor, a timed-out peer) is retried from its"
+                        + " start before the fit goes on in jobs mode, >= 0 (default 3)",
+                Validators.of(v -> ((Number) v).intValue() >= 0));
     }
 }

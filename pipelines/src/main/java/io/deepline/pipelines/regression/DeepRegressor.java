@@ -222,6 +222,14 @@ public class DeepRegressor extends Predictor<Vector, DeepRegressor, DeepRegressi
         return (DeepRegressor) set(divergenceFactor(), value);
     }
 
+    public DeepRegressor setSyncMode(String value) {
+        return (DeepRegressor) set(syncMode(), value);
+    }
+
+    public DeepRegressor setMaxEpochRetries(int value) {
+        return (DeepRegressor) set(maxEpochRetries(), value);
+    }
+
     /** Called on the driver after each epoch. Not a Param: not saved, and copies do not share it. */
     @Override
     public DeepRegressor setTrainingListener(TrainingListener value) {

@@ -242,6 +242,14 @@ public class Seq2Seq extends Estimator<Seq2SeqModel>
     public Seq2Seq setDivergenceFactor(double value) {
         return (Seq2Seq) set(divergenceFactor(), value);
     }
+
+    public Seq2Seq setSyncMode(String value) {
+        return (Seq2Seq) set(syncMode(), value);
+    }
+
+    public Seq2Seq setMaxEpochRetries(int value) {
+        return (Seq2Seq) set(maxEpochRetries(), value);
+    }
     /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
     @Override
     public Seq2Seq setTrainingListener(TrainingListener value) {

@@ -194,6 +194,14 @@ public class SequenceClassifier extends ProbabilisticClassifier<Object, Sequence
         return (SequenceClassifier) set(divergenceFactor(), value);
     }
 
+    public SequenceClassifier setSyncMode(String value) {
+        return (SequenceClassifier) set(syncMode(), value);
+    }
+
+    public SequenceClassifier setMaxEpochRetries(int value) {
+        return (SequenceClassifier) set(maxEpochRetries(), value);
+    }
+
     /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
     @Override
     public SequenceClassifier setTrainingListener(TrainingListener value) {

@@ -230,6 +230,14 @@ public class SequenceGenerator extends Estimator<SequenceGeneratorModel>
         return (SequenceGenerator) set(divergenceFactor(), value);
     }
 
+    public SequenceGenerator setSyncMode(String value) {
+        return (SequenceGenerator) set(syncMode(), value);
+    }
+
+    public SequenceGenerator setMaxEpochRetries(int value) {
+        return (SequenceGenerator) set(maxEpochRetries(), value);
+    }
+
     /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
     @Override
     public SequenceGenerator setTrainingListener(TrainingListener value) {

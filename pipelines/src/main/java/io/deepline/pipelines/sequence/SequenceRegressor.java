@@ -191,6 +191,14 @@ public class SequenceRegressor extends Predictor<Object, SequenceRegressor, Sequ
         return (SequenceRegressor) set(divergenceFactor(), value);
     }
 
+    public SequenceRegressor setSyncMode(String value) {
+        return (SequenceRegressor) set(syncMode(), value);
+    }
+
+    public SequenceRegressor setMaxEpochRetries(int value) {
+        return (SequenceRegressor) set(maxEpochRetries(), value);
+    }
+
     /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
     @Override
     public SequenceRegressor setTrainingListener(TrainingListener value) {

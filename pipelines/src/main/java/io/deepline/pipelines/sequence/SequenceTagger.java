@@ -215,6 +215,14 @@ public class SequenceTagger extends Estimator<SequenceTaggerModel>
         return (SequenceTagger) set(divergenceFactor(), value);
     }
 
+    public SequenceTagger setSyncMode(String value) {
+        return (SequenceTagger) set(syncMode(), value);
+    }
+
+    public SequenceTagger setMaxEpochRetries(int value) {
+        return (SequenceTagger) set(maxEpochRetries(), value);
+    }
+
     /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
     @Override
     public SequenceTagger setTrainingListener(TrainingListener value) {

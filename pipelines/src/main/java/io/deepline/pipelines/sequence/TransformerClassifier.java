@@ -188,6 +188,14 @@ public class TransformerClassifier
         return (TransformerClassifier) set(divergenceFactor(), value);
     }
 
+    public TransformerClassifier setSyncMode(String value) {
+        return (TransformerClassifier) set(syncMode(), value);
+    }
+
+    public TransformerClassifier setMaxEpochRetries(int value) {
+        return (TransformerClassifier) set(maxEpochRetries(), value);
+    }
+
     /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
     @Override
     public TransformerClassifier setTrainingListener(TrainingListener value) {

@@ -19,10 +19,16 @@ import org.slf4j.LoggerFactory;
  * Synchronous parameter averaging on Spark.
  *
  * <pre>
- * per epoch, per round:
- *   broadcast the averaged state (params, optimizer state, counters)
- *   each worker (one partition of cached mini-batches) fits its next averagingFrequency batches
- *   treeAggregate the workers' params and optimizer state; divide by the workers that trained
+ * per epoch, in the collective sync mode ({@link CollectiveEpoch}):
+ *   broadcast the epoch-start state (params, optimizer state, counters) once
+ *   one barrier stage: each worker (one partition of cached mini-batches) fits averagingFrequency batches, then
+ *   the workers allreduce params and optimizer state among themselves, divided by the workers that trained; repeat
+ *   a failed stage is rerun from the epoch's start up to maxEpochRetries times, then the fit goes on in jobs mode
+ * per epoch, in the jobs sync mode ({@link JobsEpoch}), per round:
+ *   broadcast the averaged state
+ *   each worker fits its next averagingFrequency batches
+ *   the driver sums the workers' params and optimizer state in partition order; divide by the workers that trained
+ * both modes give the same params bit for bit; {@link SyncModeChoice} resolves syncMode=auto
  * per epoch, with validation rows: score them distributed (loss without L2, and a metric); early stopping ends
  *   the loop after {@code patience} epochs without improvement and returns the best epoch's state
  * after the last epoch (with early stopping: for the best epoch): fail if the loss the model ends with rose over
@@ -68,7 +74,7 @@ public final class ParameterAveragingTrainer {
         }
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(batches.context());
         int[] perWorker = batchesPerWorker(batches);
-        int rounds = roundsPerEpoch(perWorker);
+        roundsPerEpoch(perWorker); // fails on empty data before anything is written
         String runId = UUID.randomUUID().toString();
         CheckpointStore store = null;
         String fingerprint = null;
@@ -81,30 +87,41 @@ public final class ParameterAveragingTrainer {
         } else {
             progress = TrainingProgress.fresh(initial, settings);
         }
+        try (EpochRunner<B> runner = EpochRunner.start(sc, batches, perWorker, runId, settings)) {
+            trainEpochs(runner, sc, validation, runId, store, fingerprint, progress);
+        }
+        sc.setJobDescription(null);
+        NetworkSnapshot state = progress.state;
+        TrainingHistory history = progress.history;
+        EarlyStopping stopping = progress.stopping;
+        if (validation != null) {
+            history = history.withValidationOutcome(settings.validationMetric().metricName(), stopping.bestEpoch(),
+                    stopping.shouldStop());
+            if (stopping.enabled()) {
+                // Early stopping hands back the best epoch's params, not those of the patience epochs after it;
+                // so the divergence guard judges that epoch (patience bounds the diverged epochs after it).
+                state = progress.best;
+                settings.divergence().checkKept(settings.stageName(), progress.divergenceReference(),
+                        history.epochs().get(stopping.bestEpoch() - 1));
+            }
+        }
+        return new TrainingResult(state, history);
+    }
+
+    /** The epoch loop: train, validate, record, guard, checkpoint, tell the listener. */
+    private void trainEpochs(EpochRunner<?> runner, JavaSparkContext sc, JavaRDD<MiniBatch> validation,
+                             String runId, CheckpointStore store, String fingerprint, TrainingProgress progress) {
         EarlyStopping stopping = progress.stopping;
         for (int epoch = progress.epochs(); epoch < settings.maxEpochs() && !stopping.shouldStop(); epoch++) {
-            NetworkSnapshot state = progress.state;
             long start = System.nanoTime();
-            double lossSum = 0;
-            long batchCount = 0;
-            long examples = 0;
-            for (int round = 0; round < rounds; round++) {
-                sc.setJobDescription(String.format(Locale.ROOT, "%s epoch %d/%d round %d/%d",
-                        settings.stageName(), epoch + 1, settings.maxEpochs(), round + 1, rounds));
-                RoundSum sum = runRound(sc, batches, new RoundTask(runId, state, epoch, round,
-                        settings.averagingFrequency(), settings.seed()));
-                if (sum.workers() == 0) {
-                    continue;
-                }
-                if (epoch == 0 && round == 0) {
-                    progress.startLoss = sum.startLoss();
-                }
-                state = state.withState(sum.averageParams(), sum.averageUpdaterState(),
-                        state.iteration() + sum.maxBatchesPerWorker(), epoch);
-                lossSum += sum.lossSum();
-                batchCount += sum.batches();
-                examples += sum.examples();
+            EpochResult trained = runner.run(progress.state, epoch);
+            if (epoch == 0) {
+                progress.startLoss = trained.startLoss();
             }
+            double lossSum = trained.lossSum();
+            long batchCount = trained.batches();
+            long examples = trained.examples();
+            NetworkSnapshot state = trained.state();
             state = state.withState(state.params(), state.updaterState(), state.iteration(), epoch + 1);
             progress.state = state;
             Double validationLoss = null;
@@ -140,21 +157,6 @@ public final class ParameterAveragingTrainer {
             }
             listener.onEpochEnd(stats, settings.maxEpochs());
         }
-        sc.setJobDescription(null);
-        NetworkSnapshot state = progress.state;
-        TrainingHistory history = progress.history;
-        if (validation != null) {
-            history = history.withValidationOutcome(settings.validationMetric().metricName(), stopping.bestEpoch(),
-                    stopping.shouldStop());
-            if (stopping.enabled()) {
-                // Early stopping hands back the best epoch's params, not those of the patience epochs after it;
-                // so the divergence guard judges that epoch (patience bounds the diverged epochs after it).
-                state = progress.best;
-                settings.divergence().checkKept(settings.stageName(), progress.divergenceReference(),
-                        history.epochs().get(stopping.bestEpoch() - 1));
-            }
-        }
-        return new TrainingResult(state, history);
     }
 
     /**
@@ -205,18 +207,6 @@ public final class ParameterAveragingTrainer {
             }
             return sum;
         } finally {
-            bc.destroy();
-        }
-    }
-
-    private static <B extends TrainingBatch> RoundSum runRound(JavaSparkContext sc, JavaRDD<B> batches,
-                                                              RoundTask task) {
-        Broadcast<RoundTask> bc = sc.broadcast(task);
-        try {
-            return batches.mapPartitionsWithIndex(new RoundWorker<B>(bc), true)
-                    .treeAggregate(RoundSum.empty(), RoundSum::merge, RoundSum::merge);
-        } finally {
-            // The round's state is superseded; free it on the executors now rather than at GC time.
             bc.destroy();
         }
     }

@@ -22,7 +22,9 @@ import org.apache.spark.ml.param.Params;
  *       total), so a finished fit can be resumed with a larger maxEpochs to train on;
  *   <li>{@code divergenceFactor}: it decides whether the fit fails, never what an epoch computes, so a fit the
  *       guard stopped can be resumed with the guard raised or off (and checkpoints of versions without that Param
- *       stay resumable).
+ *       stay resumable);
+ *   <li>{@code syncMode}, {@code maxEpochRetries}: both sync modes compute the same params bit for bit, so a
+ *       checkpoint written in one resumes in the other.
  * </ul>
  * Everything else is included, even Params that only seem to matter at transform time: {@code inferenceBatchSize}
  * sizes the validation batches (whose loss sums drive early stopping), and an output column's name costs at worst a
@@ -31,7 +33,7 @@ import org.apache.spark.ml.param.Params;
  */
 public final class ParamsDigest {
     static final Set<String> EXCLUDED = Set.of("checkpointDir", "checkpointInterval", "checkpointMode", "maxEpochs",
-            "divergenceFactor");
+            "divergenceFactor", "syncMode", "maxEpochRetries");
 
     private ParamsDigest() {
     }

@@ -14,11 +14,12 @@ import io.deepline.pipelines.param.HasTrainingParams;
  * @param earlyStoppingMinDelta smallest validation-loss decrease that counts as an improvement
  * @param checkpoint            where and how often to checkpoint, {@link CheckpointSettings#OFF} for never
  * @param divergence            when a rising training loss fails the fit, {@link DivergenceGuard#OFF} for never
+ * @param sync                  how the workers average (sync mode, epoch retries)
  */
 public record TrainingSettings(String stageName, int maxEpochs, int averagingFrequency, long seed,
                                ValidationMetric validationMetric, int earlyStoppingPatience,
                                double earlyStoppingMinDelta, CheckpointSettings checkpoint,
-                               DivergenceGuard divergence) {
+                               DivergenceGuard divergence, SyncSettings sync) {
     public TrainingSettings {
         if (maxEpochs <= 0) {
             throw new IllegalArgumentException("maxEpochs must be > 0, got " + maxEpochs);
@@ -36,6 +37,9 @@ public record TrainingSettings(String stageName, int maxEpochs, int averagingFre
         if (divergence == null) {
             throw new IllegalArgumentException("a divergence guard is required; use DivergenceGuard.OFF for none");
         }
+        if (sync == null) {
+            throw new IllegalArgumentException("sync settings are required; use SyncSettings.DEFAULT");
+        }
     }
 
     /**
@@ -46,7 +50,13 @@ public record TrainingSettings(String stageName, int maxEpochs, int averagingFre
                             ValidationMetric validationMetric, int earlyStoppingPatience,
                             double earlyStoppingMinDelta) {
         this(stageName, maxEpochs, averagingFrequency, seed, validationMetric, earlyStoppingPatience,
-                earlyStoppingMinDelta, CheckpointSettings.OFF, DivergenceGuard.OFF);
+                earlyStoppingMinDelta, CheckpointSettings.OFF, DivergenceGuard.OFF, SyncSettings.DEFAULT);
+    }
+
+    /** These settings with another sync mode (tests compare the modes; the trainer falls back to jobs). */
+    public TrainingSettings withSyncMode(SyncMode mode) {
+        return new TrainingSettings(stageName, maxEpochs, averagingFrequency, seed, validationMetric,
+                earlyStoppingPatience, earlyStoppingMinDelta, checkpoint, divergence, sync.withMode(mode));
     }
 
     /** The bare loop without early stopping; validation, if any, reports accuracy. */
@@ -56,7 +66,7 @@ public record TrainingSettings(String stageName, int maxEpochs, int averagingFre
 
     /**
      * The settings {@code stage}'s Params give: epochs, averaging, seed, early stopping, checkpoints and the
-     * divergence guard.
+     * divergence guard, sync mode.
      *
      * @param metric what validation rows report besides the loss (stages without validation: any)
      */
@@ -64,7 +74,8 @@ public record TrainingSettings(String stageName, int maxEpochs, int averagingFre
                                       ValidationMetric metric) {
         return new TrainingSettings(stageName, stage.getMaxEpochs(), stage.getAveragingFrequency(), stage.getSeed(),
                 metric, stage.getEarlyStoppingPatience(), stage.getEarlyStoppingMinDelta(),
-                CheckpointSettings.of(stage, numWorkers), DivergenceGuard.of(stage));
+                CheckpointSettings.of(stage, numWorkers), DivergenceGuard.of(stage),
+                new SyncSettings(SyncMode.parse(stage.getSyncMode()), stage.getMaxEpochRetries()));
     }
 
     /** {@link #of(HasTrainingParams, String, int, ValidationMetric)} for a stage that validates no rows. */

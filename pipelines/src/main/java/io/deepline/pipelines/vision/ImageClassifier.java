@@ -207,6 +207,14 @@ public class ImageClassifier extends ProbabilisticClassifier<Vector, ImageClassi
         return (ImageClassifier) set(divergenceFactor(), value);
     }
 
+    public ImageClassifier setSyncMode(String value) {
+        return (ImageClassifier) set(syncMode(), value);
+    }
+
+    public ImageClassifier setMaxEpochRetries(int value) {
+        return (ImageClassifier) set(maxEpochRetries(), value);
+    }
+
     /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
     @Override
     public ImageClassifier setTrainingListener(TrainingListener value) {

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Gives tests a real {@code local[2]} SparkSession: one per JVM (starting Spark costs seconds), UI off, few
- * shuffle partitions, the Java serializer (ND4J has a Kryo crash bug). Declare
+ * Gives tests a real {@code local[3]} SparkSession: one per JVM (starting Spark costs seconds), three task slots
+ * (so a three-worker barrier stage can run) but a default parallelism of 2, UI off, few shuffle partitions, the Java serializer (ND4J has a Kryo crash bug). Declare
  * {@code @ExtendWith(SparkSessionExtension.class)} and take a {@code SparkSession} parameter, or rely on
  * {@code SparkSession.active()}.
  */
@@ -20,7 +20,7 @@ public final class SparkSessionExtension implements BeforeAllCallback, Parameter
     public static synchronized SparkSession session() {
         if (session == null) {
             session = SparkSession.builder()
-                    .master("local[2]")
+                    .master("local[3]")
                     .appName("deepline-tests")
                     .config("spark.ui.enabled", "false")
                     .config("spark.sql.shuffle.partitions", "4")

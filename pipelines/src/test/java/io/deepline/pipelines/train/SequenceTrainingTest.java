@@ -27,7 +27,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 class SequenceTrainingTest {
 
     /** Batches of 3 ragged sequences (lengths 1..4, one input, per-step real labels), padded to their longest. */
-    private static List<SequenceBatch> raggedBatches(int count) {
+    static List<SequenceBatch> raggedBatches(int count) {
         Random random = new Random(4);
         List<SequenceBatch> batches = new ArrayList<>();
         for (int k = 0; k < count; k++) {

@@ -1,0 +1,43 @@
+package io.deepline.pipelines.train;
+
+import io.deepline.pipelines.collective.Collective;
+import io.deepline.pipelines.collective.CollectiveGroup;
+import io.deepline.pipelines.collective.Collectives;
+import io.deepline.pipelines.collective.Rendezvous;
+import io.deepline.pipelines.data.TrainingBatch;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.BarrierTaskContext;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
+
+/**
+ * One task of a collective epoch's barrier stage: join the epoch's group (listen, exchange addresses through the
+ * driver's {@link Rendezvous}, connect and check the fit's token, the epoch and the stage attempt), then train the
+ * partition with {@link EpochWorker}, averaging with the peers after every round.
+ */
+final class BarrierEpochFunction<B extends TrainingBatch> implements FlatMapFunction<Iterator<B>, EpochSum> {
+    private static final long serialVersionUID = 1L;
+
+    private final Broadcast<EpochTask> task;
+
+    BarrierEpochFunction(Broadcast<EpochTask> task) {
+        this.task = task;
+    }
+
+    @Override
+    public Iterator<EpochSum> call(Iterator<B> cached) {
+        EpochTask t = task.value();
+        BarrierTaskContext context = BarrierTaskContext.get();
+        int rank = context.partitionId();
+        // The executor's advertised host: the address its peers (other executors) can reach it on.
+        String host = SparkEnv.get().blockManager().blockManagerId().host();
+        CollectiveGroup group = new CollectiveGroup(t.token(), t.epoch(), context.stageAttemptNumber(), rank,
+                t.workers(), host, t.collective());
+        try (Collective collective = Collectives.open(group,
+                Rendezvous.client(t.rendezvous(), group, context::isInterrupted), context::isInterrupted)) {
+            return List.of(EpochWorker.run(t, rank, cached, collective)).iterator();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.deepline.pipelines.train;
+
+import io.deepline.pipelines.collective.SoloCollective;
+import io.deepline.pipelines.data.TrainingBatch;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.Function2;
+import org.apache.spark.broadcast.Broadcast;
+
+/** A one-worker collective epoch: a plain task that trains every round of the epoch with nobody to average with. */
+final class SoloEpochFunction<B extends TrainingBatch> implements Function2<Integer, Iterator<B>, Iterator<EpochSum>> {
+    private static final long serialVersionUID = 1L;
+
+    private final Broadcast<EpochTask> task;
+
+    SoloEpochFunction(Broadcast<EpochTask> task) {
+        this.task = task;
+    }
+
+    @Override
+    public Iterator<EpochSum> call(Integer partition, Iterator<B> cached) {
+        try (SoloCollective solo = new SoloCollective()) {
+            return List.of(EpochWorker.run(task.value(), partition, cached, solo)).iterator();
+        }
+    }
+}
