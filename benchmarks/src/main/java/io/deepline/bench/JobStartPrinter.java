@@ -1,0 +1,20 @@
+package io.deepline.bench;
+
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+
+/**
+ * Installed in a {@code workflow} run's CLI process ({@code spark.extraListeners}): prints one line per Spark job as
+ * it starts, which the benchmark stamps on arrival and files under the phase it falls in.
+ */
+public final class JobStartPrinter extends SparkListener {
+    /** The prefix the benchmark recognises. */
+    public static final String MARK = "[deepline-bench-job]";
+
+    @Override
+    public void onJobStart(SparkListenerJobStart jobStart) {
+        String description = jobStart.properties() == null ? null
+                : jobStart.properties().getProperty("spark.job.description");
+        System.err.println(MARK + " " + jobStart.jobId() + " " + (description == null ? "" : description));
+    }
+}
