@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One {@code bin/deepline} command run as its own JVM, as a user runs it (embedded, local[*]), with every line it
@@ -29,8 +30,10 @@ record CliRun(List<Line> lines, double wall) {
      * @param root     the working directory (the job file's relative paths resolve against it) and conf/ source
      * @param command  e.g. {@code train}
      * @param jobFile  the YAML job file
+     * @param logFile  where the stamped lines are kept, to look into a phase afterwards
      */
-    static CliRun run(Path build, Path root, String command, Path jobFile) throws IOException, InterruptedException {
+    static CliRun run(Path build, Path root, String command, Path jobFile, Path logFile)
+            throws IOException, InterruptedException {
         Path jar;
         try (var jars = Files.list(build.resolve("jobs/target"))) {
             jar = jars.filter(p -> p.getFileName().toString().matches("deepline-jobs-.*-all\\.jar")).findFirst()
@@ -64,6 +67,9 @@ record CliRun(List<Line> lines, double wall) {
         }
         int exit = process.waitFor();
         double wall = (System.nanoTime() - start) / 1e9;
+        Files.createDirectories(logFile.getParent());
+        Files.write(logFile, lines.stream().map(l -> String.format(Locale.ROOT, "%8.3f %s", l.at(), l.text()))
+                .toList());
         if (exit != 0) {
             List<String> tail = lines.subList(Math.max(0, lines.size() - 20), lines.size()).stream()
                     .map(Line::text).toList();

@@ -15,6 +15,13 @@ public final class JobStartPrinter extends SparkListener {
     public void onJobStart(SparkListenerJobStart jobStart) {
         String description = jobStart.properties() == null ? null
                 : jobStart.properties().getProperty("spark.job.description");
-        System.err.println(MARK + " " + jobStart.jobId() + " " + (description == null ? "" : description));
+        int tasks = 0;
+        for (org.apache.spark.scheduler.StageInfo stage : scala.jdk.javaapi.CollectionConverters.asJava(
+                jobStart.stageInfos())) {
+            tasks += stage.numTasks();
+        }
+        // The task count shows a job over many (nearly empty) partitions, e.g. 200 after a SQL shuffle.
+        System.err.println(MARK + " " + jobStart.jobId() + " tasks=" + tasks + " "
+                + (description == null ? "" : description));
     }
 }

@@ -18,7 +18,8 @@ import java.util.Map;
  * <p>With {@code -Ddeepline.workflow.baseline=<repository root of another build>} (bin/deepline-bench:
  * {@code DEEPLINE_BENCH_BASELINE}) the same commands also run on that build's jobs jar, alternating with this one,
  * so before/after figures come from one run on one machine. The phase table is written to
- * {@code benchmarks/results/latest-workflow-phases.md}.
+ * {@code benchmarks/results/latest-workflow-phases.md}, each run's stamped output to
+ * {@code target/bench-workflow/<side><case>-<run>.log}.
  */
 final class WorkflowBenchmark implements Benchmark {
 
@@ -48,7 +49,8 @@ final class WorkflowBenchmark implements Benchmark {
                     Path build = side.equals("before") ? baseline : root;
                     System.err.printf(Locale.ROOT, "workflow: %s %s (%s build), run %d%n", c.command(), c.jobFile(),
                             side, r + 1);
-                    CliRun run = CliRun.run(build, root, c.command(), root.resolve(c.jobFile()));
+                    CliRun run = CliRun.run(build, root, c.command(), root.resolve(c.jobFile()),
+                            root.resolve("target/bench-workflow/" + side + c.key() + "-" + (r + 1) + ".log"));
                     measured.computeIfAbsent(side + c.key(), k -> new ArrayList<>()).add(WorkflowPhases.of(run));
                 }
             }

@@ -133,11 +133,16 @@ public final class KFoldCrossValidation {
         try {
             LabelledFits.Plan plan = new LabelledFits.Plan(labelName, grid, numFolds, folded, listener);
             CrossValidatorModel model = new CrossValidator().setEstimator(LabelledFits.wrap(estimator, plan))
-                    .setEstimatorParamMaps(grid).setEvaluator(evaluator).setNumFolds(numFolds).setFoldCol(FOLD_COL)
-                    .setCollectSubModels(true).setParallelism(parallelism).setSeed(seed).fit(folded);
-            // The labelling wrapper served the fits only; the model names (and would save) the real estimator.
+                    .setEstimatorParamMaps(grid).setEvaluator(new RecordingEvaluator(evaluator, plan))
+                    .setNumFolds(numFolds).setFoldCol(FOLD_COL).setCollectSubModels(true)
+                    .setParallelism(parallelism).setSeed(seed).fit(folded);
+            // The wrappers served the fits only; the model names (and would save) the real estimator and evaluator.
             model.set(model.estimator(), estimator);
-            return new CrossValidationResult(model, CrossValidationReport.of(model, folded));
+            model.set(model.evaluator(), evaluator);
+            double[][] recorded = plan.foldMetricsByCandidate();
+            CrossValidationReport report = recorded != null ? CrossValidationReport.of(model, recorded)
+                    : CrossValidationReport.of(model, folded);
+            return new CrossValidationResult(model, report);
         } finally {
             folded.unpersist();
         }

@@ -52,6 +52,11 @@ final class LabelledFits<M extends Model<M>> extends Estimator<M> {
         private final Dataset<?> whole;
         private final TrainingListener listener;
         private final Map<Dataset<?>, Integer> folds = new IdentityHashMap<>();
+        /** [fold][candidate] metrics as MLlib measured them (see {@link RecordingEvaluator}); NaN until then. */
+        private final double[][] metrics;
+        private final boolean[][] recorded;
+        /** The (fold, candidate) this thread fitted last, until its metric is recorded. */
+        private final ThreadLocal<int[]> lastFit = new ThreadLocal<>();
 
         /**
          * @param name     the label's first word ("tune", "cv")
@@ -67,6 +72,44 @@ final class LabelledFits<M extends Model<M>> extends Estimator<M> {
             this.numFolds = numFolds;
             this.whole = whole;
             this.listener = listener;
+            this.metrics = new double[numFolds][grid.length];
+            this.recorded = new boolean[numFolds][grid.length];
+        }
+
+        /** Files {@code metric} under the fold fit this thread ran last; a metric of no known fit is ignored. */
+        void recordMetric(double metric) {
+            int[] fit = lastFit.get();
+            lastFit.remove();
+            if (fit != null) {
+                synchronized (this) {
+                    metrics[fit[0]][fit[1]] = metric;
+                    recorded[fit[0]][fit[1]] = true;
+                }
+            }
+        }
+
+        /** [candidate][fold] metrics, or null unless every fold fit had its metric recorded exactly once. */
+        synchronized double[][] foldMetricsByCandidate() {
+            double[][] byCandidate = new double[grid.length][numFolds];
+            for (int i = 0; i < numFolds; i++) {
+                for (int m = 0; m < grid.length; m++) {
+                    if (!recorded[i][m]) {
+                        return null;
+                    }
+                    byCandidate[m][i] = metrics[i][m];
+                }
+            }
+            return byCandidate;
+        }
+
+        private void fitted(Dataset<?> data, ParamMap params) {
+            int candidate = indexOf(params);
+            int fold = data == whole ? -1 : foldOf(data);
+            if (candidate >= 0 && fold >= 0 && fold < numFolds) {
+                lastFit.set(new int[] {fold, candidate});
+            } else {
+                lastFit.remove();
+            }
         }
 
         String label(Dataset<?> data, ParamMap params) {
@@ -110,7 +153,9 @@ final class LabelledFits<M extends Model<M>> extends Estimator<M> {
         if (plan.listener != null) {
             attach(copy, plan.listener);
         }
-        return FitLabel.with(label, () -> copy.fit(dataset));
+        M model = FitLabel.with(label, () -> copy.fit(dataset));
+        plan.fitted(dataset, paramMap);
+        return model;
     }
 
     /** Sets the listener on every network stage of {@code stage} (nested pipelines included). */

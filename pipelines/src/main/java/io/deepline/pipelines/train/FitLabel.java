@@ -28,6 +28,12 @@ public final class FitLabel {
         return label == null ? stageName : label + " " + stageName;
     }
 
+    /** {@code name} without this thread's label in front, the inverse of {@link #decorate(String)}. */
+    public static String undecorate(String name) {
+        String label = CURRENT.get();
+        return label != null && name.startsWith(label + " ") ? name.substring(label.length() + 1) : name;
+    }
+
     /**
      * Runs {@code fit} with {@code label} on this thread, then restores the previous label (fits may nest, e.g. an
      * ensemble inside a tuner: the innermost label wins while it runs).
