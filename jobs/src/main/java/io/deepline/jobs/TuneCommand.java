@@ -46,7 +46,7 @@ final class TuneCommand implements Callable<Integer> {
         TrainOutcome outcome;
         try (EpochProgressBar progress = main.trainingProgress()) {
             outcome = new TrainJob(config, ModelTypes.standard(),
-                    model -> new CrossValidatedFitting(model, config.tune(), config.split().seed()))
+                    model -> new CrossValidatedFitting(model, config.tune(), config.split().seed(), progress))
                     .withListener(progress).run();
         }
         spec.commandLine().getOut().print(outcome.summary());

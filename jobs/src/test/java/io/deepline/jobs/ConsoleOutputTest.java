@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.deepline.pipelines.train.EpochStats;
+import io.deepline.pipelines.train.FitLabel;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,32 @@ class ConsoleOutputTest {
         ConsoleOutput.NORMAL.applyLogLevels(true);
         assertEquals(Level.WARN, LogManager.getLogger(ConsoleOutput.EPOCH_LOGGER).getLevel());
         assertEquals(Level.INFO, LogManager.getLogger("io.deepline.jobs.train.TrainJob").getLevel());
+    }
+
+    @Test
+    void concurrentLabelledFitsEachGetTheirOwnTitledBar() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (EpochProgressBar bar = new EpochProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8))) {
+            Thread other = new Thread(() -> FitLabel.with("tune 2/4 (fold 1/2)", () -> {
+                bar.onEpochEnd(new EpochStats(1, 0.7, 1.0, 100, 100.0, null, null), 2);
+                return null;
+            }));
+            FitLabel.with("tune 1/4 (fold 1/2)", () -> {
+                bar.onEpochEnd(new EpochStats(1, 0.9, 1.0, 100, 100.0, null, null), 2);
+                return null;
+            });
+            other.start();
+            other.join();
+            // The first fit's epoch 2 continues its own bar: the other fit's epoch 1 in between restarts nothing.
+            FitLabel.with("tune 1/4 (fold 1/2)", () -> {
+                bar.onEpochEnd(new EpochStats(2, 0.4, 1.0, 100, 100.0, null, null), 2);
+                return null;
+            });
+        }
+        String drawn = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(drawn.contains("tune 1/4 (fold 1/2)") && drawn.contains("tune 2/4 (fold 1/2)"), drawn);
+        assertTrue(drawn.contains("2/2"), "the first fit's bar reached its last epoch: " + drawn);
+        assertTrue(drawn.contains("loss 0.4000"), drawn);
     }
 
     @Test

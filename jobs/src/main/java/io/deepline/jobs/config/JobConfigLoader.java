@@ -27,6 +27,8 @@ public final class JobConfigLoader {
     private final ObjectMapper mapper = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // A count such as folds or tune.parallelism must be an integer: 1.5 is a mistake, not 1.
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 

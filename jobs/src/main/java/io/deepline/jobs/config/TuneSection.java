@@ -13,7 +13,8 @@ import java.util.Map;
  *   folds: 5                 # k >= 2 (default 5)
  *   metric: f1Macro          # a classification metric (accuracy, f1Macro, weightedF1, precisionMacro,
  *                            # recallMacro, logLoss) or a regression one (rmse, mae, r2); default f1Macro / rmse
- *   parallelism: 1           # param maps fitted at once (default 1)
+ *   parallelism: 2           # candidates fitted at once (default: the cluster's task slots / each fit's
+ *                            # numWorkers, at least 1)
  *   grid:                    # model param → the values to try; every combination is one candidate
  *     hiddenLayers: [[32], [64, 32]]
  *     learningRate: [0.01, 0.001]
@@ -22,7 +23,8 @@ import java.util.Map;
  *
  * @param folds       k of k-fold cross-validation
  * @param metric      the metric that picks the best candidate; null = the model kind's default
- * @param parallelism how many candidates MLlib's CrossValidator fits at once
+ * @param parallelism how many candidates MLlib's CrossValidator fits at once; null = what fits the cluster's free
+ *                    task slots (see {@code io.deepline.jobs.tune.TuneParallelism})
  * @param grid        param name → non-empty list of values
  */
 public record TuneSection(Integer folds, String metric, Integer parallelism, Map<String, JsonNode> grid) {
@@ -34,8 +36,7 @@ public record TuneSection(Integer folds, String metric, Integer parallelism, Map
                     "k-fold cross-validation needs k >= 2, e.g. folds: 5");
         }
         metric = Checks.optionalText("metric", metric, "metric: f1Macro");
-        parallelism = parallelism == null ? 1 : parallelism;
-        if (parallelism < 1) {
+        if (parallelism != null && parallelism < 1) {
             throw new JobConfigException("parallelism", "must be at least 1, got " + parallelism,
                     "Use parallelism: 1 to fit one candidate at a time");
         }

@@ -84,6 +84,8 @@ public record NullRows(Dataset<Row> kept, long dropped) {
         // One aggregate for all the columns' magnitudes, so a wide table (MNIST's 784 pixels) adds one, not 784;
         // the per-column passes below run only when a value is too large or infinite.
         counts.add(floating.isEmpty() ? lit(0.0) : max(when(not(anyMissing), largestMagnitude(floating))));
+        LOG.info("Checking every row's {} used columns for nulls, NaN and outsized values", columns.size());
+        long checking = System.nanoTime();
         Row totals = aggregate(data, counts);
 
         Map<String, Long> missingPerColumn = new LinkedHashMap<>();
@@ -92,6 +94,8 @@ public record NullRows(Dataset<Row> kept, long dropped) {
         }
         long rowsWithMissing = totals.getLong(columns.size());
         long rows = totals.getLong(columns.size() + 1);
+        LOG.info(String.format(Locale.ROOT, "Checked %d rows in %.1f s: %d with a null or NaN", rows,
+                (System.nanoTime() - checking) / 1e9, rowsWithMissing));
         double largest = totals.isNullAt(columns.size() + 2) ? 0
                 : ((Number) totals.get(columns.size() + 2)).doubleValue();
         if (rowsWithMissing > 0 && !dropNulls) {

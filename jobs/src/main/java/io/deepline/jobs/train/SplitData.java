@@ -5,6 +5,7 @@ import io.deepline.jobs.config.JobConfigException;
 import io.deepline.jobs.config.SplitSection;
 import io.deepline.jobs.model.ConfiguredModel;
 import java.util.List;
+import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -53,7 +54,10 @@ public final class SplitData implements AutoCloseable {
      */
     public static SplitData prepare(SparkSession spark, JobConfig config, ConfiguredModel model) {
         LOG.info("Reading {} data from {}", config.data().format().sourceName(), config.data().path());
+        long reading = System.nanoTime();
         Dataset<Row> data = DataReader.read(spark, config.data());
+        LOG.info(String.format(Locale.ROOT, "Read the schema (%d columns) in %.1f s", data.schema().size(),
+                (System.nanoTime() - reading) / 1e9));
         SplitSection split = config.split();
         StructType schema = HoldoutRows.modelSchema(data.schema(), split);
         InputSchema input = InputSchema.resolve(schema, config.data());
@@ -69,6 +73,7 @@ public final class SplitData implements AutoCloseable {
     }
 
     private static SplitData split(TrainingPipeline plan, InputSchema input, NullRows nulls, SplitSection split) {
+        long splitting = System.nanoTime();
         List<Dataset<Row>> parts = HoldoutRows.split(nulls.kept(), split, input);
         // Both splits are read more than once (counting, fitting the feature stages, training, scoring).
         Dataset<Row> train = parts.get(0).persist(StorageLevel.MEMORY_AND_DISK());
@@ -97,6 +102,8 @@ public final class SplitData implements AutoCloseable {
                     split.holdoutColumn() == null ? "Use more data, or fractions that leave rows in both splits"
                             : "Mark some rows of split.holdoutColumn true and some false");
         }
+        LOG.info(String.format(Locale.ROOT, "Split %d rows into %d training and %d test rows in %.1f s",
+                trainRows + testRows, trainRows, testRows, (System.nanoTime() - splitting) / 1e9));
         return new SplitData(plan, input, train, test, trainRows, testRows, nulls.dropped());
     }
 

@@ -17,6 +17,7 @@ import io.deepline.pipelines.text.TokenIndexerModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
@@ -87,6 +88,8 @@ final class TextStages {
             return plan;
         }
         Pipeline textStages = new Pipeline().setStages(Arrays.copyOfRange(stages, 0, indexer + 1));
+        LOG.info("Learning the vocabulary of '{}' on the training split (tokenizing every row)", input.inputColumn());
+        long learning = System.nanoTime();
         PipelineModel text;
         try {
             text = textStages.fit(train);
@@ -94,8 +97,9 @@ final class TextStages {
             throw noVocabulary(textStages, train, input.inputColumn(), e);
         }
         TokenIndexerModel vocabulary = (TokenIndexerModel) text.stages()[indexer];
-        LOG.info("Learned a vocabulary of {} words ({} ids with the reserved ones) on the training split",
-                vocabulary.vocabulary().length, vocabulary.vocabularySize());
+        LOG.info(String.format(Locale.ROOT, "Learned a vocabulary of %d words (%d ids with the reserved ones) on the"
+                + " training split in %.1f s", vocabulary.vocabulary().length, vocabulary.vocabularySize(),
+                (System.nanoTime() - learning) / 1e9));
         List<PipelineStage> fitted = new ArrayList<>(Arrays.asList(text.stages()));
         for (int i = indexer + 1; i < stages.length; i++) {
             fitted.add(i == stages.length - 1 ? sized((Estimator<?>) stages[i], vocabulary.vocabularySize())

@@ -10,6 +10,7 @@ import io.deepline.pipelines.report.ReportFolder;
 import io.deepline.pipelines.selection.CrossValidationReport;
 import io.deepline.pipelines.selection.CrossValidationResult;
 import io.deepline.pipelines.selection.KFoldCrossValidation;
+import io.deepline.pipelines.train.TrainingListener;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,10 +34,19 @@ public final class CrossValidatedFitting implements PipelineFitting {
     private final TuneSection tune;
     private final long seed;
     private final ParamMap[] grid;
+    private final TrainingListener listener;
     private CrossValidationReport report;
 
     /** Builds the grid now, so a bad grid fails before Spark starts. */
     public CrossValidatedFitting(ConfiguredModel model, TuneSection tune, long seed) {
+        this(model, tune, seed, TrainingListener.NONE);
+    }
+
+    /**
+     * @param listener follows every fold fit and the final refit (the console's progress bar); with parallelism
+     *                 above 1 it is called from several threads, each fit's {@code FitLabel} set on its own
+     */
+    public CrossValidatedFitting(ConfiguredModel model, TuneSection tune, long seed, TrainingListener listener) {
         if (!model.factory().supervised()) {
             throw new JobConfigException("tune", model.factory().type() + " cannot be tuned yet: it is unsupervised,"
                     + " and the cross-validation metrics compare predictions with labels", "Run it with the train"
@@ -52,6 +62,7 @@ public final class CrossValidatedFitting implements PipelineFitting {
         this.tune = tune;
         this.seed = seed;
         this.grid = GridBuilder.build(model.estimator(), tune.grid());
+        this.listener = listener == null ? TrainingListener.NONE : listener;
         // The metric's name is checked now too; the columns are wired when the pipeline exists.
         TuneMetric.evaluator(tune.metric(), model.factory().classifies(), "label", "prediction", "probability");
     }
@@ -60,12 +71,14 @@ public final class CrossValidatedFitting implements PipelineFitting {
     public PipelineModel fit(TrainingPipeline plan, Dataset<Row> train) {
         Evaluator evaluator = TuneMetric.evaluator(tune.metric(), model.factory().classifies(), plan.labelColumn(),
                 plan.predictionColumn(), plan.probabilityColumn());
+        int parallelism = TuneParallelism.resolve(tune.parallelism(), train.sparkSession(), model.estimator(), grid);
         KFoldCrossValidation cv = new KFoldCrossValidation(plan.pipeline(), grid, evaluator).withFolds(tune.folds())
-                .withSeed(seed).withParallelism(tune.parallelism());
+                .withSeed(seed).withParallelism(parallelism).withLabel("tune").withListener(listener);
         if (model.factory().classifies() && Arrays.asList(train.columns()).contains(plan.labelColumn())) {
             cv = cv.stratifiedBy(plan.labelColumn());
         }
-        LOG.info("Cross-validating {} candidates over {} folds", grid.length, tune.folds());
+        LOG.info("Cross-validating {} candidates over {} folds, {} at once{}", grid.length, tune.folds(), parallelism,
+                tune.parallelism() == null ? " (the task slots / numWorkers; set tune.parallelism to change)" : "");
         CrossValidationResult result = cv.fit(train);
         report = result.report();
         LOG.info("Cross-validation:\n{}", report);

@@ -247,6 +247,18 @@ class JobConfigLoaderTest {
     }
 
     @Test
+    void tuneParallelismIsAnIntegerOfAtLeastOneOrLeftToTheCluster() {
+        String tune = MINIMAL + "tune: {grid: {learningRate: [0.1]}}\n";
+        assertNull(loader.parse(tune).tune().parallelism(), "unset: the cluster's free task slots decide");
+        assertEquals(3, loader.parse(tune.replace("{grid", "{parallelism: 3, grid")).tune().parallelism());
+        assertError(tune.replace("{grid", "{parallelism: 0, grid"), "tune.parallelism", "at least 1, got 0");
+        // Jackson would silently truncate 1.5 to 1.
+        assertError(tune.replace("{grid", "{parallelism: 1.5, grid"), "tune.parallelism");
+        assertError(tune.replace("{grid", "{parallelism: two, grid"), "tune.parallelism");
+        assertError(tune.replace("{grid", "{paralelism: 2, grid"), "tune.paralelism", "parallelism");
+    }
+
+    @Test
     void syntaxErrorsDuplicatesAndEmptyFilesAreReported() {
         assertError(MINIMAL + "name: again\n", "name", "given twice");
         assertError("name: [unclosed\n", "not valid YAML", "line 1");

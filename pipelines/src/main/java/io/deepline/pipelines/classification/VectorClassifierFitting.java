@@ -11,16 +11,20 @@ import io.deepline.pipelines.data.WeightCheck;
 import io.deepline.pipelines.param.HasTrainingParams;
 import io.deepline.pipelines.persist.Provenance;
 import io.deepline.pipelines.train.EstimatorTraining;
+import io.deepline.pipelines.train.FitLabel;
 import io.deepline.pipelines.train.TrainingHistory;
 import io.deepline.pipelines.train.TrainingListener;
 import io.deepline.pipelines.train.TrainingResult;
 import io.deepline.pipelines.train.ValidationMetric;
 import java.time.Instant;
+import java.util.Locale;
 import org.apache.spark.ml.param.shared.HasFeaturesCol;
 import org.apache.spark.ml.param.shared.HasLabelCol;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The fit every classifier of a {@code Vector} features column shares, whatever its network: check the rows,
@@ -28,6 +32,8 @@ import org.apache.spark.sql.functions;
  * and record the provenance. The stage supplies only its initial network.
  */
 public final class VectorClassifierFitting {
+    private static final Logger LOG = LoggerFactory.getLogger(VectorClassifierFitting.class);
+
     private VectorClassifierFitting() {
     }
 
@@ -49,9 +55,14 @@ public final class VectorClassifierFitting {
         TrainingRows rows = TrainingRows.select(dataset, stage.getFeaturesCol(),
                 functions.col(stage.getLabelCol()).cast("double"), stage.weightColOrNull(),
                 stage.validationIndicatorColOrNull(), stage.getValidationFraction(), stage.getSeed());
+        String name = FitLabel.decorate(stageName);
+        LOG.info("{}: checking the training rows (one pass: sizes, NaN/Inf, classes)", name);
+        long checking = System.nanoTime();
         LabeledDataProfile profile = LabeledDataProfile.of(rows.labeled());
         ClassificationDataCheck.Summary data = ClassificationDataCheck.check(profile, stage.getFeaturesCol(),
                 stage.getLabelCol(), ClassLabels.declaredNumClasses(dataset.schema().apply(stage.getLabelCol())));
+        LOG.info(String.format(Locale.ROOT, "%s: checked %d rows (%d features, %d classes) in %.1f s", name,
+                data.rows(), data.numFeatures(), data.numClasses(), (System.nanoTime() - checking) / 1e9));
         if (rows.weighted()) {
             WeightCheck.require(profile, stage.weightColOrNull());
         }

@@ -14,11 +14,13 @@ import io.deepline.pipelines.param.TrainingParamSet;
 import io.deepline.pipelines.persist.ParamsOnlyPersistence;
 import io.deepline.pipelines.persist.Provenance;
 import io.deepline.pipelines.train.EstimatorTraining;
+import io.deepline.pipelines.train.FitLabel;
 import io.deepline.pipelines.train.HasTrainingListener;
 import io.deepline.pipelines.train.TrainingListener;
 import io.deepline.pipelines.train.TrainingResult;
 import io.deepline.pipelines.train.ValidationMetric;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.ml.Predictor;
 import org.apache.spark.ml.linalg.Vector;
@@ -33,6 +35,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A regression network (course §1.2–1.5, §2.1–2.3), trained data-parallel by parameter averaging.
@@ -43,6 +47,7 @@ import org.apache.spark.sql.types.StructType;
 public class DeepRegressor extends Predictor<Vector, DeepRegressor, DeepRegressionModel>
         implements HasTrainingListener, HasMlpParams, HasRegressorParams, MLWritable {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(DeepRegressor.class);
 
     private final String uid;
     private final MlpParamSet mlpParams;
@@ -261,9 +266,14 @@ public class DeepRegressor extends Predictor<Vector, DeepRegressor, DeepRegressi
         Column label = vectorLabel ? functions.col(getLabelCol()) : functions.col(getLabelCol()).cast("double");
         TrainingRows rows = TrainingRows.select(dataset, getFeaturesCol(), label, weightColOrNull(),
                 validationIndicatorColOrNull(), getValidationFraction(), getSeed());
+        String name = FitLabel.decorate("DeepRegressor");
+        LOG.info("{}: checking the training rows (one pass: sizes, NaN/Inf, labels)", name);
+        long checking = System.nanoTime();
         LabeledDataProfile profile = LabeledDataProfile.of(rows.labeled());
         RegressionDataCheck.Summary data = RegressionDataCheck.check(profile, getFeaturesCol(), getLabelCol(),
                 isPoisson());
+        LOG.info(String.format(Locale.ROOT, "%s: checked %d rows (%d features, %d outputs) in %.1f s", name,
+                data.rows(), data.numFeatures(), data.numOutputs(), (System.nanoTime() - checking) / 1e9));
         if (rows.weighted()) {
             WeightCheck.require(profile, weightColOrNull());
         }

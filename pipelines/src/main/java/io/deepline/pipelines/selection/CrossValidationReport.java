@@ -103,11 +103,23 @@ public final class CrossValidationReport {
      */
     public static CrossValidationReport of(CrossValidatorModel model, Dataset<?> data) {
         FoldMetrics foldMetrics = new FoldMetrics(model, data);
+        double[][] byPoint = new double[model.avgMetrics().length][];
+        for (int m = 0; m < byPoint.length; m++) {
+            byPoint[m] = foldMetrics.of(m);
+        }
+        return of(model, byPoint);
+    }
+
+    /**
+     * The report of fold metrics already measured (by {@link RecordingEvaluator}, as MLlib evaluated each fold
+     * model), {@code [grid point][fold]}; checked against MLlib's avgMetrics like the recomputed ones.
+     */
+    static CrossValidationReport of(CrossValidatorModel model, double[][] foldMetricsByPoint) {
         double[] avg = model.avgMetrics();
         List<Map<String, String>> params = ParamGridDescription.describe(model.getEstimatorParamMaps());
         List<GridPoint> points = new ArrayList<>();
         for (int m = 0; m < avg.length; m++) {
-            double[] folds = foldMetrics.of(m);
+            double[] folds = foldMetricsByPoint[m];
             double mean = mean(folds);
             if (!(Math.abs(mean - avg[m]) <= AGREEMENT * Math.max(1, Math.abs(avg[m])))
                     && !(Double.isNaN(mean) && Double.isNaN(avg[m]))) {

@@ -1,5 +1,7 @@
 package io.deepline.pipelines.selection;
 
+import io.deepline.pipelines.train.FitLabel;
+import io.deepline.pipelines.train.TrainingListener;
 import java.util.Objects;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.evaluation.Evaluator;
@@ -20,6 +22,10 @@ import org.apache.spark.storage.StorageLevel;
  * {@link CrossValidationReport} from the fold models. MLlib's own random folds ({@code MLUtils.kFold}) are
  * not used because they cannot be rebuilt outside it, and their sizes are approximate.
  *
+ * <p>Each fit runs with a {@link FitLabel} naming its candidate and fold (see {@link #withLabel(String)}), so the
+ * epoch log lines and Spark job descriptions say which fit they belong to. Results do not depend on
+ * {@code parallelism}: every fit sees the same rows in the same partitions, whatever runs beside it.
+ *
  * <p>The returned model keeps all k × grid fold models (MLlib's subModels) in driver memory.
  *
  * <pre>{@code
@@ -39,13 +45,16 @@ public final class KFoldCrossValidation {
     private final long seed;
     private final String stratifyCol;
     private final int parallelism;
+    private final String labelName;
+    private final TrainingListener listener;
 
     public KFoldCrossValidation(Estimator<?> estimator, ParamMap[] grid, Evaluator evaluator) {
-        this(estimator, grid, evaluator, 5, DataSplits.DEFAULT_SEED, null, 1);
+        this(estimator, grid, evaluator, 5, DataSplits.DEFAULT_SEED, null, 1, "cv", null);
     }
 
     private KFoldCrossValidation(Estimator<?> estimator, ParamMap[] grid, Evaluator evaluator, int numFolds,
-                                 long seed, String stratifyCol, int parallelism) {
+                                 long seed, String stratifyCol, int parallelism, String labelName,
+                                 TrainingListener listener) {
         GridCheck.requireOwnedParams(estimator, grid);
         if (evaluator == null) {
             throw new IllegalArgumentException("no evaluator; pass one, e.g. new MulticlassClassificationEvaluator()"
@@ -65,27 +74,54 @@ public final class KFoldCrossValidation {
         this.seed = seed;
         this.stratifyCol = stratifyCol;
         this.parallelism = parallelism;
+        this.labelName = labelName;
+        this.listener = listener;
     }
 
     /** k (default 5, as the course's Fig. 7). */
     public KFoldCrossValidation withFolds(int k) {
-        return new KFoldCrossValidation(estimator, grid, evaluator, k, seed, stratifyCol, parallelism);
+        return new KFoldCrossValidation(estimator, grid, evaluator, k, seed, stratifyCol, parallelism,
+                labelName, listener);
     }
 
     /** The seed of the fold assignment (and of MLlib's CrossValidator). */
     public KFoldCrossValidation withSeed(long value) {
-        return new KFoldCrossValidation(estimator, grid, evaluator, numFolds, value, stratifyCol, parallelism);
+        return new KFoldCrossValidation(estimator, grid, evaluator, numFolds, value, stratifyCol, parallelism,
+                labelName, listener);
     }
 
     /** Folds that hold each class of {@code labelCol} in proportion (±1 row). */
     public KFoldCrossValidation stratifiedBy(String labelCol) {
         return new KFoldCrossValidation(estimator, grid, evaluator, numFolds, seed,
-                Objects.requireNonNull(labelCol, "labelCol"), parallelism);
+                Objects.requireNonNull(labelCol, "labelCol"), parallelism, labelName, listener);
     }
 
     /** How many models MLlib fits at once (its {@code parallelism}). */
     public KFoldCrossValidation withParallelism(int value) {
-        return new KFoldCrossValidation(estimator, grid, evaluator, numFolds, seed, stratifyCol, value);
+        return new KFoldCrossValidation(estimator, grid, evaluator, numFolds, seed, stratifyCol, value, labelName,
+                listener);
+    }
+
+    /**
+     * The first word of each fit's {@link FitLabel} (default "cv"): epoch lines then read e.g.
+     * {@code tune 3/12 (hiddenLayers=[32,16], learningRate=0.003, fold 2/3) DeepClassifier epoch 7/30 ...}.
+     */
+    public KFoldCrossValidation withLabel(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("the fit label's name must be non-blank, e.g. \"cv\" or \"tune\"");
+        }
+        return new KFoldCrossValidation(estimator, grid, evaluator, numFolds, seed, stratifyCol, parallelism,
+                name.strip(), listener);
+    }
+
+    /**
+     * Follows every fold fit and the final refit (MLlib's copies of the estimator do not keep a stage's own
+     * listener). With {@code parallelism} above 1 the listener is called from several threads at once, each fit's
+     * {@link FitLabel} set on its thread.
+     */
+    public KFoldCrossValidation withListener(TrainingListener value) {
+        return new KFoldCrossValidation(estimator, grid, evaluator, numFolds, seed, stratifyCol, parallelism,
+                labelName, value);
     }
 
     public CrossValidationResult fit(Dataset<?> data) {
@@ -95,10 +131,18 @@ public final class KFoldCrossValidation {
         }
         Dataset<Row> folded = folds.withSplitIndex(data, FOLD_COL).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            CrossValidatorModel model = new CrossValidator().setEstimator(estimator).setEstimatorParamMaps(grid)
-                    .setEvaluator(evaluator).setNumFolds(numFolds).setFoldCol(FOLD_COL).setCollectSubModels(true)
+            LabelledFits.Plan plan = new LabelledFits.Plan(labelName, grid, numFolds, folded, listener);
+            CrossValidatorModel model = new CrossValidator().setEstimator(LabelledFits.wrap(estimator, plan))
+                    .setEstimatorParamMaps(grid).setEvaluator(new RecordingEvaluator(evaluator, plan))
+                    .setNumFolds(numFolds).setFoldCol(FOLD_COL).setCollectSubModels(true)
                     .setParallelism(parallelism).setSeed(seed).fit(folded);
-            return new CrossValidationResult(model, CrossValidationReport.of(model, folded));
+            // The wrappers served the fits only; the model names (and would save) the real estimator and evaluator.
+            model.set(model.estimator(), estimator);
+            model.set(model.evaluator(), evaluator);
+            double[][] recorded = plan.foldMetricsByCandidate();
+            CrossValidationReport report = recorded != null ? CrossValidationReport.of(model, recorded)
+                    : CrossValidationReport.of(model, folded);
+            return new CrossValidationResult(model, report);
         } finally {
             folded.unpersist();
         }

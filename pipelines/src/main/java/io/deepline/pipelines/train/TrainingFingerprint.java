@@ -21,7 +21,9 @@ final class TrainingFingerprint {
                      boolean validating) {
         MessageDigest sha = ParamsDigest.newDigest();
         text(sha, settings.checkpoint().paramsDigest());
-        text(sha, settings.stageName() + '|' + settings.averagingFrequency() + '|' + settings.seed() + '|'
+        // The stage's own name, not the FitLabel a tuner put in front of it: which candidate number a fit has is no
+        // part of what it computes.
+        text(sha, FitLabel.undecorate(settings.stageName()) + '|' + settings.averagingFrequency() + '|' + settings.seed() + '|'
                 + settings.validationMetric() + '|' + settings.earlyStoppingPatience() + '|'
                 + settings.earlyStoppingMinDelta() + '|' + validating);
         text(sha, initial.configurationJson());

@@ -66,14 +66,15 @@ public record TrainingSettings(String stageName, int maxEpochs, int averagingFre
 
     /**
      * The settings {@code stage}'s Params give: epochs, averaging, seed, early stopping, checkpoints and the
-     * divergence guard, sync mode.
+     * divergence guard, sync mode. The stage name is prefixed with this thread's {@link FitLabel}, if any, so a
+     * tuner's epoch lines and job descriptions name the candidate and fold.
      *
      * @param metric what validation rows report besides the loss (stages without validation: any)
      */
     public static TrainingSettings of(HasTrainingParams stage, String stageName, int numWorkers,
                                       ValidationMetric metric) {
-        return new TrainingSettings(stageName, stage.getMaxEpochs(), stage.getAveragingFrequency(), stage.getSeed(),
-                metric, stage.getEarlyStoppingPatience(), stage.getEarlyStoppingMinDelta(),
+        return new TrainingSettings(FitLabel.decorate(stageName), stage.getMaxEpochs(),
+                stage.getAveragingFrequency(), stage.getSeed(), metric, stage.getEarlyStoppingPatience(), stage.getEarlyStoppingMinDelta(),
                 CheckpointSettings.of(stage, numWorkers), DivergenceGuard.of(stage),
                 new SyncSettings(SyncMode.parse(stage.getSyncMode()), stage.getMaxEpochRetries()));
     }
