@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 public final class BenchMain {
 
     private static final List<Benchmark> ALL = List.of(new TrainingComparison(), new MllibComparison(),
-            new InferenceComparison(), new GemmEfficiency(), new ScalingBenchmark(), new HotPathBenchmarks());
+            new InferenceComparison(), new SequenceComparison(), new GemmEfficiency(), new ScalingBenchmark(), new HotPathBenchmarks());
 
     private BenchMain() {
     }
