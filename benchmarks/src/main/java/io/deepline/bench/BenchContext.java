@@ -53,6 +53,35 @@ public final class BenchContext implements AutoCloseable {
         return spark;
     }
 
+    /**
+     * Waits (untimed, up to 60 s) until Spark's status tracker shows no running task, so that a collective fit's
+     * free-slot check sees both slots. Needed in the sequence comparison: once, a fit started minutes after the last
+     * Spark job was refused with "only 0 task slots are free", the tracker still counting 2 running tasks.
+     */
+    public void awaitNoRunningTasks() throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        int running;
+        boolean waited = false;
+        while ((running = runningTasks()) > 0 && System.nanoTime() < deadline) {
+            if (!waited) {
+                System.err.println("  (Spark's status tracker shows " + running + " running tasks; waiting)");
+                waited = true;
+            }
+            Thread.sleep(200);
+        }
+        if (waited) {
+            System.err.println("  (running tasks now " + running + ")");
+        }
+    }
+
+    private int runningTasks() {
+        int running = 0;
+        for (org.apache.spark.SparkExecutorInfo e : spark().sparkContext().statusTracker().getExecutorInfos()) {
+            running += e.numRunningTasks();
+        }
+        return running;
+    }
+
     /** data-samples/mnist10k.csv.gz, read once: 8,000 training and 2,000 test rows. */
     public synchronized MnistData mnist() throws java.io.IOException {
         if (mnist == null) {

@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 public final class BenchMain {
 
     private static final List<Benchmark> ALL = List.of(new TrainingComparison(), new MllibComparison(),
-            new InferenceComparison(), new GemmEfficiency(), new ScalingBenchmark(), new HotPathBenchmarks(),
-            new WorkflowBenchmark());
+            new InferenceComparison(), new SequenceComparison(), new GemmEfficiency(), new ScalingBenchmark(),
+            new HotPathBenchmarks(), new WorkflowBenchmark());
 
     private BenchMain() {
     }

@@ -7,7 +7,10 @@ import org.apache.spark.ml.evaluation.MulticlassClassificationEvaluator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** Deepline's DeepClassifier on the shared local[2] session, one parameter-averaging worker per core. */
+/**
+ * Deepline's DeepClassifier on the shared local[2] session, one parameter-averaging worker per core, in a given
+ * sync mode.
+ */
 public final class DeeplineTrainer implements MlpTrainer {
 
     private Dataset<Row> train;
@@ -16,13 +19,26 @@ public final class DeeplineTrainer implements MlpTrainer {
     private SparkWorkMeter meter;
     private SparkWorkMeter.Work lastWork;
 
-    @Override
-    public String name() {
-        return "Deepline";
+    private final String syncMode;
+
+    /** Deepline training in {@code syncMode} ("collective" or "jobs"), whatever the settings passed to train say. */
+    public DeeplineTrainer(String syncMode) {
+        this.syncMode = syncMode;
+    }
+
+    /** Deepline in collective mode. */
+    public DeeplineTrainer() {
+        this(MlpSettings.COLLECTIVE);
     }
 
     @Override
-    public TrainingRun train(BenchContext context, MlpSettings settings) throws Exception {
+    public String name() {
+        return "Deepline (" + syncMode + ")";
+    }
+
+    @Override
+    public TrainingRun train(BenchContext context, MlpSettings requested) throws Exception {
+        MlpSettings settings = requested.withSyncMode(syncMode);
         if (train == null) {
             train = context.mnist().trainFrame(context.spark(), settings.workers());
             test = context.mnist().testFrame(context.spark(), settings.workers());
@@ -31,6 +47,7 @@ public final class DeeplineTrainer implements MlpTrainer {
             meter = SparkWorkMeter.attachedTo(context.spark());
         }
         DeepClassifier classifier = estimator(settings);
+        context.awaitNoRunningTasks();
         meter.start();
         long start = System.nanoTime();
         lastModel = classifier.fit(train);
@@ -56,6 +73,7 @@ public final class DeeplineTrainer implements MlpTrainer {
                 .setActivation(settings.activation().name().toLowerCase(java.util.Locale.ROOT))
                 .setUpdater("adam").setLearningRate(settings.learningRate()).setBatchSize(settings.batchSize())
                 .setMaxEpochs(settings.epochs()).setNumWorkers(settings.workers())
-                .setAveragingFrequency(settings.averagingFrequency()).setSeed(settings.seed());
+                .setAveragingFrequency(settings.averagingFrequency()).setSeed(settings.seed())
+                .setSyncMode(settings.syncMode());
     }
 }

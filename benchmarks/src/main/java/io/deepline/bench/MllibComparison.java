@@ -68,7 +68,7 @@ public final class MllibComparison implements Benchmark {
         List<Figure> figures = new ArrayList<>();
         figures.add(Figure.of("speedupVsMllibMlp", "MLlib MLP fit time / Deepline's time to reach MLlib's held-out"
                 + " accuracy (wall time from fit to the end of the first epoch that reaches it); " + mllibSetup
-                + "; Deepline: the issue's MLP (ReLU, Adam, batch 64, 2 workers); mnist10k (8,000 train, 2,000 test)",
+                + "; Deepline: the issue's MLP (ReLU, Adam, batch 64, 2 workers, syncMode collective); mnist10k (8,000 train, 2,000 test)",
                 "ratio",
                 Stats.of(speedup)).withTarget(Target.atLeast(10.0)).withDetails(details));
         figures.add(Figure.of("mllibMlpTrainSeconds", "MLlib MLP fit wall time, " + mllibSetup, "s",

@@ -11,12 +11,33 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * uses), so they differ only in how they train it.
  */
 public record MlpSettings(int[] hidden, HiddenActivation activation, int epochs, int batchSize,
-                          double learningRate, int workers, int averagingFrequency, long seed) {
+                          double learningRate, int workers, int averagingFrequency, long seed, String syncMode) {
 
-    /** The issue's: 5 epochs, batch 64, Adam at 1e-3, 2 workers averaging every 5 batches. */
+    /** Deepline's default path on local[2] with 2 workers (auto resolves to it); set explicitly so it is stated. */
+    public static final String COLLECTIVE = "collective";
+    /** The one-Spark-job-per-round path, measured alongside as the reference. */
+    public static final String JOBS = "jobs";
+
+    /** The issue's: 5 epochs, batch 64, Adam at 1e-3, 2 workers averaging every 5 batches, collective sync mode. */
     public static MlpSettings issueDefaults(int epochs) {
         return new MlpSettings(new int[]{256, 128}, HiddenActivation.RELU, epochs, 64, 1e-3, BenchContext.CORES, 5,
-                42);
+                42, COLLECTIVE);
+    }
+
+    /** The same settings in another sync mode. */
+    public MlpSettings withSyncMode(String mode) {
+        return new MlpSettings(hidden, activation, epochs, batchSize, learningRate, workers, averagingFrequency, seed,
+                mode);
+    }
+
+    /** Averaging rounds in the fit: per epoch, the larger worker's batches in groups of averagingFrequency. */
+    public int rounds(int trainRows) {
+        int batchesPerWorker = ceilDiv(ceilDiv(trainRows, workers), batchSize);
+        return epochs * ceilDiv(batchesPerWorker, averagingFrequency);
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
     }
 
     public MlpSpec spec() {

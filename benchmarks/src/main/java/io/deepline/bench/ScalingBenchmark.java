@@ -59,7 +59,7 @@ public final class ScalingBenchmark implements Benchmark {
         }
         return List.of(
                 Figure.of("scaling2Executors", "fit time on 1 executor / on 2 executors (standalone cluster, 1 core"
-                        + " each), CNN " + ARCHITECTURE + ", batch 128, " + epochs + " epochs of digits8x8", "ratio",
+                        + " each; syncMode collective: one barrier stage per epoch on 2, one plain task on 1), CNN " + ARCHITECTURE + ", batch 128, " + epochs + " epochs of digits8x8", "ratio",
                         Stats.of(scaling)).withTarget(Target.atLeast(1.7))
                         .withDetails(Map.of("1 executor s", Figure.format(Stats.of(one).median()),
                                 "2 executors s", Figure.format(Stats.of(two).median()))),
@@ -98,7 +98,8 @@ public final class ScalingBenchmark implements Benchmark {
                 model:
                   type: ImageClassifier
                   params: {imageShape: [1, 8, 8], architecture: "%s", maxEpochs: %d, batchSize: 128,
-                           updater: adam, learningRate: 0.001, numWorkers: %d, averagingFrequency: 5, seed: 42}
+                           updater: adam, learningRate: 0.001, numWorkers: %d, averagingFrequency: 5, seed: 42,
+                           syncMode: collective}
                 output: {model: %s, mode: overwrite}
                 """.formatted(name, data, ARCHITECTURE, epochs, executors,
                 cluster.root().resolve("benchmarks/target/scaling-models/" + name).toUri());

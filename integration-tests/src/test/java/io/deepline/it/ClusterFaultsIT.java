@@ -18,8 +18,6 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -48,6 +46,10 @@ class ClusterFaultsIT {
     private static final FakeGpus GPUS = FakeGpus.perWorker(List.of(List.of("0"), List.of("1", "2")));
     private static final double NORMAL_ACCURACY = 0.93;
     private static final Duration TRAINING_STARTS = Duration.ofMinutes(3);
+    /** The driver's WARN when a collective epoch's stage failed and the epoch is run again. */
+    private static final Pattern RERUN = Pattern.compile("epoch \\d+ failed in collective mode \\(.*\\); rerunning it"
+            + " from its start, retry 1 of \\d+");
+    private static final String COLLECTIVE_EXCEPTION = "io.deepline.pipelines.collective.CollectiveException";
 
     private static long startNanos;
     private static LocalCluster local;
@@ -79,8 +81,10 @@ class ClusterFaultsIT {
     }
 
     /**
-     * Worker 2's executor is killed (SIGKILL) while it runs a training task. Spark retries the lost task on an
-     * executor it still has (or the replacement the worker starts), and the job finishes with normal accuracy.
+     * Worker 2's executor is killed (SIGKILL) while it runs a training task. With two workers on two executors the
+     * fit trains in collective mode, one barrier stage per epoch, so the kill fails that epoch's stage as a whole;
+     * the driver reruns the epoch from its start (once the worker has started a replacement executor and the lost
+     * cached batches are recomputed from lineage), and the job finishes with normal accuracy.
      */
     @Test
     @Order(1)
@@ -105,27 +109,50 @@ class ClusterFaultsIT {
         assertEquals(0, run.exitCode(), run.describe());
         double accuracy = accuracy(model);
         assertTrue(accuracy >= NORMAL_ACCURACY, "accuracy " + accuracy + "\n" + run.describe());
+        assertTrue(run.driverOutput().contains("syncMode auto chose collective"),
+                "the fit did not train in collective mode\n" + run.describe());
+        Matcher rerun = RERUN.matcher(run.driverOutput());
+        assertTrue(rerun.find(), "no collective epoch was rerun after the kill\n" + run.describe());
+        assertFalse(run.driverOutput().contains("training the rest of the fit in jobs mode"),
+                "one lost executor used up the epoch's retries\n" + run.describe());
         EventLog events = EventLog.read(run.eventLogDir());
         assertTrue(events.removedExecutors().containsKey(victimLog.executorId()),
                 "Spark never saw executor " + victimLog.executorId() + " go: " + events.removedExecutors());
+        // The killed epoch's barrier stage failed, and every one of the 10 epochs has exactly one stage that succeeded
+        // on the two executors (the rerun's on the replacement).
+        List<EventLog.StageAttempt> barrier = events.barrierStageAttempts();
+        List<EventLog.StageAttempt> succeeded = barrier.stream().filter(EventLog.StageAttempt::succeeded).toList();
+        assertTrue(barrier.size() > succeeded.size(), "no barrier stage failed: " + barrier);
+        assertEquals(10, succeeded.size(), "succeeded barrier stages " + succeeded);
+        for (EventLog.StageAttempt stage : succeeded) {
+            assertEquals(2, stage.executors().size(), "a barrier stage's tasks ran on " + stage);
+        }
         Map<String, Integer> failures = events.failedTasksPerReason();
         assertTrue(failures.getOrDefault("ExecutorLostFailure", 0) >= 1,
-                "no task failed with the executor (so none was retried): " + failures + "\n" + run.describe());
-        // The kill also loses the shuffle files the executor wrote, if it ran the repartition's map task that feeds
-        // the cached batches. A task that then recomputes a lost cached partition fails with FetchFailed and Spark
-        // reruns that map stage: a consequence of the same kill. Any other failure reason fails the test.
-        Map<String, Integer> otherFailures = new TreeMap<>(failures);
-        otherFailures.keySet().removeAll(Set.of("ExecutorLostFailure", "FetchFailed"));
-        assertEquals(Map.of(), otherFailures, "tasks failed for other reasons too: " + failures);
+                "no task failed with the executor: " + failures + "\n" + run.describe());
+        // Besides the victim's task (ExecutorLostFailure), the failures the kill explains:
+        // - TaskKilled: when one task of a barrier stage fails, Spark kills the stage's other tasks (the peer, reason
+        //   "Task ... from barrier stage ... failed");
+        // - ExceptionFailure of a CollectiveException: the peer's allreduce saw the dead rank's connection close
+        //   before Spark killed it (the message names that rank and host);
+        // - FetchFailed: a task that recomputes a lost cached partition may read the lost executor's shuffle files
+        //   (the repartition that feeds the batches); Spark reruns that map stage.
+        // Any other failure fails the test.
+        for (String failure : events.failedTaskDetails()) {
+            assertTrue(failure.startsWith("ExecutorLostFailure") || failure.startsWith("TaskKilled")
+                            || failure.startsWith("ExceptionFailure: " + COLLECTIVE_EXCEPTION)
+                            || failure.startsWith("FetchFailed"),
+                    "a task failed for a reason the kill does not explain: " + failure + "\n" + run.describe());
+        }
         for (String fetch : events.fetchFailures()) {
             assertTrue(fetch.equals("executor " + victimLog.executorId())
                             || fetch.contains("MetadataFetchFailedException: Missing an output location"),
                     "a fetch failed for another reason than the lost executor's shuffle files: " + fetch);
         }
-        System.out.printf("executor kill: executor %s lost (%s); failed tasks %s, retried; succeeded tasks per"
-                + " executor %s; accuracy %.4f (%.1f s)%n", victimLog.executorId(),
-                events.removedExecutors().get(victimLog.executorId()), failures, events.succeededTasksPerExecutor(),
-                accuracy, seconds());
+        System.out.printf("executor kill: executor %s lost (%s); failed tasks %s; barrier stage attempts %d, of"
+                + " which failed %d; \"%s\"; accuracy %.4f (%.1f s)%n", victimLog.executorId(),
+                events.removedExecutors().get(victimLog.executorId()), failures, barrier.size(),
+                barrier.size() - succeeded.size(), rerun.group(), accuracy, seconds());
     }
 
     /**
@@ -194,7 +221,7 @@ class ClusterFaultsIT {
             }
             bound += bindings.size();
         }
-        // Every round runs one task per worker, and there are at least as many rounds as epochs.
+        // Every epoch runs at least one task per worker (one in collective mode, one per round in jobs mode).
         assertTrue(bound >= 2 * 5, bound + " tasks were bound; 5 epochs on 2 workers run at least 10");
         System.out.printf("gpu: executors' GPUs %s; %d tasks each bound to its executor's GPU (%.1f s)%n", gpus, bound,
                 seconds());

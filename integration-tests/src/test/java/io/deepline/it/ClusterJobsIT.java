@@ -81,10 +81,23 @@ class ClusterJobsIT {
         assertTrue(accuracy >= 0.93, "accuracy " + accuracy + " < 0.93: " + trainMetrics + "\n" + run.describe());
         assertTrue(local.hdfs().fileSystem().exists(new org.apache.hadoop.fs.Path(model + "/metadata")),
                 "no PipelineModel metadata under " + model);
-        Map<String, Integer> tasks = EventLog.read(run.eventLogDir()).succeededTasksPerExecutor();
+        EventLog events = EventLog.read(run.eventLogDir());
+        Map<String, Integer> tasks = events.succeededTasksPerExecutor();
         assertFalse(tasks.containsKey("driver"), "tasks ran in the driver, not on the cluster: " + tasks);
         assertEquals(LocalCluster.WORKERS, tasks.size(), "tasks per executor " + tasks + "\n" + run.describe());
-        System.out.printf("train: accuracy %.4f, tasks per executor %s (%.1f s)%n", accuracy, tasks, seconds());
+        // Two workers on two free slots: the fit trains in collective mode, one barrier stage per epoch whose two
+        // tasks run on both executors and average with each other, instead of one Spark job per averaging round.
+        assertTrue(run.driverOutput().contains("syncMode auto chose collective"),
+                "auto did not choose collective\n" + run.describe());
+        List<EventLog.StageAttempt> barrier = events.barrierStageAttempts();
+        assertEquals(DigitsJob.EPOCHS, barrier.size(), "barrier stages " + barrier + "\n" + run.describe());
+        for (EventLog.StageAttempt stage : barrier) {
+            assertTrue(stage.succeeded() && stage.tasks() == 2 && stage.executors().size() == 2,
+                    "a collective epoch's stage: " + stage);
+        }
+        int jobs = events.jobCount();
+        System.out.printf("train: accuracy %.4f, tasks per executor %s, %d barrier stages, %d Spark jobs in all"
+                + " (%.1f s)%n", accuracy, tasks, barrier.size(), jobs, seconds());
     }
 
     @Test

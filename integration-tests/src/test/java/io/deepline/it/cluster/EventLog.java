@@ -112,6 +112,63 @@ public final class EventLog {
         return addresses;
     }
 
+    /** Spark jobs the application started ({@code SparkListenerJobStart} events). */
+    public int jobCount() {
+        return (int) events("SparkListenerJobStart").count();
+    }
+
+    /**
+     * The attempts of barrier stages (a stage whose RDDs include one built by {@code rdd.barrier()}: {@code "RDD
+     * Info"[]."Barrier"}), in completion order, each with the executors its successful tasks ran on and whether it
+     * failed ({@code "Failure Reason"} set).
+     */
+    public List<StageAttempt> barrierStageAttempts() {
+        Map<String, java.util.Set<String>> executors = new TreeMap<>();
+        taskEnds().filter(EventLog::succeeded).forEach(e -> executors.computeIfAbsent(
+                e.path("Stage ID").asText() + "." + e.path("Stage Attempt ID").asText(),
+                k -> new java.util.TreeSet<>()).add(e.path("Task Info").path("Executor ID").asText()));
+        List<StageAttempt> attempts = new ArrayList<>();
+        events("SparkListenerStageCompleted").map(e -> e.path("Stage Info")).filter(EventLog::isBarrier)
+                .forEach(info -> {
+                    String key = info.path("Stage ID").asText() + "." + info.path("Stage Attempt ID").asText();
+                    attempts.add(new StageAttempt(info.path("Stage ID").asInt(), info.path("Stage Attempt ID").asInt(),
+                            info.path("Number of Tasks").asInt(), executors.getOrDefault(key, java.util.Set.of()),
+                            info.has("Failure Reason") ? info.path("Failure Reason").asText() : null));
+                });
+        return attempts;
+    }
+
+    /**
+     * One completed attempt of a stage.
+     *
+     * @param failureReason Spark's reason when the attempt failed, else null
+     */
+    public record StageAttempt(int stageId, int attempt, int tasks, java.util.Set<String> executors,
+                               String failureReason) {
+
+        public boolean succeeded() {
+            return failureReason == null;
+        }
+    }
+
+    /** Task-end reasons of failed tasks with their exception class, e.g. "ExceptionFailure: java.io.IOException". */
+    public List<String> failedTaskDetails() {
+        return taskEnds().filter(e -> !succeeded(e)).map(e -> e.path("Task End Reason"))
+                .map(r -> r.path("Reason").asText() + (r.has("Class Name") ? ": " + r.path("Class Name").asText()
+                        : "") + (r.has("Description") ? ": " + r.path("Description").asText()
+                        : r.has("Kill Reason") ? ": " + r.path("Kill Reason").asText() : ""))
+                .toList();
+    }
+
+    private static boolean isBarrier(JsonNode stageInfo) {
+        for (JsonNode rdd : stageInfo.path("RDD Info")) {
+            if (rdd.path("Barrier").asBoolean(false)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Stream<JsonNode> taskEnds() {
         return events("SparkListenerTaskEnd");
     }

@@ -2,6 +2,7 @@ package io.deepline.pipelines.train;
 
 import org.apache.spark.SparkContext;
 import org.apache.spark.SparkExecutorInfo;
+import org.apache.spark.scheduler.TaskSchedulerImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,10 +63,28 @@ public record SyncModeChoice(SyncMode mode, String reason) {
     /** Task slots of the default resource profile (as Spark's own barrier check counts them) minus running tasks. */
     static int freeSlots(SparkContext sc) {
         int slots = sc.maxNumConcurrentTasks(sc.resourceProfileManager().defaultResourceProfile());
+        return Math.max(0, slots - runningTasks(sc));
+    }
+
+    /**
+     * The tasks running now, as the task scheduler counts them. Not the status tracker's count: that one is fed by
+     * the listener bus, which lags behind the scheduler, so right after the fit's own batch-counting job it could
+     * still count that job's tasks as running (seen on a loaded 2-core machine: "only 0 task slots are free" on
+     * local[2] with nothing running). The tracker is the fallback for a scheduler of another kind.
+     */
+    static int runningTasks(SparkContext sc) {
+        if (sc.taskScheduler() instanceof TaskSchedulerImpl scheduler) {
+            int running = 0;
+            scala.collection.Iterator<Object> counts = scheduler.runningTasksByExecutors().values().iterator();
+            while (counts.hasNext()) {
+                running += (Integer) counts.next();
+            }
+            return running;
+        }
         int running = 0;
         for (SparkExecutorInfo executor : sc.statusTracker().getExecutorInfos()) {
             running += executor.numRunningTasks();
         }
-        return Math.max(0, slots - running);
+        return running;
     }
 }
