@@ -54,9 +54,10 @@ public final class BenchContext implements AutoCloseable {
     }
 
     /**
-     * Waits (untimed, up to 60 s) until Spark's status tracker shows no running task, so that a collective fit's
-     * free-slot check sees both slots. Needed in the sequence comparison: once, a fit started minutes after the last
-     * Spark job was refused with "only 0 task slots are free", the tracker still counting 2 running tasks.
+     * Waits (untimed, up to 60 s) until Spark's status tracker shows no running task, so that no fit starts while
+     * an earlier action's tasks still hold a slot (a collective fit needs both). A guard only: the refusals first seen
+     * here ("only 0 task slots are free" on an idle local[2]) came from SyncModeChoice reading this lagging tracker,
+     * which it no longer does.
      */
     public void awaitNoRunningTasks() throws InterruptedException {
         long deadline = System.nanoTime() + 60_000_000_000L;

@@ -7,7 +7,8 @@ package io.deepline.pipelines.collective;
  *
  * @param token        random per fit, known only to the driver and the fit's tasks
  * @param epoch        0-based epoch the barrier stage trains
- * @param stageAttempt Spark's attempt number of the barrier stage
+ * @param stageAttempt which run of the epoch: distinct for every run of it, reruns by the driver included (the
+ *                     barrier task's stage id and Spark's attempt number of that stage)
  * @param rank         this task's partition index
  * @param size         the number of tasks in the barrier stage
  * @param host         the address this rank listens on and advertises (the executor's host)

@@ -33,11 +33,26 @@ final class BarrierEpochFunction<B extends TrainingBatch> implements FlatMapFunc
         int rank = context.partitionId();
         // The executor's advertised host: the address its peers (other executors) can reach it on.
         String host = SparkEnv.get().blockManager().blockManagerId().host();
-        CollectiveGroup group = new CollectiveGroup(t.token(), t.epoch(), context.stageAttemptNumber(), rank,
-                t.workers(), host, t.collective());
+        CollectiveGroup group = new CollectiveGroup(t.token(), t.epoch(), runOf(context), rank, t.workers(), host,
+                t.collective());
         try (Collective collective = Collectives.open(group,
                 Rendezvous.client(t.rendezvous(), group, context::isInterrupted), context::isInterrupted)) {
             return List.of(EpochWorker.run(t, rank, cached, collective)).iterator();
         }
     }
+
+    /**
+     * Which run of the epoch this task belongs to, for the rendezvous and the peers' handshake. Not Spark's stage
+     * attempt alone: Spark aborts a failed barrier result stage instead of retrying it, and the driver reruns the
+     * epoch as a new job whose stage is again attempt 0, so the failed run's ranks (a registration of a rank whose
+     * peer was killed before it arrived) would clash with the rerun's: seen on the cluster, every rerun was refused
+     * and the fit fell back to jobs mode. The stage id is new for every job of the SparkContext.
+     */
+    static int runOf(BarrierTaskContext context) {
+        return Math.addExact(Math.multiplyExact(context.stageId(), MAX_STAGE_ATTEMPTS), context.stageAttemptNumber()
+                % MAX_STAGE_ATTEMPTS);
+    }
+
+    /** Spark's own attempts of one stage told apart by runOf (spark.stage.maxConsecutiveAttempts defaults to 4). */
+    private static final int MAX_STAGE_ATTEMPTS = 16;
 }
