@@ -74,8 +74,7 @@ final class EpochRunner<B extends TrainingBatch> implements AutoCloseable {
             }
             mode = SyncMode.JOBS;
         }
-        int rounds = new EpochTask(runId, token, start, epoch, settings.averagingFrequency(), settings.seed(),
-                perWorker, collective, null).rounds();
+        int rounds = EpochTask.rounds(perWorker, settings.averagingFrequency());
         return JobsEpoch.run(sc, batches, runId, start, epoch, rounds, settings);
     }
 

@@ -28,8 +28,13 @@ record EpochTask(String runId, String token, NetworkSnapshot start, int epoch, i
         return batchesPerWorker.length;
     }
 
-    /** Rounds in the epoch: enough for the worker with the most batches to see all of them. */
+    /** Rounds in the epoch. */
     int rounds() {
+        return rounds(batchesPerWorker, batchesPerRound);
+    }
+
+    /** Rounds per epoch in either mode: enough for the worker with the most batches to see all of them. */
+    static int rounds(int[] batchesPerWorker, int batchesPerRound) {
         int most = 0;
         for (int n : batchesPerWorker) {
             most = Math.max(most, n);

@@ -74,7 +74,7 @@ public final class ParameterAveragingTrainer {
         }
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(batches.context());
         int[] perWorker = batchesPerWorker(batches);
-        roundsPerEpoch(perWorker); // fails on empty data before anything is written
+        requireBatches(perWorker); // before anything is written
         String runId = UUID.randomUUID().toString();
         CheckpointStore store = null;
         String fingerprint = null;
@@ -223,13 +223,10 @@ public final class ParameterAveragingTrainer {
         return counts.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** Rounds per epoch: enough for the worker with the most batches to see all of them. */
-    private int roundsPerEpoch(int[] batchesPerWorker) {
-        int most = Arrays.stream(batchesPerWorker).max().orElse(0);
-        if (most == 0) {
+    private static void requireBatches(int[] batchesPerWorker) {
+        if (Arrays.stream(batchesPerWorker).max().orElse(0) == 0) {
             throw new IllegalArgumentException("there are no mini-batches to train on; the training data is empty");
         }
-        return (most + settings.averagingFrequency() - 1) / settings.averagingFrequency();
     }
 
     private void requireFiniteLoss(EpochStats stats) {
