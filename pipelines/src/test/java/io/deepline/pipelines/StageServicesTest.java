@@ -30,13 +30,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StageServicesTest {
 
     private static final String PACKAGE = "io.deepline.pipelines.";
+    private static final String PACKAGE_NAME = "io.deepline.pipelines";
 
     @ParameterizedTest
     @ValueSource(classes = {Estimator.class, Transformer.class, Evaluator.class})
     void everyPublicStageIsRegisteredAndNothingElse(Class<?> stageType) {
         Set<String> built = builtStages(stageType);
         assertEquals(built, registered(stageType), "META-INF/services/" + stageType.getName()
-                + " must list exactly the public concrete " + stageType.getSimpleName() + " classes in " + PACKAGE.substring(0, PACKAGE.length() - 1)
+                + " must list exactly the public concrete " + stageType.getSimpleName() + " classes in " + PACKAGE_NAME
                 + " (add a new stage there, and give it a public no-arg constructor)");
     }
 
@@ -49,7 +50,8 @@ class StageServicesTest {
         for (ServiceLoader.Provider<?> provider : ours) {
             Class<?> type = provider.type();
             Identifiable stage = (Identifiable) provider.get();
-            assertTrue(stage.uid() != null && !stage.uid().isEmpty(), type.getName() + " made by ServiceLoader has no uid");
+            assertTrue(stage.uid() != null && !stage.uid().isEmpty(),
+                    type.getName() + " made by ServiceLoader has no uid");
             Identifiable byUid = (Identifiable) type.getConstructor(String.class).newInstance("svc_1");
             assertEquals("svc_1", byUid.uid(), type.getName() + "(String uid) must keep the uid it is given");
             Method load = type.getMethod("load", String.class);
@@ -66,7 +68,8 @@ class StageServicesTest {
         // could pass with two empty sets.
         Set<String> all = CodeSourceClasses.of(DeepClassifier.class, PACKAGE).stream()
                 .map(Class::getName).collect(Collectors.toSet());
-        assertTrue(all.contains(known.getName()), known.getName() + " missing from the scan: " + all.size() + " classes");
+        assertTrue(all.contains(known.getName()),
+                known.getName() + " missing from the scan: " + all.size() + " classes");
     }
 
     private static Set<String> builtStages(Class<?> stageType) {
