@@ -47,6 +47,7 @@ class StageServicesTest {
         List<ServiceLoader.Provider<?>> ours = ServiceLoader.load(stageType).stream()
                 .filter(p -> p.type().getName().startsWith(PACKAGE))
                 .collect(Collectors.toList());
+        assertTrue(!ours.isEmpty(), "ServiceLoader finds no Deepline " + stageType.getSimpleName());
         for (ServiceLoader.Provider<?> provider : ours) {
             Class<?> type = provider.type();
             Identifiable stage = (Identifiable) provider.get();
