@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.deepline.pipelines.classification.DeepClassifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import org.apache.spark.ml.Pipeline;
@@ -68,9 +69,12 @@ class DeepClassifierPipelineTest {
         assertTrue(right >= 0.8 * before.size(), right + " of " + before.size() + " right on well-separated blobs");
     }
 
-    /** id-ordered (label, prediction, probability) rows. */
+    /** (label, prediction, probability) rows in id order (sorted here: an orderBy would add a shuffle). */
     private static List<Row> predictions(PipelineModel model, Dataset<Row> data) {
-        return model.transform(data).orderBy("id").select("label", "prediction", "probability").collectAsList();
+        List<Row> rows = new ArrayList<>(model.transform(data)
+                .select("id", "label", "prediction", "probability").collectAsList());
+        rows.sort(Comparator.comparingInt(r -> r.getInt(0)));
+        return rows.stream().map(r -> RowFactory.create(r.get(1), r.get(2), r.get(3))).toList();
     }
 
     /** Two well-separated Gaussian blobs in the plane, label 0 around (-2,-2) and 1 around (2,2). */
