@@ -20,6 +20,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
@@ -41,6 +42,14 @@ public class Seq2SeqModel extends Model<Seq2SeqModel> implements HasFittedNetwor
     private final Param<String> labelCol;
     private final Param<String> predictionCol;
     private FittedNetwork fitted;
+
+    /**
+     * An unfitted model, so that {@code ServiceLoader} can list it (Spark 4's ML on Connect finds stages
+     * that way, as it does Spark's own models); transform fails until it is fitted or loaded.
+     */
+    public Seq2SeqModel() {
+        this(Identifiable$.MODULE$.randomUID("seq2seq"));
+    }
 
     /** For Spark's reflection (readers and {@code defaultCopy}); the network is set by the reader. */
     public Seq2SeqModel(String uid) {

@@ -17,6 +17,7 @@ import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
@@ -42,6 +43,14 @@ public class SequenceGeneratorModel extends Model<SequenceGeneratorModel>
     private FittedNetwork fitted;
     private GeneratorLayout layout;
     private transient Network driver;
+
+    /**
+     * An unfitted model, so that {@code ServiceLoader} can list it (Spark 4's ML on Connect finds stages
+     * that way, as it does Spark's own models); transform fails until it is fitted or loaded.
+     */
+    public SequenceGeneratorModel() {
+        this(Identifiable$.MODULE$.randomUID("sequenceGenerator"));
+    }
 
     /** For Spark's reflection (readers and {@code defaultCopy}); the network is set by the reader. */
     public SequenceGeneratorModel(String uid) {

@@ -12,6 +12,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
@@ -36,6 +37,14 @@ public class SequenceTaggerModel
     private final Param<String> labelCol;
     private final Param<String> predictionCol;
     private TrainedSequence trained;
+
+    /**
+     * An unfitted model, so that {@code ServiceLoader} can list it (Spark 4's ML on Connect finds stages
+     * that way, as it does Spark's own models); transform fails until it is fitted or loaded.
+     */
+    public SequenceTaggerModel() {
+        this(Identifiable$.MODULE$.randomUID("sequenceTagger"));
+    }
 
     /** For Spark's reflection (readers and {@code defaultCopy}); the network is set by the reader. */
     public SequenceTaggerModel(String uid) {
