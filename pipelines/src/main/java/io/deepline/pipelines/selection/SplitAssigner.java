@@ -22,7 +22,6 @@ import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import scala.collection.JavaConverters;
 
 /**
  * Gives every row an exact split index, at cluster scale and without collecting rows.
@@ -158,7 +157,7 @@ final class SplitAssigner {
                 .withColumn(RANK, functions.row_number().over(
                         Window.partitionBy(STRATUM, BUCKET).orderBy(KEY, TIE)))
                 .join(functions.broadcast(planFrame),
-                        JavaConverters.asScalaBuffer(List.of(STRATUM, BUCKET)).toSeq())
+                        new String[] {STRATUM, BUCKET})
                 .select(append(output, index.as(indexCol)));
         return new Assignment(assigned, counts);
     }

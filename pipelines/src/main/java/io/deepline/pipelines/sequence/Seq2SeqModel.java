@@ -9,6 +9,7 @@ import io.deepline.pipelines.data.sequence.SequenceReader;
 import io.deepline.pipelines.inference.FittedNetwork;
 import io.deepline.pipelines.inference.HasFittedNetwork;
 import io.deepline.pipelines.inference.RowBatchScorer;
+import io.deepline.pipelines.interop.ScalaCollections;
 import io.deepline.pipelines.param.StageUid;
 import io.deepline.pipelines.param.TrainingParamSet;
 import io.deepline.pipelines.persist.Json;
@@ -28,7 +29,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
-import scala.collection.JavaConverters;
 
 /** A fitted {@link Seq2Seq}: {@code transform} decodes every source greedily, in padded batches. */
 public class Seq2SeqModel extends Model<Seq2SeqModel> implements HasFittedNetwork, HasSeq2SeqParams, MLWritable {
@@ -184,7 +184,7 @@ public class Seq2SeqModel extends Model<Seq2SeqModel> implements HasFittedNetwor
                 for (int id : ids) {
                     values.add(id);
                 }
-                out.add(List.of(JavaConverters.asScalaBuffer(values).toSeq()));
+                out.add(List.of(ScalaCollections.toScalaSeq(values)));
             }
             return out;
         }

@@ -7,6 +7,7 @@ import io.deepline.pipelines.data.VectorFloats;
 import io.deepline.pipelines.inference.FittedNetwork;
 import io.deepline.pipelines.inference.HasFittedNetwork;
 import io.deepline.pipelines.inference.RowBatchScorer;
+import io.deepline.pipelines.interop.ScalaCollections;
 import io.deepline.pipelines.param.StageUid;
 import io.deepline.pipelines.param.TrainingParamSet;
 import java.util.ArrayList;
@@ -26,7 +27,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructType;
-import scala.collection.JavaConverters;
 
 /** A fitted {@link SequenceGenerator}: {@code transform} generates a sequence greedily for every feature vector. */
 public class SequenceGeneratorModel extends Model<SequenceGeneratorModel>
@@ -207,7 +207,7 @@ public class SequenceGeneratorModel extends Model<SequenceGeneratorModel>
                 for (double g : generated) {
                     values.add(layout.output() == GeneratedOutput.TOKENS ? (Object) (int) g : (Object) g);
                 }
-                out.add(List.of(JavaConverters.asScalaBuffer(values).toSeq()));
+                out.add(List.of(ScalaCollections.toScalaSeq(values)));
             }
             return out;
         }

@@ -5,6 +5,7 @@ import io.deepline.pipelines.data.sequence.SequenceInput;
 import io.deepline.pipelines.data.sequence.SequenceReader;
 import io.deepline.pipelines.inference.FittedNetwork;
 import io.deepline.pipelines.inference.HasFittedNetwork;
+import io.deepline.pipelines.interop.ScalaCollections;
 import io.deepline.pipelines.param.StageUid;
 import io.deepline.pipelines.param.TrainingParamSet;
 import java.util.List;
@@ -189,7 +190,7 @@ public class SequenceTaggerModel
             for (double c : classes) {
                 values.add(c);
             }
-            return List.of(scala.collection.JavaConverters.asScalaBuffer(values).toSeq());
+            return List.of(ScalaCollections.toScalaSeq(values));
         }
 
         /** The most probable class of each step (the lowest index on ties, as MLlib's argmax). */
