@@ -1,7 +1,7 @@
 package io.deepline.jobs.model;
 
-import io.deepline.jobs.train.SequenceOutputMetrics;
-import io.deepline.jobs.train.TestMetrics;
+import io.deepline.jobs.metrics.SequenceOutputMetrics;
+import io.deepline.jobs.metrics.TestMetrics;
 import io.deepline.pipelines.sequence.Seq2Seq;
 import io.deepline.pipelines.sequence.Seq2SeqModel;
 import java.util.LinkedHashMap;

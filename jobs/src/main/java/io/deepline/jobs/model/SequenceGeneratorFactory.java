@@ -1,7 +1,7 @@
 package io.deepline.jobs.model;
 
-import io.deepline.jobs.train.SequenceOutputMetrics;
-import io.deepline.jobs.train.TestMetrics;
+import io.deepline.jobs.metrics.SequenceOutputMetrics;
+import io.deepline.jobs.metrics.TestMetrics;
 import io.deepline.pipelines.sequence.SequenceGenerator;
 import io.deepline.pipelines.sequence.SequenceGeneratorModel;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package io.deepline.jobs.model;
 
-import io.deepline.jobs.train.ClassificationMetrics;
-import io.deepline.jobs.train.StepPredictions;
-import io.deepline.jobs.train.TestMetrics;
+import io.deepline.jobs.metrics.ClassificationMetrics;
+import io.deepline.jobs.metrics.StepPredictions;
+import io.deepline.jobs.metrics.TestMetrics;
 import io.deepline.pipelines.sequence.SequenceTagger;
 import io.deepline.pipelines.sequence.SequenceTaggerModel;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package io.deepline.pipelines.selection;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.deepline.pipelines.persist.Json;
+import io.deepline.pipelines.io.Json;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
