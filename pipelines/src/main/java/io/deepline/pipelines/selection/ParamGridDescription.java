@@ -15,7 +15,6 @@ import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.param.ParamPair;
-import scala.collection.JavaConverters;
 
 /**
  * Readable grid points: per ParamMap, the params that vary across the grid (name → value as JSON), so a report
@@ -33,7 +32,7 @@ final class ParamGridDescription {
         List<Param<?>> order = new ArrayList<>();
         for (ParamMap map : grid) {
             Map<Param<?>, String> values = new LinkedHashMap<>();
-            for (ParamPair<?> pair : JavaConverters.seqAsJavaList(map.toSeq())) {
+            for (ParamPair<?> pair : map.toList()) {
                 values.put(pair.param(), encode(pair));
                 if (!order.contains(pair.param())) {
                     order.add(pair.param());
