@@ -1,7 +1,7 @@
 package io.deepline.jobs.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.deepline.pipelines.persist.Json;
+import io.deepline.pipelines.io.Json;
 import io.deepline.pipelines.report.ReportPage;
 import java.io.IOException;
 import java.io.InputStream;

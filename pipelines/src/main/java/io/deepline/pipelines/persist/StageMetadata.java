@@ -3,6 +3,8 @@ package io.deepline.pipelines.persist;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.deepline.pipelines.io.HadoopFiles;
+import io.deepline.pipelines.io.Json;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.param.Params;

@@ -10,7 +10,7 @@ import io.deepline.pipelines.classification.DeepClassificationModel;
 import io.deepline.pipelines.classification.DeepClassifier;
 import io.deepline.pipelines.eval.ClassificationReport;
 import io.deepline.pipelines.interop.ScalaCollections;
-import io.deepline.pipelines.persist.Json;
+import io.deepline.pipelines.io.Json;
 import io.deepline.pipelines.regression.DeepRegressor;
 import io.deepline.pipelines.testing.DataSamples;
 import io.deepline.pipelines.testing.SparkSessionExtension;
