@@ -25,8 +25,9 @@ record CliRun(List<Line> lines, double wall) {
     }
 
     /**
-     * @param build    the build whose jobs jar runs: a repository root with {@code jobs/target/deepline-jobs-*-all.jar}
-     *                 and {@code jobs/target/spark-classpath.txt}
+     * @param build    the build whose jobs jar runs: a repository root with {@code jobs/target/deepline-jobs-all.jar}
+     *                 (or, in builds before the jar had a fixed name, {@code deepline-jobs-<version>-all.jar}) and
+     *                 {@code jobs/target/spark-classpath.txt}
      * @param root     the working directory (the job file's relative paths resolve against it) and conf/ source
      * @param command  e.g. {@code train}
      * @param jobFile  the YAML job file
@@ -36,7 +37,7 @@ record CliRun(List<Line> lines, double wall) {
             throws IOException, InterruptedException {
         Path jar;
         try (var jars = Files.list(build.resolve("jobs/target"))) {
-            jar = jars.filter(p -> p.getFileName().toString().matches("deepline-jobs-.*-all\\.jar")).findFirst()
+            jar = jars.filter(p -> p.getFileName().toString().matches("deepline-jobs(-.*)?-all\\.jar")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no shaded jobs jar in " + build.resolve("jobs/target")
                             + "; build it with 'mvn -q -B -o -pl jobs -am package -DskipTests' there"));
         }

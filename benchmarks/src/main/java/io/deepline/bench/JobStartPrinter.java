@@ -1,9 +1,9 @@
 package io.deepline.bench;
 
+import io.deepline.pipelines.interop.ScalaCollections;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.StageInfo;
-import scala.collection.JavaConverters;
 
 /**
  * Installed in a {@code workflow} run's CLI process ({@code spark.extraListeners}): prints one line per Spark job as
@@ -18,7 +18,7 @@ public final class JobStartPrinter extends SparkListener {
         String description = jobStart.properties() == null ? null
                 : jobStart.properties().getProperty("spark.job.description");
         int tasks = 0;
-        for (StageInfo stage : JavaConverters.seqAsJavaList(jobStart.stageInfos())) {
+        for (StageInfo stage : ScalaCollections.asJavaList(jobStart.stageInfos())) {
             tasks += stage.numTasks();
         }
         // The task count shows a job over many (nearly empty) partitions, e.g. 200 after a SQL shuffle.

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +91,25 @@ class PackagedJobSmokeIT {
         assertTrue(run.stderr().contains("data.featurs"), run.describe());
         assertFalse(run.stderr().contains("at io."), run.describe());
         assertFalse(run.stderr().contains("Exception in thread"), run.describe());
+    }
+
+    @Test
+    void theShadedJarKeepsTheStageRegistrationsForServiceLoader() throws IOException {
+        // The shade plugin merges META-INF/services files; were it to drop or garble ours, Spark 4's ML on Connect
+        // would not find Deepline's stages from the jar that users --jars onto a cluster.
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            for (String service : List.of("org.apache.spark.ml.Estimator", "org.apache.spark.ml.Transformer")) {
+                ZipEntry entry = zip.getEntry("META-INF/services/" + service);
+                assertTrue(entry != null, jar + " has no META-INF/services/" + service);
+                List<String> listed = new String(zip.getInputStream(entry).readAllBytes()).lines()
+                        .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+                assertTrue(listed.size() >= 14, service + " lists " + listed);
+                for (String className : listed) {
+                    assertTrue(zip.getEntry(className.replace('.', '/') + ".class") != null,
+                            service + " lists " + className + ", which is not in " + jar);
+                }
+            }
+        }
     }
 
     /** Starts {@code io.deepline.jobs.Main} in a child JVM in {@code work} and waits for it. */

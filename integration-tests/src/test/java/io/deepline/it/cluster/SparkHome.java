@@ -5,23 +5,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A SPARK_HOME assembled from Maven, with no download: {@code jars/} holds links to the Spark runtime jars that
- * this module's build lists in {@code integration-tests/target/spark-runtime-classpath.txt} (Spark 3.5.9, Scala
- * 2.12, the Hadoop client and their dependencies, without ND4J), and an empty {@code conf/}. That is all Master,
+ * this module's build lists in {@code integration-tests/target/spark-runtime-classpath.txt} (the Spark line being
+ * built: 3.5.9 with Scala 2.12, or 4.2.0 with Scala 2.13; the Hadoop client and their dependencies, without ND4J),
+ * and an empty {@code conf/}. That is all Master,
  * Worker and SparkSubmit need when launched as {@code java -cp <home>/jars/* <class>}; a Worker builds its
  * executors' classpath from {@code $SPARK_HOME/jars}.
  */
 public final class SparkHome {
 
-    /** Workers resolve the executors' classpath through Spark's launcher, which asks for this in a bare home. */
-    static final String SCALA_VERSION = "2.12";
+    private static final Pattern SPARK_CORE_JAR = Pattern.compile("spark-core_(\\d+\\.\\d+)-.*\\.jar");
 
     private final Path root;
+    /** Workers resolve the executors' classpath through Spark's launcher, which asks for this in a bare home. */
+    private final String scalaVersion;
 
-    private SparkHome(Path root) {
+    private SparkHome(Path root, String scalaVersion) {
         this.root = root;
+        this.scalaVersion = scalaVersion;
     }
 
     /**
@@ -35,10 +40,11 @@ public final class SparkHome {
         }
         List<Path> jars = Arrays.stream(Files.readString(classpathFile).trim().split(":"))
                 .filter(s -> s.endsWith(".jar")).map(Path::of).toList();
-        if (jars.stream().noneMatch(j -> j.getFileName().toString().startsWith("spark-core_" + SCALA_VERSION))) {
-            throw new IllegalStateException(classpathFile + " lists no spark-core_" + SCALA_VERSION
-                    + " jar; it should be the jobs module's provided classpath (mvn verify -pl jobs rewrites it)");
-        }
+        String scalaVersion = jars.stream().map(j -> SPARK_CORE_JAR.matcher(j.getFileName().toString()))
+                .filter(Matcher::matches).map(m -> m.group(1)).findFirst()
+                .orElseThrow(() -> new IllegalStateException(classpathFile + " lists no spark-core_<scala> jar; it"
+                        + " should be the integration-tests module's Spark runtime classpath (mvn verify -pl"
+                        + " integration-tests -am rewrites it)"));
         Path jarsDir = root.resolve("jars");
         deleteRecursively(jarsDir); // links of an earlier build may name jars this one no longer uses
         Files.createDirectories(jarsDir);
@@ -51,7 +57,7 @@ public final class SparkHome {
                 Files.copy(jar, link);
             }
         }
-        return new SparkHome(root);
+        return new SparkHome(root, scalaVersion);
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
@@ -78,7 +84,7 @@ public final class SparkHome {
     java.util.Map<String, String> environment() {
         return java.util.Map.of(
                 "SPARK_HOME", root.toString(),
-                "SPARK_SCALA_VERSION", SCALA_VERSION,
+                "SPARK_SCALA_VERSION", scalaVersion,
                 "SPARK_LOCAL_IP", "127.0.0.1",
                 "SPARK_LOCAL_HOSTNAME", "127.0.0.1",
                 "SPARK_CONF_DIR", root.resolve("conf").toString(),

@@ -68,6 +68,10 @@ public final class Submit {
                         + String.join(" ", SHORT_LIVED_JVM),
                 "--conf", "spark.eventLog.enabled=true",
                 "--conf", "spark.eventLog.dir=" + events.toUri(),
+                // One plain JSON file per application, as EventLog reads it: Spark 4 rolls and compresses event
+                // logs by default, Spark 3.5 does neither.
+                "--conf", "spark.eventLog.rolling.enabled=false",
+                "--conf", "spark.eventLog.compress=false",
                 "--conf", "spark.ui.enabled=false",
                 // One DataNode: files written with the default replication 3 would stay under-replicated.
                 "--conf", "spark.hadoop.dfs.replication=1"));

@@ -1,8 +1,8 @@
 package io.deepline.jobs.model;
 
 import io.deepline.jobs.config.JobConfigException;
-import io.deepline.jobs.train.ReconstructionMetrics;
-import io.deepline.jobs.train.TestMetrics;
+import io.deepline.jobs.metrics.ReconstructionMetrics;
+import io.deepline.jobs.metrics.TestMetrics;
 import io.deepline.pipelines.generative.AutoEncoder;
 import io.deepline.pipelines.generative.AutoEncoderModel;
 import java.util.LinkedHashMap;

@@ -2,10 +2,8 @@ package io.deepline.jobs.model;
 
 import io.deepline.pipelines.classification.DeepClassificationModel;
 import io.deepline.pipelines.classification.DeepClassifier;
-import io.deepline.pipelines.train.TrainingHistory;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Transformer;
 
@@ -20,11 +18,6 @@ public final class DeepClassifierFactory implements ModelFactory {
     @Override
     public Estimator<?> newEstimator() {
         return new DeepClassifier();
-    }
-
-    @Override
-    public Optional<TrainingHistory> trainingHistory(Transformer fitted) {
-        return fitted instanceof DeepClassificationModel m ? Optional.of(m.trainingHistory()) : Optional.empty();
     }
 
     @Override

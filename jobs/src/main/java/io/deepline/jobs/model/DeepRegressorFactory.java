@@ -2,10 +2,8 @@ package io.deepline.jobs.model;
 
 import io.deepline.pipelines.regression.DeepRegressionModel;
 import io.deepline.pipelines.regression.DeepRegressor;
-import io.deepline.pipelines.train.TrainingHistory;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Transformer;
 
@@ -25,11 +23,6 @@ public final class DeepRegressorFactory implements ModelFactory {
     @Override
     public boolean classifies() {
         return false;
-    }
-
-    @Override
-    public Optional<TrainingHistory> trainingHistory(Transformer fitted) {
-        return fitted instanceof DeepRegressionModel m ? Optional.of(m.trainingHistory()) : Optional.empty();
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.deepline.jobs.model;
 
-import io.deepline.jobs.train.ClassificationMetrics;
-import io.deepline.jobs.train.RegressionMetrics;
-import io.deepline.jobs.train.TestMetrics;
+import io.deepline.jobs.metrics.ClassificationMetrics;
+import io.deepline.jobs.metrics.RegressionMetrics;
+import io.deepline.jobs.metrics.TestMetrics;
 import io.deepline.pipelines.inference.HasFittedNetwork;
 import io.deepline.pipelines.report.ReportFolder;
 import org.apache.spark.sql.Dataset;

@@ -2,10 +2,8 @@ package io.deepline.jobs.model;
 
 import io.deepline.pipelines.classification.perceptron.PerceptronClassificationModel;
 import io.deepline.pipelines.classification.perceptron.PerceptronClassifier;
-import io.deepline.pipelines.train.TrainingHistory;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Transformer;
 
@@ -20,12 +18,6 @@ public final class PerceptronClassifierFactory implements ModelFactory {
     @Override
     public Estimator<?> newEstimator() {
         return new PerceptronClassifier();
-    }
-
-    /** The perceptron keeps mistakes per epoch, not a loss history. */
-    @Override
-    public Optional<TrainingHistory> trainingHistory(Transformer fitted) {
-        return Optional.empty();
     }
 
     @Override

@@ -2,10 +2,8 @@ package io.deepline.jobs.model;
 
 import io.deepline.pipelines.sequence.SequenceClassificationModel;
 import io.deepline.pipelines.sequence.SequenceClassifier;
-import io.deepline.pipelines.train.TrainingHistory;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Transformer;
 
@@ -28,11 +26,6 @@ public final class SequenceClassifierFactory implements ModelFactory {
     @Override
     public boolean readsSequences() {
         return true;
-    }
-
-    @Override
-    public Optional<TrainingHistory> trainingHistory(Transformer fitted) {
-        return fitted instanceof SequenceClassificationModel m ? Optional.of(m.trainingHistory()) : Optional.empty();
     }
 
     @Override

@@ -1,14 +1,12 @@
 package io.deepline.jobs.model;
 
-import io.deepline.jobs.train.SequenceOutputMetrics;
-import io.deepline.jobs.train.TestMetrics;
+import io.deepline.jobs.metrics.SequenceOutputMetrics;
+import io.deepline.jobs.metrics.TestMetrics;
 import io.deepline.pipelines.sequence.SequenceGenerator;
 import io.deepline.pipelines.sequence.SequenceGeneratorModel;
-import io.deepline.pipelines.train.TrainingHistory;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.sql.Dataset;
@@ -44,11 +42,6 @@ public final class SequenceGeneratorFactory implements ModelFactory {
     public TestMetrics evaluate(Dataset<Row> scored, String labelColumn, String predictionColumn,
                                 String probabilityColumn) {
         return SequenceOutputMetrics.evaluate(scored, labelColumn, predictionColumn);
-    }
-
-    @Override
-    public Optional<TrainingHistory> trainingHistory(Transformer fitted) {
-        return fitted instanceof SequenceGeneratorModel m ? Optional.of(m.trainingHistory()) : Optional.empty();
     }
 
     @Override

@@ -2,9 +2,7 @@ package io.deepline.jobs.model;
 
 import io.deepline.pipelines.sequence.SequenceRegressionModel;
 import io.deepline.pipelines.sequence.SequenceRegressor;
-import io.deepline.pipelines.train.TrainingHistory;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Transformer;
 
@@ -32,11 +30,6 @@ public final class SequenceRegressorFactory implements ModelFactory {
     @Override
     public boolean classifies() {
         return false;
-    }
-
-    @Override
-    public Optional<TrainingHistory> trainingHistory(Transformer fitted) {
-        return fitted instanceof SequenceRegressionModel m ? Optional.of(m.trainingHistory()) : Optional.empty();
     }
 
     @Override

@@ -1,14 +1,12 @@
 package io.deepline.jobs.model;
 
-import io.deepline.jobs.train.ClassificationMetrics;
-import io.deepline.jobs.train.StepPredictions;
-import io.deepline.jobs.train.TestMetrics;
+import io.deepline.jobs.metrics.ClassificationMetrics;
+import io.deepline.jobs.metrics.StepPredictions;
+import io.deepline.jobs.metrics.TestMetrics;
 import io.deepline.pipelines.sequence.SequenceTagger;
 import io.deepline.pipelines.sequence.SequenceTaggerModel;
-import io.deepline.pipelines.train.TrainingHistory;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.sql.Dataset;
@@ -46,11 +44,6 @@ public final class SequenceTaggerFactory implements ModelFactory {
                                 String probabilityColumn) {
         return ClassificationMetrics.evaluate(StepPredictions.of(scored, labelColumn, predictionColumn), labelColumn,
                 predictionColumn);
-    }
-
-    @Override
-    public Optional<TrainingHistory> trainingHistory(Transformer fitted) {
-        return fitted instanceof SequenceTaggerModel m ? Optional.of(m.trainingHistory()) : Optional.empty();
     }
 
     @Override

@@ -2,10 +2,8 @@ package io.deepline.jobs.model;
 
 import io.deepline.pipelines.sequence.TransformerClassificationModel;
 import io.deepline.pipelines.sequence.TransformerClassifier;
-import io.deepline.pipelines.train.TrainingHistory;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Transformer;
 
@@ -28,12 +26,6 @@ public final class TransformerClassifierFactory implements ModelFactory {
     @Override
     public boolean readsSequences() {
         return true;
-    }
-
-    @Override
-    public Optional<TrainingHistory> trainingHistory(Transformer fitted) {
-        return fitted instanceof TransformerClassificationModel m ? Optional.of(m.trainingHistory())
-                : Optional.empty();
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.deepline.jobs.model;
 
 import io.deepline.jobs.config.JobConfigException;
-import io.deepline.jobs.train.LogProbabilityMetrics;
-import io.deepline.jobs.train.TestMetrics;
+import io.deepline.jobs.metrics.LogProbabilityMetrics;
+import io.deepline.jobs.metrics.TestMetrics;
 import io.deepline.pipelines.generative.VariationalAutoEncoder;
 import io.deepline.pipelines.generative.VariationalAutoEncoderModel;
 import io.deepline.pipelines.report.ImageGrid;

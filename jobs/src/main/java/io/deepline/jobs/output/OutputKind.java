@@ -1,7 +1,7 @@
 package io.deepline.jobs.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.deepline.pipelines.persist.Json;
+import io.deepline.pipelines.io.Json;
 import io.deepline.pipelines.report.ReportPage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +21,7 @@ import org.apache.hadoop.fs.Path;
 public enum OutputKind {
     ABSENT("nothing"),
     EMPTY_FOLDER("an empty folder"),
-    /** A saved Spark {@code PipelineModel}: {@code metadata/part-00000} naming that class, and {@code stages/}. */
+    /** A saved Spark {@code PipelineModel}: {@code metadata/part-*} naming that class, and {@code stages/}. */
     MODEL("a saved Deepline model"),
     /** A metrics JSON as {@code train} and {@code evaluate} write it: an object naming the job and its model. */
     METRICS("a Deepline metrics file"),
@@ -90,11 +90,17 @@ public enum OutputKind {
     }
 
     private static boolean isModel(FileSystem fs, Path dir) throws IOException {
-        Path metadata = new Path(dir, "metadata/part-00000");
-        if (!fs.isDirectory(new Path(dir, "stages")) || !fs.isFile(metadata)) {
+        Path metadata = new Path(dir, "metadata");
+        if (!fs.isDirectory(new Path(dir, "stages")) || !fs.isDirectory(metadata)) {
             return false;
         }
-        JsonNode json = readJson(fs, fs.getFileStatus(metadata));
+        // One part file, named as the Spark line writes it: part-00000 (3.5, an RDD text file) or
+        // part-00000-<uuid>-c000.txt (4, a DataFrame text file).
+        FileStatus[] parts = fs.listStatus(metadata, p -> p.getName().startsWith("part-"));
+        if (parts.length == 0 || !parts[0].isFile()) {
+            return false;
+        }
+        JsonNode json = readJson(fs, parts[0]);
         return json != null && PIPELINE_MODEL_CLASS.equals(json.path("class").asText());
     }
 

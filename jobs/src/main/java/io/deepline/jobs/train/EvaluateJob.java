@@ -1,11 +1,12 @@
 package io.deepline.jobs.train;
 
 import io.deepline.jobs.config.JobConfig;
+import io.deepline.jobs.metrics.TestMetrics;
 import io.deepline.jobs.model.ConfiguredModel;
 import io.deepline.jobs.model.ModelTypes;
 import io.deepline.jobs.output.OutputKind;
 import io.deepline.jobs.output.OwnedOutputs;
-import io.deepline.pipelines.persist.HadoopFiles;
+import io.deepline.pipelines.io.HadoopFiles;
 import io.deepline.pipelines.report.ReportFolder;
 import java.util.LinkedHashMap;
 import java.util.List;

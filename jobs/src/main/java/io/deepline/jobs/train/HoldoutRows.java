@@ -70,24 +70,48 @@ final class HoldoutRows {
     }
 
     /**
+     * What the null check counts for the split in its own pass ({@link NullRows#counted()}): the test rows, and with
+     * {@code split.holdoutColumn} also the rows where that column is null. {@link #split} reads the counts back.
+     */
+    static List<Column> counted(StructType schema, SplitSection split, InputSchema input) {
+        String holdout = split.holdoutColumn();
+        return holdout == null ? List.of(testRow(schema, split, input))
+                : List.of(testRow(schema, split, input), column(holdout).isNull());
+    }
+
+    /**
      * Splits the job's rows (after the null check) into {training rows, test rows}; the holdout column, if any, is
      * dropped from both.
      *
+     * @param nulls the null check, run with {@link #counted} as its conditions
      * @throws JobConfigException naming {@code split.holdoutColumn} if it has nulls
      */
-    static List<Dataset<Row>> split(Dataset<Row> rows, SplitSection split, InputSchema input) {
+    static Parts split(NullRows nulls, SplitSection split, InputSchema input) {
+        Dataset<Row> rows = nulls.kept();
+        long testRows = nulls.counted().get(0);
+        Column test = testRow(rows.schema(), split, input);
         String holdout = split.holdoutColumn();
         if (holdout == null) {
-            Column test = draw(rows.schema(), input.usedColumns(), split.seed()).lt(split.test());
-            return List.of(rows.filter(not(test)), rows.filter(test));
+            return new Parts(rows.filter(not(test)), rows.filter(test), nulls.keptRows() - testRows, testRows);
         }
-        long nulls = rows.filter(column(holdout).isNull()).count();
-        if (nulls > 0) {
-            throw new JobConfigException("split.holdoutColumn", "column '" + holdout + "' has " + nulls + " null"
-                    + (nulls == 1 ? "" : "s") + "; every row must be true (held out) or false (trained on)",
-                    "Fill the column for every row (CSV reads an empty field as null)");
+        long holdoutNulls = nulls.counted().get(1);
+        if (holdoutNulls > 0) {
+            throw new JobConfigException("split.holdoutColumn", "column '" + holdout + "' has " + holdoutNulls
+                    + " null" + (holdoutNulls == 1 ? "" : "s") + "; every row must be true (held out) or false"
+                    + " (trained on)", "Fill the column for every row (CSV reads an empty field as null)");
         }
-        return List.of(rows.filter(not(column(holdout))).drop(holdout), rows.filter(column(holdout)).drop(holdout));
+        return new Parts(rows.filter(not(test)).drop(holdout), rows.filter(test).drop(holdout),
+                nulls.keptRows() - testRows, testRows);
+    }
+
+    /** The training and test rows, and how many each holds. */
+    record Parts(Dataset<Row> train, Dataset<Row> test, long trainRows, long testRows) {
+    }
+
+    /** True for a test row: the holdout column's value, or a seeded draw below {@code split.test}. */
+    private static Column testRow(StructType schema, SplitSection split, InputSchema input) {
+        String holdout = split.holdoutColumn();
+        return holdout != null ? column(holdout) : draw(schema, input.usedColumns(), split.seed()).lt(split.test());
     }
 
     /** A number in [0, 1) that depends only on the values of {@code columns} in the row and on {@code seed}. */

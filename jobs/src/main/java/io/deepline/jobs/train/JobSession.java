@@ -32,6 +32,7 @@ public final class JobSession implements AutoCloseable {
 
     /** Reuses the running session, or builds one for {@code section}. */
     public static JobSession open(String appName, SparkSection section) {
+        BackendWarmUp.start(); // beside Spark's start, on the core that start leaves idle
         Option<SparkSession> running = SparkSession.getActiveSession();
         if (running.isEmpty()) {
             running = SparkSession.getDefaultSession();

@@ -25,8 +25,12 @@ import scala.Tuple2;
 public final class MalformedRecords {
 
     private static final Logger LOG = LoggerFactory.getLogger(MalformedRecords.class);
-    /** Spark's message for a record whose number of fields is not the header's; it quotes the raw line. */
-    private static final Pattern RAW_RECORD = Pattern.compile("Malformed CSV record: (.*)");
+    /**
+     * Spark's message for a record whose number of fields is not the header's; it quotes the raw line. Spark 4 ends
+     * its error messages with " SQLSTATE: &lt;code&gt;", which is not part of the line (Spark 3.5 adds nothing).
+     */
+    private static final Pattern RAW_RECORD =
+            Pattern.compile("Malformed CSV record: (.*?)(?: SQLSTATE: [0-9A-Z]{5})?$", Pattern.MULTILINE);
     /** Spark's message for any record FAILFAST refuses; it quotes the values parsed so far. */
     private static final Pattern PARSED_RECORD = Pattern.compile("detected in record parsing: (.*?)\\.(\\s|$)");
 

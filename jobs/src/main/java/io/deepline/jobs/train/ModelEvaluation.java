@@ -1,5 +1,6 @@
 package io.deepline.jobs.train;
 
+import io.deepline.jobs.metrics.TestMetrics;
 import io.deepline.jobs.model.ModelFactory;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;

@@ -45,10 +45,13 @@ import org.slf4j.LoggerFactory;
  * <p>A {@code data.text} column is not checked: a null text is an empty text by design ({@link TextStages}; CSV
  * reads an empty field as null, so the two cannot be told apart).
  *
- * @param kept    the rows to use: all of them, or those without a missing value in a checked column
- * @param dropped how many rows were dropped; 0 unless {@code data.dropNulls} is true
+ * @param kept     the rows to use: all of them, or those without a missing value in a checked column
+ * @param dropped  how many rows were dropped; 0 unless {@code data.dropNulls} is true
+ * @param keptRows how many rows {@code kept} holds
+ * @param counted  how many kept rows meet each of the caller's conditions, in their order (see
+ *                 {@link #check(Dataset, InputSchema, boolean, PreprocessSection, List)})
  */
-public record NullRows(Dataset<Row> kept, long dropped) {
+public record NullRows(Dataset<Row> kept, long dropped, long keptRows, List<Long> counted) {
 
     private static final Logger LOG = LoggerFactory.getLogger(NullRows.class);
 
@@ -69,9 +72,23 @@ public record NullRows(Dataset<Row> kept, long dropped) {
      */
     public static NullRows check(Dataset<Row> data, InputSchema input, boolean dropNulls,
                                  PreprocessSection preprocess) {
+        return check(data, input, dropNulls, preprocess, List.of());
+    }
+
+    /**
+     * As {@link #check(Dataset, InputSchema, boolean, PreprocessSection)}, and counts in the same pass the kept rows
+     * that meet each of {@code conditions} (a row with a missing value is never counted): a caller's own counts,
+     * such as the split's, then need no pass over the data of their own.
+     */
+    public static NullRows check(Dataset<Row> data, InputSchema input, boolean dropNulls,
+                                 PreprocessSection preprocess, List<Column> conditions) {
         List<String> columns = checkedColumns(input);
         if (columns.isEmpty()) {
-            return new NullRows(data, 0);
+            List<Column> counts = new ArrayList<>();
+            counts.add(count(lit(1)));
+            conditions.forEach(c -> counts.add(count(when(c, 1))));
+            Row totals = aggregate(data, counts);
+            return new NullRows(data, 0, totals.getLong(0), counted(totals, 1, conditions.size()));
         }
         List<String> floating = floatingColumns(data.schema(), input, columns);
         List<Column> missing = columns.stream().map(c -> floating.contains(c)
@@ -84,6 +101,8 @@ public record NullRows(Dataset<Row> kept, long dropped) {
         // One aggregate for all the columns' magnitudes, so a wide table (MNIST's 784 pixels) adds one, not 784;
         // the per-column passes below run only when a value is too large or infinite.
         counts.add(floating.isEmpty() ? lit(0.0) : max(when(not(anyMissing), largestMagnitude(floating))));
+        int firstCondition = counts.size();
+        conditions.forEach(c -> counts.add(count(when(not(anyMissing).and(c), 1))));
         LOG.info("Checking every row's {} used columns for nulls, NaN and outsized values", columns.size());
         long checking = System.nanoTime();
         Row totals = aggregate(data, counts);
@@ -112,12 +131,21 @@ public record NullRows(Dataset<Row> kept, long dropped) {
             requireFinite(kept, floating, input);
             LargeValues.require(largestPerColumn(kept, floating, input), rows - rowsWithMissing, input, preprocess);
         }
+        List<Long> counted = counted(totals, firstCondition, conditions.size());
         if (rowsWithMissing == 0) {
-            return new NullRows(data, 0);
+            return new NullRows(data, 0, rows, counted);
         }
         LOG.warn("data.dropNulls: dropping {} of {} rows with a null or NaN in a column the job uses: {}",
                 rowsWithMissing, rows, describe(missingPerColumn, "null or NaN value"));
-        return new NullRows(kept, rowsWithMissing);
+        return new NullRows(kept, rowsWithMissing, rows - rowsWithMissing, counted);
+    }
+
+    private static List<Long> counted(Row totals, int first, int n) {
+        List<Long> counted = new ArrayList<>();
+        for (int i = first; i < first + n; i++) {
+            counted.add(totals.getLong(i));
+        }
+        return List.copyOf(counted);
     }
 
     /** The largest |x| of a row's floating-point columns; infinite if one is. */

@@ -6,6 +6,7 @@ import io.deepline.jobs.config.SplitSection;
 import io.deepline.jobs.model.ConfiguredModel;
 import java.util.List;
 import java.util.Locale;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -67,30 +68,18 @@ public final class SplitData implements AutoCloseable {
         TrainingPipeline plan = TrainingPipeline.build(schema, input, config.preprocess(), model.estimator(),
                 model.factory().classifies());
 
-        // The null check is the first full read: a malformed CSV record fails there (see DataReader).
+        // The null check is the first full read: a malformed CSV record fails there (see DataReader). It also counts
+        // the split's rows in its pass, so the split itself reads nothing.
+        List<Column> counted = HoldoutRows.counted(data.schema(), split, input);
         return MalformedRecords.reported(spark, config.data().path(), "data.path", () -> split(plan, input,
-                NullRows.check(data, input, config.data().dropNulls(), config.preprocess()), split));
+                NullRows.check(data, input, config.data().dropNulls(), config.preprocess(), counted), split));
     }
 
     private static SplitData split(TrainingPipeline plan, InputSchema input, NullRows nulls, SplitSection split) {
-        long splitting = System.nanoTime();
-        List<Dataset<Row>> parts = HoldoutRows.split(nulls.kept(), split, input);
-        // Both splits are read more than once (counting, fitting the feature stages, training, scoring).
-        Dataset<Row> train = parts.get(0).persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> test = parts.get(1).persist(StorageLevel.MEMORY_AND_DISK());
-        long trainRows;
-        long testRows;
-        try {
-            trainRows = train.count();
-            testRows = test.count();
-        } catch (Exception e) { // a malformed record (MalformedRecords); Spark's SparkException is undeclared
-            train.unpersist();
-            test.unpersist();
-            throw e;
-        }
+        HoldoutRows.Parts parts = HoldoutRows.split(nulls, split, input);
+        long trainRows = parts.trainRows();
+        long testRows = parts.testRows();
         if (trainRows == 0 || testRows == 0) {
-            train.unpersist();
-            test.unpersist();
             if (trainRows + testRows == 0) {
                 // DataReader refused data without rows, so data.dropNulls dropped them all.
                 throw new JobConfigException("data.dropNulls", "dropped every row (" + nulls.dropped() + "): each"
@@ -102,8 +91,11 @@ public final class SplitData implements AutoCloseable {
                     split.holdoutColumn() == null ? "Use more data, or fractions that leave rows in both splits"
                             : "Mark some rows of split.holdoutColumn true and some false");
         }
-        LOG.info(String.format(Locale.ROOT, "Split %d rows into %d training and %d test rows in %.1f s",
-                trainRows + testRows, trainRows, testRows, (System.nanoTime() - splitting) / 1e9));
+        // Both splits are read more than once (fitting the feature stages, training, scoring); the first of those
+        // reads fills the cache.
+        Dataset<Row> train = parts.train().persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> test = parts.test().persist(StorageLevel.MEMORY_AND_DISK());
+        LOG.info("Split {} rows into {} training and {} test rows", trainRows + testRows, trainRows, testRows);
         return new SplitData(plan, input, train, test, trainRows, testRows, nulls.dropped());
     }
 

@@ -1,5 +1,6 @@
 package io.deepline.jobs.train;
 
+import io.deepline.jobs.metrics.TestMetrics;
 import io.deepline.pipelines.train.EpochStats;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.deepline.jobs.config.JobConfigException;
 import io.deepline.jobs.train.MetricsReport;
-import io.deepline.pipelines.persist.HadoopFiles;
+import io.deepline.pipelines.io.HadoopFiles;
 import io.deepline.pipelines.report.ReportFolder;
 import java.io.IOException;
 import java.nio.file.Files;

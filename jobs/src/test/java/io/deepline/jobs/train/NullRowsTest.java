@@ -15,6 +15,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,12 @@ class NullRowsTest {
                 "the even rows but the 6 dropped (0, 6, 14, 22, 30, 38): unused columns do not matter");
         assertEquals(data.filter("x IS NOT NULL AND colour IS NOT NULL AND y IS NOT NULL").count(),
                 nulls.kept().count());
+
+        NullRows counted = NullRows.check(data, USES_X_COLOUR_Y, true, PreprocessSection.DEFAULT,
+                List.of(functions.col("note").isNull(), functions.col("x").gt(20)));
+        assertEquals(30, counted.keptRows());
+        assertEquals(List.of(14L, nulls.kept().filter("x > 20").count()), counted.counted(),
+                "the caller's conditions are counted among the kept rows only");
     }
 
     @Test

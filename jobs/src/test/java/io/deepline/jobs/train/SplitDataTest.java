@@ -47,6 +47,9 @@ class SplitDataTest {
         try (SplitData first = prepare(spark, dir, "one", dayOne, "split: {train: 0.8, test: 0.2, seed: 42}")) {
             championTrain = collect(first.train());
             championTest = collect(first.test());
+            // The counts come from the null check's pass, not from counting the splits.
+            assertEquals(first.train().count(), first.trainRows());
+            assertEquals(first.test().count(), first.testRows());
         }
         try (SplitData second = prepare(spark, dir, "two", dayTwo, "split: {train: 0.8, test: 0.2, seed: 42}")) {
             Set<String> holdout = collect(second.test());

@@ -277,8 +277,8 @@ public final class AutoEncoderSpec {
                 throw new IllegalArgumentException("architecture must be set; use one of "
                         + String.join(", ", AutoEncoderArchitecture.names()));
             }
-            SpecChecks.check(hiddenLayers, activation, leakyReluSlope, WeightInitScheme.AUTO, dropout, 0.0,
-                    UpdaterKind.ADAM, 1.0, 0.0);
+            SpecChecks.checkHiddenLayers(hiddenLayers);
+            SpecChecks.checkHidden(activation, leakyReluSlope, dropout);
             if (codeSize <= 0) {
                 throw new IllegalArgumentException("codeSize is " + codeSize + "; the code layer needs at least one"
                         + " unit");

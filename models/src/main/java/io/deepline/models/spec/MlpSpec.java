@@ -26,33 +26,21 @@ public final class MlpSpec {
     private final int[] hiddenLayers;
     private final HiddenActivation activation;
     private final double leakyReluSlope;
-    private final WeightInitScheme weightInit;
     private final double dropout;
-    private final double l2;
-    private final UpdaterKind updater;
-    private final double learningRate;
-    private final double momentum;
-    private final LearningRateSchedule lrSchedule;
     private final Normalization normalization;
     private final boolean residual;
     private final boolean fitIntercept;
-    private final long seed;
+    private final NetworkTraining training;
 
-    private MlpSpec(Builder b) {
+    private MlpSpec(Builder b, NetworkTraining training) {
         this.hiddenLayers = b.hiddenLayers.clone();
         this.activation = b.activation;
         this.leakyReluSlope = b.leakyReluSlope;
-        this.weightInit = b.weightInit;
         this.dropout = b.dropout;
-        this.l2 = b.l2;
-        this.updater = b.updater;
-        this.learningRate = b.learningRate;
-        this.momentum = b.momentum;
-        this.lrSchedule = b.lrSchedule;
         this.normalization = b.normalization;
         this.residual = b.residual;
         this.fitIntercept = b.fitIntercept;
-        this.seed = b.seed;
+        this.training = training;
     }
 
     public static Builder builder() {
@@ -62,8 +50,8 @@ public final class MlpSpec {
     /** A builder preset with this spec's values. */
     public Builder toBuilder() {
         return new Builder().hiddenLayers(hiddenLayers).activation(activation).leakyReluSlope(leakyReluSlope)
-                .weightInit(weightInit).dropout(dropout).l2(l2).updater(updater).learningRate(learningRate)
-                .momentum(momentum).lrSchedule(lrSchedule).normalization(normalization).residual(residual).fitIntercept(fitIntercept).seed(seed);
+                .dropout(dropout).normalization(normalization).residual(residual).fitIntercept(fitIntercept)
+                .training(training);
     }
 
     /**
@@ -111,7 +99,7 @@ public final class MlpSpec {
         if (nIn <= 0) {
             throw new IllegalArgumentException("the number of input features is " + nIn + "; it must be > 0");
         }
-        return GlobalSettings.of(seed, updater, learningRate, lrSchedule, momentum, weightInit.dl4j(activation), l2);
+        return training.global(activation);
     }
 
     private WeightedOutput outputLayer(int nIn, OutputHead head) {
@@ -152,7 +140,7 @@ public final class MlpSpec {
     }
 
     public WeightInitScheme weightInit() {
-        return weightInit;
+        return training.weightInit();
     }
 
     public double dropout() {
@@ -160,23 +148,28 @@ public final class MlpSpec {
     }
 
     public double l2() {
-        return l2;
+        return training.l2();
     }
 
     public UpdaterKind updater() {
-        return updater;
+        return training.updater();
     }
 
     public double learningRate() {
-        return learningRate;
+        return training.learningRate();
     }
 
     public double momentum() {
-        return momentum;
+        return training.momentum();
     }
 
     public LearningRateSchedule lrSchedule() {
-        return lrSchedule;
+        return training.lrSchedule();
+    }
+
+    /** The initialisation, weight decay, optimizer and seed. */
+    public NetworkTraining training() {
+        return training;
     }
 
     public Normalization normalization() {
@@ -192,31 +185,31 @@ public final class MlpSpec {
     }
 
     public long seed() {
-        return seed;
+        return training.seed();
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof MlpSpec s && Arrays.equals(hiddenLayers, s.hiddenLayers) && activation == s.activation
-                && Double.compare(leakyReluSlope, s.leakyReluSlope) == 0 && weightInit == s.weightInit
-                && Double.compare(dropout, s.dropout) == 0 && Double.compare(l2, s.l2) == 0
-                && updater == s.updater && Double.compare(learningRate, s.learningRate) == 0
-                && Double.compare(momentum, s.momentum) == 0 && lrSchedule.equals(s.lrSchedule)
-                && normalization == s.normalization && residual == s.residual && fitIntercept == s.fitIntercept && seed == s.seed;
+                && Double.compare(leakyReluSlope, s.leakyReluSlope) == 0 && Double.compare(dropout, s.dropout) == 0
+                && normalization == s.normalization && residual == s.residual && fitIntercept == s.fitIntercept
+                && training.equals(s.training);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(hiddenLayers) + Objects.hash(activation, leakyReluSlope, weightInit, dropout, l2,
-                updater, learningRate, momentum, lrSchedule, normalization, residual, fitIntercept, seed);
+        return 31 * Arrays.hashCode(hiddenLayers) + Objects.hash(activation, leakyReluSlope, dropout, normalization,
+                residual, fitIntercept, training);
     }
 
     @Override
     public String toString() {
         return "MlpSpec[hiddenLayers=" + Arrays.toString(hiddenLayers) + ", activation=" + activation
                 + (activation == HiddenActivation.LEAKYRELU ? "(" + leakyReluSlope + ")" : "")
-                + ", weightInit=" + weightInit + ", dropout=" + dropout + ", l2=" + l2 + ", updater=" + updater
-                + ", learningRate=" + learningRate + ", momentum=" + momentum + ", lrSchedule=" + lrSchedule + ", normalization=" + normalization + ", residual=" + residual + ", fitIntercept=" + fitIntercept + ", seed=" + seed + "]";
+                + ", weightInit=" + weightInit() + ", dropout=" + dropout + ", l2=" + l2() + ", updater=" + updater()
+                + ", learningRate=" + learningRate() + ", momentum=" + momentum() + ", lrSchedule=" + lrSchedule()
+                + ", normalization=" + normalization + ", residual=" + residual + ", fitIntercept=" + fitIntercept
+                + ", seed=" + seed() + "]";
     }
 
     /** Collects values; {@link #build()} validates them all, naming the first bad one. */
@@ -224,17 +217,11 @@ public final class MlpSpec {
         private int[] hiddenLayers = {64, 32};
         private HiddenActivation activation = HiddenActivation.RELU;
         private double leakyReluSlope = 0.01;
-        private WeightInitScheme weightInit = WeightInitScheme.AUTO;
         private double dropout;
-        private double l2;
-        private UpdaterKind updater = UpdaterKind.ADAM;
-        private double learningRate = 1e-3;
-        private double momentum = UpdaterKind.DEFAULT_MOMENTUM;
-        private LearningRateSchedule lrSchedule = LearningRateSchedule.NONE;
         private Normalization normalization = Normalization.NONE;
         private boolean residual;
         private boolean fitIntercept = true;
-        private long seed = 42;
+        private final TrainingValues training = new TrainingValues();
 
         private Builder() {
         }
@@ -255,7 +242,7 @@ public final class MlpSpec {
         }
 
         public Builder weightInit(WeightInitScheme value) {
-            this.weightInit = value;
+            training.weightInit = value;
             return this;
         }
 
@@ -265,27 +252,33 @@ public final class MlpSpec {
         }
 
         public Builder l2(double value) {
-            this.l2 = value;
+            training.l2 = value;
             return this;
         }
 
         public Builder updater(UpdaterKind value) {
-            this.updater = value;
+            training.updater = value;
             return this;
         }
 
         public Builder learningRate(double value) {
-            this.learningRate = value;
+            training.learningRate = value;
             return this;
         }
 
         public Builder momentum(double value) {
-            this.momentum = value;
+            training.momentum = value;
             return this;
         }
 
         public Builder lrSchedule(LearningRateSchedule value) {
-            this.lrSchedule = value;
+            training.lrSchedule = value;
+            return this;
+        }
+
+        /** All of initialisation, weight decay, optimizer and seed at once. */
+        public Builder training(NetworkTraining value) {
+            training.set(value);
             return this;
         }
 
@@ -305,21 +298,22 @@ public final class MlpSpec {
         }
 
         public Builder seed(long value) {
-            this.seed = value;
+            training.seed = value;
             return this;
         }
 
         public MlpSpec build() {
-            SpecChecks.check(this.hiddenLayers, activation, leakyReluSlope, weightInit, dropout, l2, updater,
-                    learningRate, momentum);
-            if (lrSchedule == null || normalization == null) {
-                throw new IllegalArgumentException("lrSchedule and normalization must be set (use NONE for neither)");
+            SpecChecks.checkHiddenLayers(hiddenLayers);
+            SpecChecks.checkHidden(activation, leakyReluSlope, dropout);
+            NetworkTraining checked = training.build();
+            if (normalization == null) {
+                throw new IllegalArgumentException("normalization must be set, e.g. Normalization.NONE");
             }
             if (residual && hiddenLayers.length == 0) {
                 throw new IllegalArgumentException("residual=true needs at least one hidden layer to skip around, but"
                         + " hiddenLayers is []; add hidden layers or set residual=false");
             }
-            return new MlpSpec(this);
+            return new MlpSpec(this, checked);
         }
     }
 }

@@ -25,7 +25,7 @@ final class Seq2SeqGraph {
     static ComputationGraphConfiguration configuration(Seq2SeqSpec spec) {
         WeightInit weightInit = spec.weightInit().dl4j(HiddenActivation.TANH); // recurrent units: tanh and sigmoid
         // The vertex gets the graph's updater and L2 explicitly: DL4J passes global settings to layers only.
-        IUpdater updater = spec.updater().create(spec.learningRate(), null, spec.momentum());
+        IUpdater updater = spec.training().vertexUpdater();
         double keep = spec.dropout() > 0 ? 1.0 - spec.dropout() : 0; // DL4J takes the probability of KEEPING a unit
         RnnOutputLayer.Builder output = new RnnOutputLayer.Builder(LossFunction.MCXENT)
                 .nIn(2L * spec.hiddenSize()).nOut(spec.targetVocabularySize()).activation(Activation.SOFTMAX)
@@ -33,8 +33,7 @@ final class Seq2SeqGraph {
         if (keep > 0) {
             output.dropOut(keep); // on [s; c], the decoder's output
         }
-        return GlobalSettings.of(spec.seed(), spec.updater(), spec.learningRate(), LearningRateSchedule.NONE,
-                        spec.momentum(), weightInit, spec.l2()).graphBuilder()
+        return spec.training().global(HiddenActivation.TANH).graphBuilder()
                 .addInputs(Seq2SeqSpec.SOURCE, Seq2SeqSpec.TARGET)
                 .addLayer("sourceEmbedding", embedding(spec.sourceVocabularySize(), spec.embeddingSize()),
                         Seq2SeqSpec.SOURCE)
@@ -45,7 +44,7 @@ final class Seq2SeqGraph {
                 .addVertex(Seq2SeqSpec.DECODER, AttentiveGruDecoder.builder().inputSize(spec.embeddingSize())
                         .hiddenSize(spec.hiddenSize()).context(spec.context())
                         .weightInit(weightInit.getWeightInitFunction()).updater(updater)
-                        .l2(2 * spec.l2()) // DL4J's coefficient c = 2λ, as GlobalSettings sets for the layers
+                        .l2(spec.training().vertexL2())
                         .build(), "encoder", "targetEmbedding")
                 .addLayer(Seq2SeqSpec.OUTPUT, output.build(), Seq2SeqSpec.DECODER)
                 .setOutputs(Seq2SeqSpec.OUTPUT)

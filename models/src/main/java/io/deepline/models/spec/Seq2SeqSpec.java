@@ -47,16 +47,12 @@ public final class Seq2SeqSpec {
     private final RecurrentCell encoderCell;
     private final DecoderContext context;
     private final double dropout;
-    private final WeightInitScheme weightInit;
-    private final double l2;
-    private final UpdaterKind updater;
-    private final double learningRate;
-    private final double momentum;
-    private final long seed;
+    private final NetworkTraining training;
     private final Seq2SeqArchitecture architecture;
     private final TransformerShape transformer;
 
-    private Seq2SeqSpec(Builder b) {
+    private Seq2SeqSpec(Builder b, NetworkTraining training) {
+        this.training = training;
         this.sourceVocabularySize = b.sourceVocabularySize;
         this.targetVocabularySize = b.targetVocabularySize;
         this.embeddingSize = b.embeddingSize;
@@ -64,12 +60,6 @@ public final class Seq2SeqSpec {
         this.encoderCell = b.encoderCell;
         this.context = b.context;
         this.dropout = b.dropout;
-        this.weightInit = b.weightInit;
-        this.l2 = b.l2;
-        this.updater = b.updater;
-        this.learningRate = b.learningRate;
-        this.momentum = b.momentum;
-        this.seed = b.seed;
         this.architecture = b.architecture;
         this.transformer = b.transformerShape();
     }
@@ -82,8 +72,7 @@ public final class Seq2SeqSpec {
     public Builder toBuilder() {
         return new Builder().sourceVocabularySize(sourceVocabularySize).targetVocabularySize(targetVocabularySize)
                 .embeddingSize(embeddingSize).hiddenSize(hiddenSize).encoderCell(encoderCell).context(context)
-                .dropout(dropout).weightInit(weightInit).l2(l2).updater(updater).learningRate(learningRate)
-                .momentum(momentum).seed(seed).architecture(architecture).modelDim(transformer.modelDim())
+                .dropout(dropout).training(training).architecture(architecture).modelDim(transformer.modelDim())
                 .numHeads(transformer.numHeads()).ffDim(transformer.ffDim()).numLayers(transformer.numLayers())
                 .preNorm(transformer.preNorm());
     }
@@ -134,28 +123,33 @@ public final class Seq2SeqSpec {
         return dropout;
     }
 
+    /** The initialisation, weight decay, optimizer and seed (the learning rate is constant: no schedule). */
+    public NetworkTraining training() {
+        return training;
+    }
+
     public WeightInitScheme weightInit() {
-        return weightInit;
+        return training.weightInit();
     }
 
     public double l2() {
-        return l2;
+        return training.l2();
     }
 
     public UpdaterKind updater() {
-        return updater;
+        return training.updater();
     }
 
     public double learningRate() {
-        return learningRate;
+        return training.learningRate();
     }
 
     public double momentum() {
-        return momentum;
+        return training.momentum();
     }
 
     public long seed() {
-        return seed;
+        return training.seed();
     }
 
     public Seq2SeqArchitecture architecture() {
@@ -172,16 +166,14 @@ public final class Seq2SeqSpec {
         return o instanceof Seq2SeqSpec s && sourceVocabularySize == s.sourceVocabularySize
                 && targetVocabularySize == s.targetVocabularySize && embeddingSize == s.embeddingSize
                 && hiddenSize == s.hiddenSize && encoderCell == s.encoderCell && context == s.context
-                && Double.compare(dropout, s.dropout) == 0 && weightInit == s.weightInit
-                && Double.compare(l2, s.l2) == 0 && updater == s.updater
-                && Double.compare(learningRate, s.learningRate) == 0 && Double.compare(momentum, s.momentum) == 0
-                && seed == s.seed && architecture == s.architecture && transformer.equals(s.transformer);
+                && Double.compare(dropout, s.dropout) == 0 && training.equals(s.training)
+                && architecture == s.architecture && transformer.equals(s.transformer);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(sourceVocabularySize, targetVocabularySize, embeddingSize, hiddenSize, encoderCell,
-                context, dropout, weightInit, l2, updater, learningRate, momentum, seed, architecture, transformer);
+                context, dropout, training, architecture, transformer);
     }
 
     @Override
@@ -189,8 +181,8 @@ public final class Seq2SeqSpec {
         return "Seq2SeqSpec[sourceVocabularySize=" + sourceVocabularySize + ", targetVocabularySize="
                 + targetVocabularySize + ", embeddingSize=" + embeddingSize + ", hiddenSize=" + hiddenSize
                 + ", encoderCell=" + encoderCell + ", context=" + context + ", dropout=" + dropout + ", weightInit="
-                + weightInit + ", l2=" + l2 + ", updater=" + updater + ", learningRate=" + learningRate
-                + ", momentum=" + momentum + ", seed=" + seed + ", architecture=" + architecture + ", transformer="
+                + weightInit() + ", l2=" + l2() + ", updater=" + updater() + ", learningRate=" + learningRate()
+                + ", momentum=" + momentum() + ", seed=" + seed() + ", architecture=" + architecture + ", transformer="
                 + transformer + "]";
     }
 
@@ -203,12 +195,6 @@ public final class Seq2SeqSpec {
         private RecurrentCell encoderCell = RecurrentCell.GRU;
         private DecoderContext context = DecoderContext.ATTENTION;
         private double dropout;
-        private WeightInitScheme weightInit = WeightInitScheme.AUTO;
-        private double l2;
-        private UpdaterKind updater = UpdaterKind.ADAM;
-        private double learningRate = 1e-3;
-        private double momentum = UpdaterKind.DEFAULT_MOMENTUM;
-        private long seed = 42;
         private Seq2SeqArchitecture architecture = Seq2SeqArchitecture.RNN;
         private int modelDim = TransformerShape.small().modelDim();
         private int numHeads = TransformerShape.small().numHeads();
@@ -216,7 +202,15 @@ public final class Seq2SeqSpec {
         private int numLayers = TransformerShape.small().numLayers();
         private boolean preNorm;
 
+        private final TrainingValues training = new TrainingValues();
+
         private Builder() {
+        }
+
+        /** All of initialisation, weight decay, optimizer and seed at once. */
+        public Builder training(NetworkTraining value) {
+            training.set(value);
+            return this;
         }
 
         public Builder architecture(Seq2SeqArchitecture value) {
@@ -304,32 +298,32 @@ public final class Seq2SeqSpec {
         }
 
         public Builder weightInit(WeightInitScheme value) {
-            this.weightInit = value;
+            training.weightInit = value;
             return this;
         }
 
         public Builder l2(double value) {
-            this.l2 = value;
+            training.l2 = value;
             return this;
         }
 
         public Builder updater(UpdaterKind value) {
-            this.updater = value;
+            training.updater = value;
             return this;
         }
 
         public Builder learningRate(double value) {
-            this.learningRate = value;
+            training.learningRate = value;
             return this;
         }
 
         public Builder momentum(double value) {
-            this.momentum = value;
+            training.momentum = value;
             return this;
         }
 
         public Builder seed(long value) {
-            this.seed = value;
+            training.seed = value;
             return this;
         }
 
@@ -352,13 +346,18 @@ public final class Seq2SeqSpec {
                 throw new IllegalArgumentException("context must be set; use one of "
                         + String.join(", ", UserNames.of(DecoderContext.class)));
             }
-            SpecChecks.checkTraining(weightInit, dropout, l2, updater, learningRate, momentum);
+            SpecChecks.checkDropout(dropout);
+            NetworkTraining checked = training.build();
+            if (checked.lrSchedule().kind() != LearningRateSchedule.Kind.NONE) {
+                throw new IllegalArgumentException("lrSchedule is " + checked.lrSchedule() + "; a seq2seq network"
+                        + " trains at a constant learning rate, so use LearningRateSchedule.NONE");
+            }
             if (architecture == null) {
                 throw new IllegalArgumentException("architecture must be set; use one of "
                         + String.join(", ", Seq2SeqArchitecture.names()));
             }
             transformerShape(); // checks the Transformer's sizes, e.g. that numHeads divides modelDim
-            return new Seq2SeqSpec(this);
+            return new Seq2SeqSpec(this, checked);
         }
 
         private static void checkVocabulary(String name, int size) {

@@ -26,9 +26,7 @@ final class SequenceLayers {
         checkInputWidth(spec, nIn);
         Objects.requireNonNull(head, "head");
         // Recurrent layers use tanh, so AUTO initialises them as Xavier (course §4.5.3).
-        NeuralNetConfiguration.ListBuilder layers = GlobalSettings.of(spec.seed(), spec.updater(),
-                spec.learningRate(), spec.lrSchedule(), spec.momentum(), spec.weightInit().dl4j(HiddenActivation.TANH),
-                spec.l2()).list();
+        NeuralNetConfiguration.ListBuilder layers = spec.training().global(HiddenActivation.TANH).list();
         int previous = nIn;
         if (spec.input() == StepInput.TOKENS) {
             // A lookup table, no bias: row i is the embedding of token i. Any sequence length (inferInputLength).

@@ -36,15 +36,10 @@ public final class SequenceSpec {
     private final int embeddingSize;
     private final SequenceOutput output;
     private final SequencePooling pooling;
-    private final WeightInitScheme weightInit;
-    private final double l2;
-    private final UpdaterKind updater;
-    private final double learningRate;
-    private final double momentum;
-    private final LearningRateSchedule lrSchedule;
-    private final long seed;
+    private final NetworkTraining training;
 
-    private SequenceSpec(Builder b) {
+    private SequenceSpec(Builder b, NetworkTraining training) {
+        this.training = training;
         this.cell = b.cell;
         this.hiddenSize = b.hiddenSize;
         this.numLayers = b.numLayers;
@@ -55,13 +50,6 @@ public final class SequenceSpec {
         this.embeddingSize = b.embeddingSize;
         this.output = b.output;
         this.pooling = b.pooling;
-        this.weightInit = b.weightInit;
-        this.l2 = b.l2;
-        this.updater = b.updater;
-        this.learningRate = b.learningRate;
-        this.momentum = b.momentum;
-        this.lrSchedule = b.lrSchedule;
-        this.seed = b.seed;
     }
 
     public static Builder builder() {
@@ -72,8 +60,7 @@ public final class SequenceSpec {
     public Builder toBuilder() {
         return new Builder().cell(cell).hiddenSize(hiddenSize).numLayers(numLayers).bidirectional(bidirectional)
                 .dropout(dropout).input(input).vocabularySize(vocabularySize).embeddingSize(embeddingSize)
-                .output(output).pooling(pooling).weightInit(weightInit).l2(l2).updater(updater)
-                .learningRate(learningRate).momentum(momentum).lrSchedule(lrSchedule).seed(seed);
+                .output(output).pooling(pooling).training(training);
     }
 
     /**
@@ -136,32 +123,37 @@ public final class SequenceSpec {
         return pooling;
     }
 
+    /** The initialisation, weight decay, optimizer and seed. */
+    public NetworkTraining training() {
+        return training;
+    }
+
     public WeightInitScheme weightInit() {
-        return weightInit;
+        return training.weightInit();
     }
 
     public double l2() {
-        return l2;
+        return training.l2();
     }
 
     public UpdaterKind updater() {
-        return updater;
+        return training.updater();
     }
 
     public double learningRate() {
-        return learningRate;
+        return training.learningRate();
     }
 
     public double momentum() {
-        return momentum;
+        return training.momentum();
     }
 
     public LearningRateSchedule lrSchedule() {
-        return lrSchedule;
+        return training.lrSchedule();
     }
 
     public long seed() {
-        return seed;
+        return training.seed();
     }
 
     @Override
@@ -170,15 +162,13 @@ public final class SequenceSpec {
                 && numLayers == s.numLayers && bidirectional == s.bidirectional
                 && Double.compare(dropout, s.dropout) == 0 && input == s.input
                 && vocabularySize == s.vocabularySize && embeddingSize == s.embeddingSize && output == s.output
-                && pooling == s.pooling && weightInit == s.weightInit && Double.compare(l2, s.l2) == 0
-                && updater == s.updater && Double.compare(learningRate, s.learningRate) == 0
-                && Double.compare(momentum, s.momentum) == 0 && lrSchedule.equals(s.lrSchedule) && seed == s.seed;
+                && pooling == s.pooling && training.equals(s.training);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(cell, hiddenSize, numLayers, bidirectional, dropout, input, vocabularySize,
-                embeddingSize, output, pooling, weightInit, l2, updater, learningRate, momentum, lrSchedule, seed);
+                embeddingSize, output, pooling, training);
     }
 
     @Override
@@ -188,9 +178,9 @@ public final class SequenceSpec {
                 + (input == StepInput.TOKENS ? "(vocabularySize=" + vocabularySize + ", embeddingSize="
                 + embeddingSize + ")" : "") + ", output=" + output
                 + (output == SequenceOutput.MANY_TO_ONE ? "(pooling=" + pooling + ")" : "")
-                + ", weightInit=" + weightInit + ", l2=" + l2 + ", updater=" + updater
-                + ", learningRate=" + learningRate + ", momentum=" + momentum + ", lrSchedule=" + lrSchedule
-                + ", seed=" + seed + "]";
+                + ", weightInit=" + weightInit() + ", l2=" + l2() + ", updater=" + updater()
+                + ", learningRate=" + learningRate() + ", momentum=" + momentum() + ", lrSchedule=" + lrSchedule()
+                + ", seed=" + seed() + "]";
     }
 
     /** Collects values; {@link #build()} validates them all, naming the first bad one. */
@@ -205,15 +195,16 @@ public final class SequenceSpec {
         private int embeddingSize;
         private SequenceOutput output = SequenceOutput.MANY_TO_ONE;
         private SequencePooling pooling = SequencePooling.LAST;
-        private WeightInitScheme weightInit = WeightInitScheme.AUTO;
-        private double l2;
-        private UpdaterKind updater = UpdaterKind.ADAM;
-        private double learningRate = 1e-3;
-        private double momentum = UpdaterKind.DEFAULT_MOMENTUM;
-        private LearningRateSchedule lrSchedule = LearningRateSchedule.NONE;
-        private long seed = 42;
+
+        private final TrainingValues training = new TrainingValues();
 
         private Builder() {
+        }
+
+        /** All of initialisation, weight decay, optimizer and seed at once. */
+        public Builder training(NetworkTraining value) {
+            training.set(value);
+            return this;
         }
 
         public Builder cell(RecurrentCell value) {
@@ -277,37 +268,37 @@ public final class SequenceSpec {
         }
 
         public Builder weightInit(WeightInitScheme value) {
-            this.weightInit = value;
+            training.weightInit = value;
             return this;
         }
 
         public Builder l2(double value) {
-            this.l2 = value;
+            training.l2 = value;
             return this;
         }
 
         public Builder updater(UpdaterKind value) {
-            this.updater = value;
+            training.updater = value;
             return this;
         }
 
         public Builder learningRate(double value) {
-            this.learningRate = value;
+            training.learningRate = value;
             return this;
         }
 
         public Builder momentum(double value) {
-            this.momentum = value;
+            training.momentum = value;
             return this;
         }
 
         public Builder lrSchedule(LearningRateSchedule value) {
-            this.lrSchedule = value;
+            training.lrSchedule = value;
             return this;
         }
 
         public Builder seed(long value) {
-            this.seed = value;
+            training.seed = value;
             return this;
         }
 
@@ -324,11 +315,11 @@ public final class SequenceSpec {
                 throw new IllegalArgumentException("numLayers is " + numLayers
                         + "; a sequence network needs at least 1 recurrent layer");
             }
-            if (input == null || output == null || pooling == null || lrSchedule == null) {
-                throw new IllegalArgumentException("input, output, pooling and lrSchedule must be set; input is one of "
+            if (input == null || output == null || pooling == null) {
+                throw new IllegalArgumentException("input, output and pooling must be set; input is one of "
                         + String.join(", ", StepInput.names()) + ", output one of "
                         + String.join(", ", SequenceOutput.names()) + ", pooling one of "
-                        + String.join(", ", SequencePooling.names()) + ", lrSchedule none for a constant rate");
+                        + String.join(", ", SequencePooling.names()));
             }
             if (bidirectional && cell == RecurrentCell.LSTM) {
                 throw new IllegalArgumentException("bidirectional=true is not supported with cell=lstm: DL4J's LSTM"
@@ -336,8 +327,9 @@ public final class SequenceSpec {
                         + " padding before the sequence; use cell=gru or cell=rnn, or bidirectional=false");
             }
             checkInputKind();
-            SpecChecks.checkTraining(weightInit, dropout, l2, updater, learningRate, momentum);
-            return new SequenceSpec(this);
+            SpecChecks.checkDropout(dropout);
+            NetworkTraining checked = training.build();
+            return new SequenceSpec(this, checked);
         }
 
         private void checkInputKind() {

@@ -5,9 +5,8 @@ final class SpecChecks {
     private SpecChecks() {
     }
 
-    static void check(int[] hiddenLayers, HiddenActivation activation, double leakyReluSlope,
-                      WeightInitScheme weightInit, double dropout, double l2, UpdaterKind updater, double learningRate,
-                      double momentum) {
+    /** The dense hidden-layer sizes: a list (empty for a GLM) of positive sizes. */
+    static void checkHiddenLayers(int[] hiddenLayers) {
         if (hiddenLayers == null) {
             throw new IllegalArgumentException("hiddenLayers must be a list of sizes, e.g. [64, 32], or [] for a GLM");
         }
@@ -17,8 +16,6 @@ final class SpecChecks {
                         + "; every hidden layer size must be > 0");
             }
         }
-        checkActivation(activation, leakyReluSlope);
-        checkTraining(weightInit, dropout, l2, updater, learningRate, momentum);
     }
 
     /** The hidden layers' activation and dropout, for specs whose initialisation and optimizer are checked elsewhere. */
@@ -38,7 +35,7 @@ final class SpecChecks {
         }
     }
 
-    private static void checkDropout(double dropout) {
+    static void checkDropout(double dropout) {
         if (!(dropout >= 0.0 && dropout < 1.0)) {
             throw new IllegalArgumentException("dropout is " + dropout
                     + "; it is the probability of dropping a unit and must be in [0, 1)");

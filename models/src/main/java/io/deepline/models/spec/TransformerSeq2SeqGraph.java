@@ -21,12 +21,10 @@ final class TransformerSeq2SeqGraph {
 
     static ComputationGraphConfiguration configuration(Seq2SeqSpec spec) {
         TransformerShape shape = spec.transformer();
-        GraphBuilder graph = GlobalSettings.of(spec.seed(), spec.updater(), spec.learningRate(),
-                        LearningRateSchedule.NONE, spec.momentum(), spec.weightInit().dl4j(HiddenActivation.TANH),
-                        spec.l2()).graphBuilder()
+        GraphBuilder graph = spec.training().global(HiddenActivation.TANH).graphBuilder()
                 .addInputs(Seq2SeqSpec.SOURCE, Seq2SeqSpec.TARGET);
         TransformerBlocks blocks = new TransformerBlocks(graph, shape,
-                spec.updater().create(spec.learningRate(), null, spec.momentum()), 2 * spec.l2());
+                spec.training().vertexUpdater(), spec.training().vertexL2());
         String source = blocks.embedTokens(Seq2SeqSpec.SOURCE, spec.sourceVocabularySize(), true, "sourceEmbedding");
         String encoded = blocks.encoder(source, "encoder");
         String target = blocks.embedTokens(Seq2SeqSpec.TARGET, spec.targetVocabularySize(), true, "targetEmbedding");

@@ -8,6 +8,7 @@ import io.deepline.pipelines.param.TrainingParamSet;
 import io.deepline.pipelines.persist.Provenance;
 import io.deepline.pipelines.train.TrainingHistory;
 import java.util.Arrays;
+import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
 
 /**
@@ -21,6 +22,14 @@ public class DeepClassificationModel extends VectorClassificationModelBase<DeepC
     private final MlpParamSet mlpParams;
     private final TrainingParamSet trainingParams;
     private final ClassifierParamSet classifierParams;
+
+    /**
+     * An unfitted model, so that {@code ServiceLoader} can list it (Spark 4's ML on Connect finds stages
+     * that way, as it does Spark's own models); transform fails until it is fitted or loaded.
+     */
+    public DeepClassificationModel() {
+        this(Identifiable$.MODULE$.randomUID("deepClassifier"));
+    }
 
     /** For Spark's reflection (readers and {@code defaultCopy}); the network is set by the reader. */
     public DeepClassificationModel(String uid) {

@@ -1,6 +1,6 @@
 package io.deepline.pipelines.classification;
 
-import io.deepline.pipelines.persist.Json;
+import io.deepline.pipelines.io.Json;
 import io.deepline.pipelines.persist.NetworkModelFiles;
 import java.util.function.Function;
 import org.apache.spark.ml.util.MLReader;

@@ -52,6 +52,14 @@ public final class MiniBatch implements TrainingBatch {
     }
 
     @Override
+    public void writeContents(BatchContents out) {
+        out.sizes(rows, numFeatures, numOutputs);
+        out.floats(features);
+        out.floats(labels);
+        out.floats(weights);
+    }
+
+    @Override
     public int rows() {
         return rows;
     }

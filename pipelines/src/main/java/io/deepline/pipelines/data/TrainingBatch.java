@@ -17,4 +17,10 @@ public interface TrainingBatch extends Serializable {
 
     /** One optimizer step of {@code net} on this batch, with its masks; {@code net.score()} is then its loss. */
     void fitOn(Network net);
+
+    /**
+     * Writes the batch's sizes and arrays (features, labels, masks, in that order) to {@code out}, for the checkpoint
+     * fingerprint of the training data: equal contents must write equal values, whatever the batch's class.
+     */
+    void writeContents(BatchContents out);
 }

@@ -1,5 +1,6 @@
 package io.deepline.pipelines.ensemble;
 
+import io.deepline.pipelines.interop.ScalaCollections;
 import java.util.List;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
@@ -8,7 +9,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
-import scala.collection.Seq;
 
 /**
  * Row-wise column expressions that combine the members' output columns (course §3.3): means, vote counts,
@@ -55,7 +55,7 @@ final class EnsembleColumns {
         return functions.array(columns.stream().map(functions::col).toArray(Column[]::new));
     }
 
-    private static final class VoteCounts implements UDF1<Seq<Object>, Vector> {
+    private static final class VoteCounts implements UDF1<Object, Vector> {
         private static final long serialVersionUID = 1L;
         private final int numClasses;
 
@@ -64,10 +64,11 @@ final class EnsembleColumns {
         }
 
         @Override
-        public Vector call(Seq<Object> predictions) {
+        public Vector call(Object value) {
+            List<Object> predictions = ScalaCollections.arrayValue(value);
             double[] votes = new double[numClasses];
-            for (int j = 0; j < predictions.length(); j++) {
-                Object p = predictions.apply(j);
+            for (int j = 0; j < predictions.size(); j++) {
+                Object p = predictions.get(j);
                 double d = p == null ? Double.NaN : ((Number) p).doubleValue();
                 int k = (int) d;
                 if (k != d || k < 0 || k >= numClasses) {
@@ -80,7 +81,7 @@ final class EnsembleColumns {
         }
     }
 
-    private static final class VectorSum implements UDF1<Seq<Vector>, Vector> {
+    private static final class VectorSum implements UDF1<Object, Vector> {
         private static final long serialVersionUID = 1L;
         private final int size;
         private final String what;
@@ -91,10 +92,11 @@ final class EnsembleColumns {
         }
 
         @Override
-        public Vector call(Seq<Vector> vectors) {
+        public Vector call(Object value) {
+            List<Vector> vectors = ScalaCollections.arrayValue(value);
             double[] sum = null;
-            for (int j = 0; j < vectors.length(); j++) {
-                Vector v = vectors.apply(j);
+            for (int j = 0; j < vectors.size(); j++) {
+                Vector v = vectors.get(j);
                 if (v == null) {
                     throw new IllegalStateException("member " + j + " gave a null " + what + " for a row; the"
                             + " ensemble needs every member's " + what + " on every row");

@@ -56,6 +56,14 @@ public class EnsembleEstimator extends Estimator<EnsembleModel> implements HasEn
     private final LongParam seed;
     private List<Estimator<?>> estimators = List.of();
 
+    /**
+     * An ensemble without estimators, so that {@code ServiceLoader} can list it (Spark 4's ML on Connect
+     * finds stages that way); fitting it fails until estimators are set.
+     */
+    public EnsembleEstimator() {
+        this(Identifiable$.MODULE$.randomUID("ensemble"));
+    }
+
     /** For Spark's reflection (readers and copies); the estimators are set by the reader. */
     public EnsembleEstimator(String uid) {
         this(StageUid.stash(uid));

@@ -1,6 +1,6 @@
 package io.deepline.pipelines.ensemble;
 
-import io.deepline.pipelines.persist.Json;
+import io.deepline.pipelines.io.Json;
 import io.deepline.pipelines.persist.StageMetadata;
 import java.util.List;
 import org.apache.spark.ml.Estimator;

@@ -53,6 +53,14 @@ public class EnsembleModel extends Model<EnsembleModel> implements HasEnsemblePa
     private final EnsembleParamSet ensembleParams;
     private EnsembleMembers members;
 
+    /**
+     * An unfitted model, so that {@code ServiceLoader} can list it (Spark 4's ML on Connect finds stages
+     * that way, as it does Spark's own models); transform fails until it is fitted or loaded.
+     */
+    public EnsembleModel() {
+        this(Identifiable$.MODULE$.randomUID("ensemble"));
+    }
+
     /** For Spark's reflection (readers); the members are set by the reader. */
     public EnsembleModel(String uid) {
         this(StageUid.stash(uid));

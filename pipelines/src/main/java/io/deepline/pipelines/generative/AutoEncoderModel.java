@@ -11,6 +11,7 @@ import java.util.Arrays;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
@@ -39,6 +40,14 @@ public class AutoEncoderModel extends Model<AutoEncoderModel>
     private final TrainingParamSet trainingParams;
     private FittedNetwork fitted;
     private int codeLayerIndex;
+
+    /**
+     * An unfitted model, so that {@code ServiceLoader} can list it (Spark 4's ML on Connect finds stages
+     * that way, as it does Spark's own models); transform fails until it is fitted or loaded.
+     */
+    public AutoEncoderModel() {
+        this(Identifiable$.MODULE$.randomUID("autoEncoder"));
+    }
 
     /** For Spark's reflection (readers and {@code defaultCopy}); the network is set by the reader. */
     public AutoEncoderModel(String uid) {

@@ -3,6 +3,7 @@ package io.deepline.pipelines.generative;
 import io.deepline.models.optim.VaeElboStep;
 import io.deepline.models.state.Network;
 import io.deepline.models.state.ThreadArrays;
+import io.deepline.pipelines.data.BatchContents;
 import io.deepline.pipelines.data.TrainingBatch;
 
 /**
@@ -26,6 +27,12 @@ public final class ElboBatch implements TrainingBatch {
         this.rows = rows;
         this.numFeatures = numFeatures;
         this.features = features;
+    }
+
+    @Override
+    public void writeContents(BatchContents out) {
+        out.sizes(rows, numFeatures);
+        out.floats(features);
     }
 
     @Override

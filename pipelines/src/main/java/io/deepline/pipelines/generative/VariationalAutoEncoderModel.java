@@ -14,6 +14,7 @@ import org.apache.spark.ml.Model;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
@@ -44,6 +45,14 @@ public class VariationalAutoEncoderModel extends Model<VariationalAutoEncoderMod
     private final TrainingParamSet trainingParams;
     private FittedNetwork fitted;
     private transient MultiLayerNetwork driverNetwork;
+
+    /**
+     * An unfitted model, so that {@code ServiceLoader} can list it (Spark 4's ML on Connect finds stages
+     * that way, as it does Spark's own models); transform fails until it is fitted or loaded.
+     */
+    public VariationalAutoEncoderModel() {
+        this(Identifiable$.MODULE$.randomUID("vae"));
+    }
 
     /** For Spark's reflection (readers and {@code defaultCopy}); the network is set by the reader. */
     public VariationalAutoEncoderModel(String uid) {

@@ -2,7 +2,7 @@ package io.deepline.pipelines.inference;
 
 import io.deepline.models.state.Network;
 import io.deepline.models.state.NetworkSnapshot;
-import io.deepline.pipelines.train.WorkerNetworks;
+import io.deepline.pipelines.device.WorkerNetworks;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.deepline.pipelines.param;
 
+import io.deepline.pipelines.interop.ScalaFunctions;
 import java.io.Serializable;
 import java.util.function.Predicate;
-import scala.runtime.AbstractFunction1;
 
 /**
  * Param validators as serializable Scala functions, for checks MLlib's {@code ParamValidators} cannot
@@ -12,27 +12,13 @@ public final class Validators {
     private Validators() {
     }
 
-    /** A validator that Spark can call and serialize. */
-    private static final class Check<T> extends AbstractFunction1<T, Object> implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private final SerializablePredicate<T> predicate;
-
-        Check(SerializablePredicate<T> predicate) {
-            this.predicate = predicate;
-        }
-
-        @Override
-        public Object apply(T value) {
-            return value != null && predicate.test(value);
-        }
-    }
-
     /** A predicate that survives Java serialization. */
     public interface SerializablePredicate<T> extends Predicate<T>, Serializable {
     }
 
+    /** A validator that Spark can call and serialize; null is never valid. */
     public static <T> scala.Function1<T, Object> of(SerializablePredicate<T> predicate) {
-        return new Check<>(predicate);
+        return ScalaFunctions.of(value -> value != null && predicate.test(value));
     }
 
     /** An array (possibly empty) whose elements are all &gt; 0. */

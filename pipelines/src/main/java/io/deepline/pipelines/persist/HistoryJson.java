@@ -3,6 +3,7 @@ package io.deepline.pipelines.persist;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.deepline.pipelines.io.Json;
 import io.deepline.pipelines.train.EpochStats;
 import io.deepline.pipelines.train.TrainingHistory;
 import java.util.Arrays;

@@ -1,5 +1,10 @@
 package io.deepline.pipelines.persist;
 
+import io.deepline.pipelines.io.HadoopFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import org.apache.spark.network.util.JavaUtils;
 import org.apache.spark.sql.SparkSession;
 
@@ -34,6 +39,15 @@ public record ModelSizeLimit(long maxBytes) {
      */
     public static long defaultBytes() {
         return Math.min(FIXED_DEFAULT, Runtime.getRuntime().maxMemory() / 2);
+    }
+
+    /** The text of a file of a saved model, refused with this limit's message when it holds more. */
+    public String readText(HadoopFiles files, String path) {
+        try (InputStream in = files.open(path)) {
+            return new String(new LimitedInput(in, this, path).readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+        }
     }
 
     /** The limit set in the active Spark session, or the default. */

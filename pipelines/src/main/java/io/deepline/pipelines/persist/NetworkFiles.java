@@ -1,6 +1,7 @@
 package io.deepline.pipelines.persist;
 
 import io.deepline.models.state.NetworkSnapshot;
+import io.deepline.pipelines.io.HadoopFiles;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,6 +3,8 @@ package io.deepline.pipelines.persist;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deepline.models.state.NetworkSnapshot;
+import io.deepline.pipelines.io.HadoopFiles;
+import io.deepline.pipelines.io.Json;
 import io.deepline.pipelines.train.TrainingHistory;
 import org.apache.spark.SparkContext;
 import org.apache.spark.ml.param.Params;
@@ -45,8 +47,8 @@ public final class NetworkModelFiles {
         ModelSizeLimit limit = ModelSizeLimit.current();
         NetworkSnapshot network = new NetworkFiles(files).read(path + "/data/network.zip", limit);
         try {
-            TrainingHistory history = HistoryJson.read(files.readText(path + "/data/history.json", limit));
-            Provenance provenance = Json.MAPPER.readValue(files.readText(path + "/data/provenance.json", limit),
+            TrainingHistory history = HistoryJson.read(limit.readText(files, path + "/data/history.json"));
+            Provenance provenance = Json.MAPPER.readValue(limit.readText(files, path + "/data/provenance.json"),
                     Provenance.class);
             return new Loaded(metadata, network, history, provenance);
         } catch (ModelSizeLimit.Exceeded e) {

@@ -1,5 +1,6 @@
 package io.deepline.pipelines.persist;
 
+import io.deepline.pipelines.io.Json;
 import java.lang.reflect.InvocationTargetException;
 import org.apache.spark.ml.param.Params;
 import org.apache.spark.ml.util.MLReader;

@@ -3,20 +3,27 @@ package io.deepline.pipelines.persist;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.deepline.pipelines.io.HadoopFiles;
+import io.deepline.pipelines.io.Json;
 import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.param.Params;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.DefaultParamsReader$;
 import org.apache.spark.ml.util.DefaultParamsWriter$;
-import org.json4s.JsonAST;
-import org.json4s.StringInput;
-import org.json4s.jackson.JsonMethods$;
 import scala.Option;
+
+import java.util.List;
 
 /**
  * The only class that calls Spark's {@code DefaultParamsWriter}/{@code DefaultParamsReader} (private[ml] in
  * Scala, public in bytecode, and their signatures move between Spark versions). It writes
  * {@code <path>/metadata} with Spark's JSON plus our extra fields, and reads it back.
+ *
+ * <p>Spark's JSON comes from {@code getMetadataToSave} without extras, and our fields are appended with Jackson:
+ * passing them to Spark would need a json4s {@code JObject}, a class json4s 3 (Spark 3.5) and json4s 4 (Spark 4)
+ * name differently, so no one source could call it on both lines. The result is what {@code saveMetadata} writes:
+ * Spark's fields first, ours after them, one line of JSON in a text file.
  */
 public final class StageMetadata {
     private final DefaultParamsReader.Metadata metadata;
@@ -31,10 +38,16 @@ public final class StageMetadata {
 
     /** Writes the params of {@code stage} and {@code extra} (plus {@value DeeplineFormat#KEY}) to {@code path/metadata}. */
     public static void save(Params stage, String path, SparkContext sc, ObjectNode extra) {
-        ObjectNode withFormat = extra.deepCopy().put(DeeplineFormat.KEY, DeeplineFormat.CURRENT);
-        JsonAST.JObject extraJson = (JsonAST.JObject) JsonMethods$.MODULE$.parse(
-                StringInput.apply(withFormat.toString()), false, true);
-        DefaultParamsWriter$.MODULE$.saveMetadata(stage, path, sc, Option.apply(extraJson), Option.empty());
+        String sparkJson = DefaultParamsWriter$.MODULE$.getMetadataToSave(stage, sc, Option.empty(), Option.empty());
+        ObjectNode metadata;
+        try {
+            metadata = (ObjectNode) Json.MAPPER.readTree(sparkJson);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Spark wrote unreadable metadata for " + stage.uid() + ": " + e.getMessage(), e);
+        }
+        metadata.setAll(extra.deepCopy().put(DeeplineFormat.KEY, DeeplineFormat.CURRENT));
+        JavaSparkContext.fromSparkContext(sc).parallelize(List.of(metadata.toString()), 1)
+                .saveAsTextFile(path + "/metadata");
     }
 
     /**

@@ -16,6 +16,7 @@ import org.apache.spark.ml.PredictionModel;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
@@ -40,6 +41,14 @@ public class DeepRegressionModel extends PredictionModel<Vector, DeepRegressionM
     private FittedNetwork fitted;
     private int numOutputs;
     private boolean vectorLabel;
+
+    /**
+     * An unfitted model, so that {@code ServiceLoader} can list it (Spark 4's ML on Connect finds stages
+     * that way, as it does Spark's own models); transform fails until it is fitted or loaded.
+     */
+    public DeepRegressionModel() {
+        this(Identifiable$.MODULE$.randomUID("deepRegressor"));
+    }
 
     /** For Spark's reflection (readers and {@code defaultCopy}); the network is set by the reader. */
     public DeepRegressionModel(String uid) {

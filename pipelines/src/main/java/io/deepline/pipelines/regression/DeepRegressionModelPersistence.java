@@ -1,6 +1,6 @@
 package io.deepline.pipelines.regression;
 
-import io.deepline.pipelines.persist.Json;
+import io.deepline.pipelines.io.Json;
 import io.deepline.pipelines.persist.NetworkModelFiles;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWriter;

@@ -13,9 +13,10 @@ import org.knowm.xchart.style.Styler;
  * Creates XChart charts of the fixed plot size and encodes them to PNG.
  *
  * <p>Every chart is made here, so the class initializer below runs before any AWT class is used: jobs run under
- * spark-submit on machines without a display, where AWT must be headless (it reads the property once).
+ * spark-submit on machines without a display, where AWT must be headless (it reads the property once). Public for
+ * the plots of higher packages (e.g. selection's cross-validation plot), so they share the size and style.
  */
-final class Charts {
+public final class Charts {
     static {
         System.setProperty("java.awt.headless", "true");
     }
@@ -23,7 +24,7 @@ final class Charts {
     private Charts() {
     }
 
-    static XYChart xy(String title, String xTitle, String yTitle) {
+    public static XYChart xy(String title, String xTitle, String yTitle) {
         XYChart chart = new XYChart(PngPlot.WIDTH, PngPlot.HEIGHT);
         chart.setTitle(title);
         chart.setXAxisTitle(xTitle);
@@ -68,7 +69,7 @@ final class Charts {
         }
     }
 
-    static byte[] png(Chart<?, ?> chart) {
+    public static byte[] png(Chart<?, ?> chart) {
         try {
             return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
         } catch (IOException e) {

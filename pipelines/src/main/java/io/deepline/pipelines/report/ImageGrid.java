@@ -1,6 +1,6 @@
 package io.deepline.pipelines.report;
 
-import io.deepline.pipelines.persist.HadoopFiles;
+import io.deepline.pipelines.io.HadoopFiles;
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;

@@ -1,6 +1,6 @@
 package io.deepline.pipelines.report;
 
-import io.deepline.pipelines.persist.HadoopFiles;
+import io.deepline.pipelines.io.HadoopFiles;
 
 /**
  * A plot rendered to a PNG of a fixed size, {@link #WIDTH} × {@link #HEIGHT} pixels, so report pages lay out

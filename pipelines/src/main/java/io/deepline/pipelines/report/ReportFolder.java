@@ -1,7 +1,7 @@
 package io.deepline.pipelines.report;
 
 import io.deepline.pipelines.eval.ClassificationReport;
-import io.deepline.pipelines.persist.HadoopFiles;
+import io.deepline.pipelines.io.HadoopFiles;
 import io.deepline.pipelines.train.TrainingHistory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

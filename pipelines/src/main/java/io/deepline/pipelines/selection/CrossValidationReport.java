@@ -3,7 +3,7 @@ package io.deepline.pipelines.selection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.deepline.pipelines.persist.Json;
+import io.deepline.pipelines.io.Json;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

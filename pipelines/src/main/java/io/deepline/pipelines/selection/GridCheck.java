@@ -9,7 +9,6 @@ import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.param.ParamPair;
 import org.apache.spark.ml.param.Params;
-import scala.collection.JavaConverters;
 
 /**
  * Checks a param grid before tuning: every Param in it must belong to the estimator or to one of its pipeline
@@ -34,7 +33,7 @@ public final class GridCheck {
         List<Params> owners = new ArrayList<>();
         collectOwners(estimator, owners);
         for (ParamMap map : grid) {
-            for (ParamPair<?> pair : JavaConverters.seqAsJavaList(map.toSeq())) {
+            for (ParamPair<?> pair : map.toList()) {
                 Param<?> param = pair.param();
                 if (owners.stream().noneMatch(o -> o.uid().equals(param.parent()) && o.hasParam(param.name()))) {
                     throw new IllegalArgumentException("the param grid sets '" + param.name() + "' of stage '"

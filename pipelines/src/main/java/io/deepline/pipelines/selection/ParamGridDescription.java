@@ -2,7 +2,7 @@ package io.deepline.pipelines.selection;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.deepline.pipelines.persist.Json;
+import io.deepline.pipelines.io.Json;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,10 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.spark.ml.linalg.Matrix;
+import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.param.ParamPair;
-import scala.collection.JavaConverters;
 
 /**
  * Readable grid points: per ParamMap, the params that vary across the grid (name → value as JSON), so a report
@@ -31,7 +32,7 @@ final class ParamGridDescription {
         List<Param<?>> order = new ArrayList<>();
         for (ParamMap map : grid) {
             Map<Param<?>, String> values = new LinkedHashMap<>();
-            for (ParamPair<?> pair : JavaConverters.seqAsJavaList(map.toSeq())) {
+            for (ParamPair<?> pair : map.toList()) {
                 values.put(pair.param(), encode(pair));
                 if (!order.contains(pair.param())) {
                     order.add(pair.param());
@@ -91,15 +92,27 @@ final class ParamGridDescription {
     }
 
     /**
-     * The Param's own JSON encoding (as Spark saves it); a value Spark cannot encode (its generic Param throws
-     * scala.NotImplementedError) becomes its string.
+     * The Param's own JSON encoding (as Spark saves it). The one value a Param cannot encode is known in advance:
+     * a Param with only Spark's generic {@code Param.jsonEncode}, which encodes a String, Vector or Matrix and throws
+     * for anything else (Spark's typed Params and ours override it). Such a value is shown as its string; any other
+     * failure to encode is a bug and propagates.
      */
     @SuppressWarnings("unchecked")
     private static String encode(ParamPair<?> pair) {
+        Object value = pair.value();
+        if (hasOnlyGenericEncoder(pair.param()) && !(value instanceof String || value instanceof Vector
+                || value instanceof Matrix)) {
+            return Json.MAPPER.getNodeFactory().textNode(String.valueOf(value)).toString();
+        }
+        return ((Param<Object>) pair.param()).jsonEncode(value);
+    }
+
+    private static boolean hasOnlyGenericEncoder(Param<?> param) {
         try {
-            return ((Param<Object>) pair.param()).jsonEncode(pair.value());
-        } catch (RuntimeException | scala.NotImplementedError e) {
-            return Json.MAPPER.getNodeFactory().textNode(String.valueOf(pair.value())).toString();
+            return param.getClass().getMethod("jsonEncode", Object.class).getDeclaringClass() == Param.class;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("Param " + param.name() + " (" + param.getClass().getName()
+                    + ") has no jsonEncode(Object); Spark's Param API changed, so the grid report cannot show it", e);
         }
     }
 }

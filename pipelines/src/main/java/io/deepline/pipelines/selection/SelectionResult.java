@@ -1,6 +1,6 @@
 package io.deepline.pipelines.selection;
 
-import io.deepline.pipelines.persist.HadoopFiles;
+import io.deepline.pipelines.io.HadoopFiles;
 import io.deepline.pipelines.report.Csv;
 import io.deepline.pipelines.report.SelectionCurvePlot;
 import java.util.ArrayList;

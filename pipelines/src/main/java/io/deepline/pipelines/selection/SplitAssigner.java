@@ -22,7 +22,6 @@ import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import scala.collection.JavaConverters;
 
 /**
  * Gives every row an exact split index, at cluster scale and without collecting rows.
@@ -46,6 +45,12 @@ final class SplitAssigner {
     static final int BUCKETS = 64;
     /** More (stratum, bucket) groups than this means the stratify column is not a class column. */
     static final int MAX_GROUPS = 200_000;
+    /**
+     * Rows per partition of the assigned data. The ranking window is a SQL shuffle, which would otherwise leave
+     * {@code spark.sql.shuffle.partitions} (200) partitions in every split and fold (a persisted plan keeps them:
+     * AQE does not coalesce a cached plan's final stage), so each job over 150 rows ran 200 nearly empty tasks.
+     */
+    static final long ROWS_PER_PARTITION = 10_000;
 
     private static final String PREFIX = "__deepline_split_";
     private static final String KEY = PREFIX + "key";
@@ -145,13 +150,31 @@ final class SplitAssigner {
             index = functions.when(position.lt(functions.col(BOUND + j)), j - 1).otherwise(index);
         }
         Column[] output = Arrays.stream(schema.fieldNames()).map(c -> functions.col(quoted(c))).toArray(Column[]::new);
+        // Hash-partitioned by (stratum, bucket), which the window needs anyway, so this adds no shuffle; and unlike a
+        // coalesce the layout depends on the rows alone, not on where map outputs live, so runs stay identical.
         Dataset<Row> assigned = keyed
+                .repartition(partitions(data, total(counts)), functions.col(STRATUM), functions.col(BUCKET))
                 .withColumn(RANK, functions.row_number().over(
                         Window.partitionBy(STRATUM, BUCKET).orderBy(KEY, TIE)))
                 .join(functions.broadcast(planFrame),
-                        JavaConverters.asScalaBuffer(List.of(STRATUM, BUCKET)).toSeq())
+                        new String[] {STRATUM, BUCKET})
                 .select(append(output, index.as(indexCol)));
         return new Assignment(assigned, counts);
+    }
+
+    /**
+     * Partitions for {@code rows} rows: one per {@link #ROWS_PER_PARTITION}, at least 1 and at most
+     * {@code spark.sql.shuffle.partitions}, so small data sits in few partitions and large data keeps Spark's
+     * setting.
+     */
+    static int partitions(Dataset<Row> data, long rows) {
+        int configured = Integer.parseInt(data.sparkSession().conf().get("spark.sql.shuffle.partitions"));
+        long wanted = (rows + ROWS_PER_PARTITION - 1) / ROWS_PER_PARTITION;
+        return (int) Math.max(1, Math.min(configured, wanted));
+    }
+
+    private static long total(long[] counts) {
+        return Arrays.stream(counts).sum();
     }
 
     private static void requireNoEmptySplit(SplitFractions fractions, long[] counts, String stratifyCol) {

@@ -10,8 +10,6 @@ import java.util.List;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Row;
-import scala.collection.JavaConverters;
-import scala.collection.Seq;
 
 /**
  * Turns one partition of checked (feature vector, target sequence) rows into shuffled, padded, teacher-forced
@@ -38,7 +36,7 @@ final class GeneratorBatcher implements Function2<Integer, Iterator<Row>, Iterat
         while (rows.hasNext()) {
             Row row = rows.next();
             float[] x = VectorFloats.of((Vector) row.get(0));
-            double[] y = layout.targets(JavaConverters.seqAsJavaList((Seq<Object>) row.get(1)));
+            double[] y = layout.targets(row.getList(1));
             inputs.add(layout.teacherForcedInputs(x, y));
             targets.add(layout.encodedTargets(y));
         }

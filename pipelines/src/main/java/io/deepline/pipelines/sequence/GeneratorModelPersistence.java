@@ -1,7 +1,7 @@
 package io.deepline.pipelines.sequence;
 
 import io.deepline.pipelines.inference.FittedNetwork;
-import io.deepline.pipelines.persist.Json;
+import io.deepline.pipelines.io.Json;
 import io.deepline.pipelines.persist.NetworkModelFiles;
 import java.util.Locale;
 import org.apache.spark.ml.util.MLReader;

@@ -11,8 +11,6 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.Row;
-import scala.collection.JavaConverters;
-import scala.collection.Seq;
 
 /**
  * Turns one partition of checked (source ids, target ids) rows into shuffled {@link Seq2SeqBatch}es: sources cut
@@ -45,7 +43,7 @@ final class Seq2SeqBatcher implements Function2<Integer, Iterator<Row>, Iterator
         while (rows.hasNext()) {
             Row row = rows.next();
             source.add(sources.read(row.get(0), "row " + position++ + " of partition " + partition));
-            target.add(TargetTokens.normalised(JavaConverters.seqAsJavaList((Seq<Object>) row.get(1)),
+            target.add(TargetTokens.normalised(row.getList(1),
                     maxTargetLength));
         }
         int[] order = Shuffles.permutation(source.size(), seed, partition);

@@ -9,9 +9,10 @@ import io.deepline.pipelines.data.sequence.SequenceReader;
 import io.deepline.pipelines.inference.FittedNetwork;
 import io.deepline.pipelines.inference.HasFittedNetwork;
 import io.deepline.pipelines.inference.RowBatchScorer;
+import io.deepline.pipelines.interop.ScalaCollections;
+import io.deepline.pipelines.io.Json;
 import io.deepline.pipelines.param.StageUid;
 import io.deepline.pipelines.param.TrainingParamSet;
-import io.deepline.pipelines.persist.Json;
 import io.deepline.pipelines.persist.NetworkModelFiles;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
@@ -27,7 +29,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
-import scala.collection.JavaConverters;
 
 /** A fitted {@link Seq2Seq}: {@code transform} decodes every source greedily, in padded batches. */
 public class Seq2SeqModel extends Model<Seq2SeqModel> implements HasFittedNetwork, HasSeq2SeqParams, MLWritable {
@@ -41,6 +42,14 @@ public class Seq2SeqModel extends Model<Seq2SeqModel> implements HasFittedNetwor
     private final Param<String> labelCol;
     private final Param<String> predictionCol;
     private FittedNetwork fitted;
+
+    /**
+     * An unfitted model, so that {@code ServiceLoader} can list it (Spark 4's ML on Connect finds stages
+     * that way, as it does Spark's own models); transform fails until it is fitted or loaded.
+     */
+    public Seq2SeqModel() {
+        this(Identifiable$.MODULE$.randomUID("seq2seq"));
+    }
 
     /** For Spark's reflection (readers and {@code defaultCopy}); the network is set by the reader. */
     public Seq2SeqModel(String uid) {
@@ -175,7 +184,7 @@ public class Seq2SeqModel extends Model<Seq2SeqModel> implements HasFittedNetwor
                 for (int id : ids) {
                     values.add(id);
                 }
-                out.add(List.of(JavaConverters.asScalaBuffer(values).toSeq()));
+                out.add(List.of(ScalaCollections.toScalaSeq(values)));
             }
             return out;
         }

@@ -5,6 +5,7 @@ import io.deepline.pipelines.inference.FittedNetwork;
 import io.deepline.pipelines.param.StageUid;
 import io.deepline.pipelines.param.TrainingParamSet;
 import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
 
 /**
@@ -18,6 +19,14 @@ public class SequenceClassificationModel extends SequenceClassificationModelBase
     private final SequenceParamSet sequenceParams;
     private final TrainingParamSet trainingParams;
     private final Param<String> pooling;
+
+    /**
+     * An unfitted model, so that {@code ServiceLoader} can list it (Spark 4's ML on Connect finds stages
+     * that way, as it does Spark's own models); transform fails until it is fitted or loaded.
+     */
+    public SequenceClassificationModel() {
+        this(Identifiable$.MODULE$.randomUID("sequenceClassifier"));
+    }
 
     /** For Spark's reflection (readers and {@code defaultCopy}); the network is set by the reader. */
     public SequenceClassificationModel(String uid) {

@@ -7,6 +7,7 @@ import io.deepline.pipelines.data.VectorFloats;
 import io.deepline.pipelines.inference.FittedNetwork;
 import io.deepline.pipelines.inference.HasFittedNetwork;
 import io.deepline.pipelines.inference.RowBatchScorer;
+import io.deepline.pipelines.interop.ScalaCollections;
 import io.deepline.pipelines.param.StageUid;
 import io.deepline.pipelines.param.TrainingParamSet;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
@@ -25,7 +27,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructType;
-import scala.collection.JavaConverters;
 
 /** A fitted {@link SequenceGenerator}: {@code transform} generates a sequence greedily for every feature vector. */
 public class SequenceGeneratorModel extends Model<SequenceGeneratorModel>
@@ -42,6 +43,14 @@ public class SequenceGeneratorModel extends Model<SequenceGeneratorModel>
     private FittedNetwork fitted;
     private GeneratorLayout layout;
     private transient Network driver;
+
+    /**
+     * An unfitted model, so that {@code ServiceLoader} can list it (Spark 4's ML on Connect finds stages
+     * that way, as it does Spark's own models); transform fails until it is fitted or loaded.
+     */
+    public SequenceGeneratorModel() {
+        this(Identifiable$.MODULE$.randomUID("sequenceGenerator"));
+    }
 
     /** For Spark's reflection (readers and {@code defaultCopy}); the network is set by the reader. */
     public SequenceGeneratorModel(String uid) {
@@ -198,7 +207,7 @@ public class SequenceGeneratorModel extends Model<SequenceGeneratorModel>
                 for (double g : generated) {
                     values.add(layout.output() == GeneratedOutput.TOKENS ? (Object) (int) g : (Object) g);
                 }
-                out.add(List.of(JavaConverters.asScalaBuffer(values).toSeq()));
+                out.add(List.of(ScalaCollections.toScalaSeq(values)));
             }
             return out;
         }

@@ -3,7 +3,7 @@ package io.deepline.pipelines.sequence;
 import io.deepline.pipelines.data.sequence.SequenceInput;
 import io.deepline.pipelines.inference.FittedNetwork;
 import io.deepline.pipelines.inference.HasFittedNetwork;
-import io.deepline.pipelines.persist.Json;
+import io.deepline.pipelines.io.Json;
 import io.deepline.pipelines.persist.NetworkModelFiles;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Locale;

@@ -5,6 +5,7 @@ import io.deepline.pipelines.data.sequence.SequenceInput;
 import io.deepline.pipelines.data.sequence.SequenceReader;
 import io.deepline.pipelines.inference.FittedNetwork;
 import io.deepline.pipelines.inference.HasFittedNetwork;
+import io.deepline.pipelines.interop.ScalaCollections;
 import io.deepline.pipelines.param.StageUid;
 import io.deepline.pipelines.param.TrainingParamSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
@@ -36,6 +38,14 @@ public class SequenceTaggerModel
     private final Param<String> labelCol;
     private final Param<String> predictionCol;
     private TrainedSequence trained;
+
+    /**
+     * An unfitted model, so that {@code ServiceLoader} can list it (Spark 4's ML on Connect finds stages
+     * that way, as it does Spark's own models); transform fails until it is fitted or loaded.
+     */
+    public SequenceTaggerModel() {
+        this(Identifiable$.MODULE$.randomUID("sequenceTagger"));
+    }
 
     /** For Spark's reflection (readers and {@code defaultCopy}); the network is set by the reader. */
     public SequenceTaggerModel(String uid) {
@@ -180,7 +190,7 @@ public class SequenceTaggerModel
             for (double c : classes) {
                 values.add(c);
             }
-            return List.of(scala.collection.JavaConverters.asScalaBuffer(values).toSeq());
+            return List.of(ScalaCollections.toScalaSeq(values));
         }
 
         /** The most probable class of each step (the lowest index on ties, as MLlib's argmax). */

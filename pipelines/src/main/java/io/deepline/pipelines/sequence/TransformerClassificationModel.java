@@ -4,6 +4,7 @@ import io.deepline.pipelines.data.sequence.SequenceInput;
 import io.deepline.pipelines.inference.FittedNetwork;
 import io.deepline.pipelines.param.StageUid;
 import io.deepline.pipelines.param.TrainingParamSet;
+import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
 
 /**
@@ -17,6 +18,14 @@ public class TransformerClassificationModel extends SequenceClassificationModelB
 
     private final TransformerClassifierParamSet params;
     private final TrainingParamSet trainingParams;
+
+    /**
+     * An unfitted model, so that {@code ServiceLoader} can list it (Spark 4's ML on Connect finds stages
+     * that way, as it does Spark's own models); transform fails until it is fitted or loaded.
+     */
+    public TransformerClassificationModel() {
+        this(Identifiable$.MODULE$.randomUID("transformerClassifier"));
+    }
 
     /** For Spark's reflection (readers and {@code defaultCopy}); the network is set by the reader. */
     public TransformerClassificationModel(String uid) {

@@ -1,15 +1,16 @@
 package io.deepline.pipelines.text;
 
+import io.deepline.pipelines.interop.ScalaCollections;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.api.java.UDF1;
-import scala.collection.Seq;
 
 /**
  * The executor side of {@link TokenIndexerModel#transform}: one row's tokens to ids, looked up in the
  * broadcast word-to-id map. A null token array gives null; a null token counts as unknown.
  */
-final class TokenIdMapper implements UDF1<Seq<String>, int[]> {
+final class TokenIdMapper implements UDF1<Object, int[]> {
     private static final long serialVersionUID = 1L;
 
     private final Broadcast<Map<String, Integer>> ids;
@@ -25,19 +26,20 @@ final class TokenIdMapper implements UDF1<Seq<String>, int[]> {
     }
 
     @Override
-    public int[] call(Seq<String> tokens) {
-        if (tokens == null) {
+    public int[] call(Object value) {
+        if (value == null) {
             return null;
         }
+        List<String> tokens = ScalaCollections.arrayValue(value);
         Map<String, Integer> vocabulary = ids.value();
-        int n = tokens.length();
+        int n = tokens.size();
         int[] out = new int[n + (addBeginEnd ? 2 : 0)];
         int size = 0;
         if (addBeginEnd) {
             out[size++] = ReservedTokens.BEGIN_ID;
         }
         for (int i = 0; i < n; i++) {
-            String token = tokens.apply(i);
+            String token = tokens.get(i);
             Integer id = token == null ? null : vocabulary.get(token);
             if (id != null) {
                 out[size++] = id;

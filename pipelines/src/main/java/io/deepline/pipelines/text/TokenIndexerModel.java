@@ -7,6 +7,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
@@ -31,6 +32,14 @@ public class TokenIndexerModel extends Model<TokenIndexerModel> implements HasTo
     private String[] words = new String[0];
     private transient Map<String, Integer> ids = Map.of();
     private transient Broadcast<Map<String, Integer>> broadcastIds;
+
+    /**
+     * An unfitted model, so that {@code ServiceLoader} can list it (Spark 4's ML on Connect finds stages
+     * that way, as it does Spark's own models); transform fails until it is fitted or loaded.
+     */
+    public TokenIndexerModel() {
+        this(Identifiable$.MODULE$.randomUID("tokenIndexer"));
+    }
 
     /** For Spark's reflection (readers and copies); the vocabulary is set by the reader. */
     public TokenIndexerModel(String uid) {

@@ -2,8 +2,8 @@ package io.deepline.pipelines.text;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.deepline.pipelines.persist.HadoopFiles;
-import io.deepline.pipelines.persist.Json;
+import io.deepline.pipelines.io.HadoopFiles;
+import io.deepline.pipelines.io.Json;
 import io.deepline.pipelines.persist.ModelSizeLimit;
 import io.deepline.pipelines.persist.StageMetadata;
 import java.io.UncheckedIOException;
@@ -70,7 +70,7 @@ final class TokenIndexerModelPersistence {
             }
             JsonNode json;
             try {
-                json = Json.MAPPER.readTree(files.readText(file, ModelSizeLimit.current()));
+                json = Json.MAPPER.readTree(ModelSizeLimit.current().readText(files, file));
             } catch (JsonProcessingException | UncheckedIOException e) {
                 throw new IllegalStateException("cannot read the vocabulary file " + file + " (" + e.getMessage()
                         + "); the model directory is corrupt, save the model again", e);

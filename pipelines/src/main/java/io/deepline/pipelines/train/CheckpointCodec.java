@@ -3,7 +3,7 @@ package io.deepline.pipelines.train;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deepline.models.state.NetworkSnapshot;
-import io.deepline.pipelines.persist.Json;
+import io.deepline.pipelines.io.Json;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;

@@ -1,6 +1,6 @@
 package io.deepline.pipelines.train;
 
-import io.deepline.pipelines.persist.HadoopFiles;
+import io.deepline.pipelines.io.HadoopFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

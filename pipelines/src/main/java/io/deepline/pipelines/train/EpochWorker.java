@@ -5,6 +5,7 @@ import io.deepline.models.state.NetworkSnapshot;
 import io.deepline.pipelines.collective.Collective;
 import io.deepline.pipelines.data.Shuffles;
 import io.deepline.pipelines.data.TrainingBatch;
+import io.deepline.pipelines.device.WorkerNetworks;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

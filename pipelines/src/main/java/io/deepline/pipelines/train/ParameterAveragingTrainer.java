@@ -3,7 +3,7 @@ package io.deepline.pipelines.train;
 import io.deepline.models.state.NetworkSnapshot;
 import io.deepline.pipelines.data.MiniBatch;
 import io.deepline.pipelines.data.TrainingBatch;
-import io.deepline.pipelines.persist.HadoopFiles;
+import io.deepline.pipelines.io.HadoopFiles;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

@@ -4,6 +4,7 @@ import io.deepline.models.state.Network;
 import io.deepline.models.state.NetworkSnapshot;
 import io.deepline.pipelines.data.Shuffles;
 import io.deepline.pipelines.data.TrainingBatch;
+import io.deepline.pipelines.device.WorkerNetworks;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;

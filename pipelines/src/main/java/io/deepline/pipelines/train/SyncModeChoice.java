@@ -1,5 +1,6 @@
 package io.deepline.pipelines.train;
 
+import io.deepline.pipelines.interop.ScalaCollections;
 import org.apache.spark.SparkContext;
 import org.apache.spark.SparkExecutorInfo;
 import org.apache.spark.scheduler.TaskSchedulerImpl;
@@ -75,9 +76,8 @@ public record SyncModeChoice(SyncMode mode, String reason) {
     static int runningTasks(SparkContext sc) {
         if (sc.taskScheduler() instanceof TaskSchedulerImpl scheduler) {
             int running = 0;
-            scala.collection.Iterator<Object> counts = scheduler.runningTasksByExecutors().values().iterator();
-            while (counts.hasNext()) {
-                running += (Integer) counts.next();
+            for (Object count : ScalaCollections.asJavaMap(scheduler.runningTasksByExecutors()).values()) {
+                running += (Integer) count;
             }
             return running;
         }

@@ -2,6 +2,7 @@ package io.deepline.pipelines.train;
 
 import io.deepline.models.state.Network;
 import io.deepline.pipelines.data.MiniBatch;
+import io.deepline.pipelines.device.WorkerNetworks;
 import java.util.Collections;
 import java.util.Iterator;
 import org.apache.spark.api.java.function.FlatMapFunction;

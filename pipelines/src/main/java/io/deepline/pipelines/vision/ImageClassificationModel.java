@@ -5,6 +5,7 @@ import io.deepline.pipelines.classification.VectorClassificationModelBase;
 import io.deepline.pipelines.classification.VectorClassifierFitting;
 import io.deepline.pipelines.param.StageUid;
 import io.deepline.pipelines.param.TrainingParamSet;
+import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.types.StructType;
 
@@ -19,6 +20,14 @@ public class ImageClassificationModel extends VectorClassificationModelBase<Imag
     private final ImageParamSet imageParams;
     private final TrainingParamSet trainingParams;
     private final ClassifierParamSet classifierParams;
+
+    /**
+     * An unfitted model, so that {@code ServiceLoader} can list it (Spark 4's ML on Connect finds stages
+     * that way, as it does Spark's own models); transform fails until it is fitted or loaded.
+     */
+    public ImageClassificationModel() {
+        this(Identifiable$.MODULE$.randomUID("imageClassifier"));
+    }
 
     /** For Spark's reflection (readers and {@code defaultCopy}); the network is set by the reader. */
     public ImageClassificationModel(String uid) {

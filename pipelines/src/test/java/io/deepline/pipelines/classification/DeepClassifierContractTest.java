@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.deepline.pipelines.interop.ScalaCollections;
 import io.deepline.pipelines.testing.DataSamples;
 import io.deepline.pipelines.testing.SparkSessionExtension;
 import io.deepline.pipelines.testing.StageContract;
@@ -140,7 +141,7 @@ class DeepClassifierContractTest {
     void crossValidatorWithParallelFitsSavesAndLoads(@TempDir Path dir) throws IOException {
         DeepClassifier clf = new DeepClassifier().setMaxEpochs(6).setBatchSize(16).setNumWorkers(2).setSeed(5);
         ParamMap[] grid = new ParamGridBuilder()
-                .addGrid(clf.hiddenLayers(), scala.collection.JavaConverters.asScalaBuffer(
+                .addGrid(clf.hiddenLayers(), ScalaCollections.asScalaIterable(
                         List.of(new int[] {4}, new int[] {16, 8})))
                 .addGrid(clf.learningRate(), new double[] {1e-4, 0.02})
                 .build();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.deepline.pipelines.interop.ScalaCollections;
 import io.deepline.pipelines.testing.DataSamples;
 import io.deepline.pipelines.testing.SparkSessionExtension;
 import java.io.IOException;
@@ -32,7 +33,6 @@ import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import scala.collection.JavaConverters;
 
 /**
  * DeepClassifier inside MLlib's tuning beyond the contract test's CrossValidator round trip: a user fold
@@ -52,7 +52,7 @@ class DeepClassifierTuningTest {
         }
         DeepClassifier clf = new DeepClassifier().setMaxEpochs(5).setBatchSize(16).setNumWorkers(2).setSeed(3);
         ParamMap[] grid = new ParamGridBuilder()
-                .addGrid(clf.hiddenLayers(), JavaConverters.asScalaBuffer(List.of(new int[] {4}, new int[] {12, 6})))
+                .addGrid(clf.hiddenLayers(), ScalaCollections.asScalaIterable(List.of(new int[] {4}, new int[] {12, 6})))
                 .addGrid(clf.learningRate(), new double[] {1e-4, 0.03})
                 .build();
         CrossValidatorModel cv = new CrossValidator().setEstimator(clf).setEstimatorParamMaps(grid)
@@ -88,7 +88,7 @@ class DeepClassifierTuningTest {
                 new VectorAssembler().setInputCols(inputs).setOutputCol("raw"),
                 new StandardScaler().setInputCol("raw").setOutputCol("features").setWithMean(true), clf});
         ParamMap[] grid = new ParamGridBuilder()
-                .addGrid(clf.hiddenLayers(), JavaConverters.asScalaBuffer(List.of(new int[] {8}, new int[] {16, 8})))
+                .addGrid(clf.hiddenLayers(), ScalaCollections.asScalaIterable(List.of(new int[] {8}, new int[] {16, 8})))
                 .addGrid(clf.learningRate(), new double[] {1e-4, 0.01})
                 .build();
         TrainValidationSplitModel tvs = new TrainValidationSplit().setEstimator(pipeline).setEstimatorParamMaps(grid)

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.deepline.pipelines.classification.DeepClassificationModel;
 import io.deepline.pipelines.classification.DeepClassifier;
+import io.deepline.pipelines.io.Json;
 import io.deepline.pipelines.testing.SparkSessionExtension;
 import io.deepline.pipelines.testing.StageContract;
 import java.io.IOException;

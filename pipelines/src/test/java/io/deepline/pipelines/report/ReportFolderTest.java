@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.deepline.pipelines.classification.DeepClassificationModel;
 import io.deepline.pipelines.classification.DeepClassifier;
 import io.deepline.pipelines.eval.ClassificationReport;
-import io.deepline.pipelines.persist.HadoopFiles;
+import io.deepline.pipelines.io.HadoopFiles;
 import io.deepline.pipelines.testing.DataSamples;
 import io.deepline.pipelines.testing.SparkSessionExtension;
 import io.deepline.pipelines.train.EpochStats;

@@ -157,6 +157,24 @@ class DataSplitsTest {
     }
 
     @Test
+    void smallDataSitsInFewPartitionsAndLargeDataKeepsTheShufflePartitions(SparkSession spark) {
+        // The ranking window is a shuffle; without a partition count of its own, every fold of 100 rows would sit in
+        // spark.sql.shuffle.partitions partitions (4 in this session, 200 by default), most of them empty.
+        Dataset<Row> folded = DataSplits.folds(3).withSeed(2).stratifiedBy("label")
+                .withSplitIndex(skewed(spark, 60, 40).repartition(3), "fold");
+        assertEquals(1, folded.javaRDD().getNumPartitions(), "100 rows need one partition");
+        assertEquals(100, folded.count());
+        Splits s = DataSplits.trainValidationTest(0.6, 0.2, 0.2).split(skewed(spark, 50));
+        assertEquals(1, s.get("train").javaRDD().getNumPartitions(), "named splits of small data too");
+
+        Dataset<Row> any = skewed(spark, 1);
+        assertEquals(1, SplitAssigner.partitions(any, 1));
+        assertEquals(3, SplitAssigner.partitions(any, 2 * SplitAssigner.ROWS_PER_PARTITION + 1));
+        assertEquals(4, SplitAssigner.partitions(any, 1_000 * SplitAssigner.ROWS_PER_PARTITION),
+                "never more than spark.sql.shuffle.partitions (4 in the test session)");
+    }
+
+    @Test
     void aSplitColumnNamesEachRowsSplit(SparkSession spark) {
         Dataset<Row> data = skewed(spark, 10).withColumn("part",
                 functions.when(functions.col("id").lt(7), "fit").otherwise("check"));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.deepline.pipelines.classification.DeepClassifier;
+import io.deepline.pipelines.interop.ScalaCollections;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.ml.Pipeline;
@@ -14,7 +15,6 @@ import org.apache.spark.ml.feature.StandardScaler;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.tuning.ParamGridBuilder;
 import org.junit.jupiter.api.Test;
-import scala.collection.JavaConverters;
 
 /** Grids are checked against their estimator, and described by the params that vary. No Spark jobs. */
 class GridCheckTest {
@@ -54,8 +54,8 @@ class GridCheckTest {
     void descriptionsShowOnlyVaryingParamsWithReadableValues() {
         DeepClassifier clf = new DeepClassifier();
         ParamMap[] grid = new ParamGridBuilder()
-                .addGrid(clf.hiddenLayers(), JavaConverters.asScalaBuffer(List.of(new int[] {16}, new int[] {32, 16})))
-                .addGrid(clf.activation(), JavaConverters.asScalaBuffer(List.of("relu", "tanh")))
+                .addGrid(clf.hiddenLayers(), ScalaCollections.asScalaIterable(List.of(new int[] {16}, new int[] {32, 16})))
+                .addGrid(clf.activation(), ScalaCollections.asScalaIterable(List.of("relu", "tanh")))
                 .baseOn(clf.maxEpochs().w(7))
                 .build();
         List<Map<String, String>> described = ParamGridDescription.describe(grid);

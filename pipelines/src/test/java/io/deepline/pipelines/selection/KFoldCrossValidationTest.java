@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.deepline.pipelines.classification.DeepClassificationModel;
 import io.deepline.pipelines.classification.DeepClassifier;
 import io.deepline.pipelines.eval.ClassificationReport;
-import io.deepline.pipelines.persist.Json;
+import io.deepline.pipelines.interop.ScalaCollections;
+import io.deepline.pipelines.io.Json;
 import io.deepline.pipelines.regression.DeepRegressor;
 import io.deepline.pipelines.testing.DataSamples;
 import io.deepline.pipelines.testing.SparkSessionExtension;
@@ -35,7 +36,6 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import scala.collection.JavaConverters;
 
 /**
  * k-fold CV over MLlib's CrossValidator: the per-fold metrics reproduce MLlib's averages, agree with our own
@@ -55,7 +55,7 @@ class KFoldCrossValidationTest {
         iris = DataSamples.iris(SparkSessionExtension.session());
         clf = new DeepClassifier().setMaxEpochs(6).setBatchSize(16).setNumWorkers(2).setSeed(5);
         grid = new ParamGridBuilder()
-                .addGrid(clf.hiddenLayers(), JavaConverters.asScalaBuffer(List.of(new int[] {4}, new int[] {16, 8})))
+                .addGrid(clf.hiddenLayers(), ScalaCollections.asScalaIterable(List.of(new int[] {4}, new int[] {16, 8})))
                 .addGrid(clf.learningRate(), new double[] {1e-4, 0.02})
                 .build();
         result = new KFoldCrossValidation(clf, grid, new MulticlassClassificationEvaluator().setMetricName("accuracy"))

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.deepline.pipelines.classification.DeepClassifier;
+import io.deepline.pipelines.interop.ScalaCollections;
 import io.deepline.pipelines.testing.DataSamples;
 import io.deepline.pipelines.testing.SparkSessionExtension;
 import java.util.Arrays;
@@ -22,7 +23,6 @@ import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
-import scala.collection.JavaConverters;
 
 /**
  * A measurement, not part of the regular build (21 network fits): stratified 5-fold CV on the wine data
@@ -46,7 +46,7 @@ class WineCrossValidationTable {
                 new StandardScaler().setInputCol("raw").setOutputCol("features").setWithMean(true).setWithStd(true),
                 clf});
         ParamMap[] grid = new ParamGridBuilder()
-                .addGrid(clf.hiddenLayers(), JavaConverters.asScalaBuffer(List.of(new int[] {16}, new int[] {32, 16})))
+                .addGrid(clf.hiddenLayers(), ScalaCollections.asScalaIterable(List.of(new int[] {16}, new int[] {32, 16})))
                 .addGrid(clf.learningRate(), new double[] {0.01, 0.001})
                 .build();
         long start = System.nanoTime();

@@ -3,6 +3,7 @@ package io.deepline.pipelines.sequence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.deepline.pipelines.interop.ScalaCollections;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.ml.Transformer;
@@ -32,7 +33,7 @@ final class PaddingInvariance {
         } else if (value instanceof Number n) {
             out.add(n.doubleValue());
         } else {
-            for (Object x : scala.collection.JavaConverters.seqAsJavaList((scala.collection.Seq<?>) value)) {
+            for (Object x : ScalaCollections.arrayValue(value)) {
                 out.add(((Number) x).doubleValue());
             }
         }

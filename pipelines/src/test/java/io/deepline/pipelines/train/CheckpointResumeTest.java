@@ -10,7 +10,7 @@ import io.deepline.models.state.NetworkSnapshot;
 import io.deepline.pipelines.classification.DeepClassificationModel;
 import io.deepline.pipelines.classification.DeepClassifier;
 import io.deepline.pipelines.inference.HasFittedNetwork;
-import io.deepline.pipelines.persist.HadoopFiles;
+import io.deepline.pipelines.io.HadoopFiles;
 import io.deepline.pipelines.sequence.SequenceClassifier;
 import io.deepline.pipelines.sequence.SequenceTasks;
 import io.deepline.pipelines.testing.DataSamples;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.deepline.models.state.NetworkSnapshot;
-import io.deepline.pipelines.persist.HadoopFiles;
+import io.deepline.pipelines.io.HadoopFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

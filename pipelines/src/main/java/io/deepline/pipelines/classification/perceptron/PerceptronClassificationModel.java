@@ -7,6 +7,7 @@ import org.apache.spark.ml.classification.ClassificationModel;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
@@ -29,6 +30,14 @@ public class PerceptronClassificationModel extends ClassificationModel<Vector, P
     private PerceptronWeights weights;
     private long[] mistakesPerEpoch = new long[0];
     private boolean converged;
+
+    /**
+     * An unfitted model, so that {@code ServiceLoader} can list it (Spark 4's ML on Connect finds stages
+     * that way, as it does Spark's own models); transform fails until it is fitted or loaded.
+     */
+    public PerceptronClassificationModel() {
+        this(Identifiable$.MODULE$.randomUID("perceptron"));
+    }
 
     /** For Spark's reflection (readers and copies); the weights are set by the reader. */
     public PerceptronClassificationModel(String uid) {

@@ -1,8 +1,8 @@
 package io.deepline.pipelines.classification.perceptron;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.deepline.pipelines.persist.HadoopFiles;
-import io.deepline.pipelines.persist.Json;
+import io.deepline.pipelines.io.HadoopFiles;
+import io.deepline.pipelines.io.Json;
 import io.deepline.pipelines.persist.ModelSizeLimit;
 import io.deepline.pipelines.persist.StageMetadata;
 import org.apache.spark.ml.util.MLReader;
@@ -73,7 +73,7 @@ final class PerceptronModelPersistence {
             }
             WeightsFile weights;
             try {
-                weights = Json.MAPPER.readValue(files.readText(file, ModelSizeLimit.current()), WeightsFile.class);
+                weights = Json.MAPPER.readValue(ModelSizeLimit.current().readText(files, file), WeightsFile.class);
             } catch (ModelSizeLimit.Exceeded e) {
                 throw e;
             } catch (JsonProcessingException | RuntimeException e) {

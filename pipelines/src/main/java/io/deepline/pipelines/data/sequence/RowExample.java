@@ -1,5 +1,6 @@
 package io.deepline.pipelines.data.sequence;
 
+import io.deepline.pipelines.interop.ScalaCollections;
 import java.io.Serializable;
 import java.util.List;
 
@@ -29,12 +30,13 @@ record RowExample(int partition, long position, String sample, String detail) im
         if (features == null) {
             return "null";
         }
-        List<?> steps = SequenceValues.list(features);
+        List<?> steps = ScalaCollections.arrayValue(features);
         StringBuilder s = new StringBuilder("[");
         for (int t = 0; t < Math.min(STEPS_SHOWN, steps.size()); t++) {
             s.append(t == 0 ? "" : ", ");
             Object step = steps.get(t);
-            s.append(SequenceValues.isArray(step) ? render(SequenceValues.list(step)) : String.valueOf(step));
+            s.append(ScalaCollections.isArrayValue(step) ? render(ScalaCollections.arrayValue(step))
+                    : String.valueOf(step));
         }
         return s.append(steps.size() > STEPS_SHOWN ? ", …]" : "]").append(" (").append(steps.size())
                 .append(steps.size() == 1 ? " step)" : " steps)").toString();

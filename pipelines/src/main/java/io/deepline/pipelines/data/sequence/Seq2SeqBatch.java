@@ -2,6 +2,7 @@ package io.deepline.pipelines.data.sequence;
 
 import io.deepline.models.state.NativeFloats;
 import io.deepline.models.state.Network;
+import io.deepline.pipelines.data.BatchContents;
 import io.deepline.pipelines.data.TrainingBatch;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
@@ -55,6 +56,16 @@ public final class Seq2SeqBatch implements TrainingBatch {
         this.decoderInputs = decoderInputs;
         this.targets = targets;
         this.targetMask = targetMask;
+    }
+
+    @Override
+    public void writeContents(BatchContents out) {
+        out.sizes(rows, sourceLength, targetLength, targetVocabularySize);
+        out.floats(sources);
+        out.floats(decoderInputs);
+        out.ints(targets);
+        out.floats(sourceMask);
+        out.floats(targetMask);
     }
 
     @Override

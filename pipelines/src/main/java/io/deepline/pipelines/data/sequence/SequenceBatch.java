@@ -2,6 +2,7 @@ package io.deepline.pipelines.data.sequence;
 
 import io.deepline.models.state.NativeFloats;
 import io.deepline.models.state.Network;
+import io.deepline.pipelines.data.BatchContents;
 import io.deepline.pipelines.data.TrainingBatch;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -56,6 +57,14 @@ public final class SequenceBatch implements TrainingBatch {
         this.mask = mask;
         this.labels = labels;
         this.perStepLabels = perStepLabels;
+    }
+
+    @Override
+    public void writeContents(BatchContents out) {
+        out.sizes(rows, numInputs, length, numOutputs, perStepLabels ? 1 : 0);
+        out.floats(features);
+        out.floats(labels);
+        out.floats(mask);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.deepline.pipelines.data.sequence;
 
 import io.deepline.pipelines.data.Shuffles;
+import io.deepline.pipelines.interop.ScalaCollections;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -112,7 +113,7 @@ final class SequenceBatcher implements Function2<Integer, Iterator<Row>, Iterato
     private Sequence read(Row row, int partition, int position) {
         String where = "row " + position + " of partition " + partition;
         float[] inputs = reader.read(row.get(0), where);
-        int total = SequenceValues.list(row.get(0)).size();
+        int total = ScalaCollections.arrayValue(row.get(0)).size();
         int first = reader.firstKept(total);
         int length = inputs.length / layout.numFeatures();
         Object labelValue = row.get(1);
@@ -122,7 +123,7 @@ final class SequenceBatcher implements Function2<Integer, Iterator<Row>, Iterato
             layout.target().encode(number(labelValue, partition, position), labels, 0);
             return new Sequence(length, inputs, labels);
         }
-        List<Object> stepLabels = labelValue == null ? null : SequenceValues.list(labelValue);
+        List<Object> stepLabels = labelValue == null ? null : ScalaCollections.arrayValue(labelValue);
         if (stepLabels == null || stepLabels.size() != total) {
             throw changedAfterCheck(partition, position);
         }

@@ -1,5 +1,6 @@
 package io.deepline.pipelines.data.sequence;
 
+import io.deepline.pipelines.interop.ScalaCollections;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -90,7 +91,7 @@ public final class SequenceDataProfile implements Serializable {
             issue(SequenceIssue.NULL_SEQUENCE, "the sequence is null");
             return -1;
         }
-        List<Object> steps = SequenceValues.list(features);
+        List<Object> steps = ScalaCollections.arrayValue(features);
         int length = steps.size();
         if (length == 0) {
             issue(SequenceIssue.EMPTY_SEQUENCE, "it has no steps");
@@ -114,7 +115,7 @@ public final class SequenceDataProfile implements Serializable {
                 issue(SequenceIssue.NULL_STEP, "step " + t + " is null");
                 return;
             }
-            List<Object> values = SequenceValues.list(step);
+            List<Object> values = ScalaCollections.arrayValue(step);
             if (values.isEmpty()) {
                 issue(SequenceIssue.EMPTY_STEP, "step " + t + " has no values");
                 return;
@@ -186,7 +187,7 @@ public final class SequenceDataProfile implements Serializable {
             addLabelValue(((Number) value).doubleValue(), "the label");
             return;
         }
-        List<Object> labels = SequenceValues.list(value);
+        List<Object> labels = ScalaCollections.arrayValue(value);
         if (length >= 0 && labels.size() != length) {
             issue(SequenceIssue.LABEL_LENGTH_MISMATCH, "it has " + labels.size() + " label(s) for " + length
                     + " step(s)");

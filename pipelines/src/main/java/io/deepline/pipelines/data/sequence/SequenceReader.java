@@ -1,6 +1,7 @@
 package io.deepline.pipelines.data.sequence;
 
 import io.deepline.pipelines.data.InvalidDataException;
+import io.deepline.pipelines.interop.ScalaCollections;
 import java.io.Serializable;
 import java.util.List;
 
@@ -53,7 +54,7 @@ public final class SequenceReader implements Serializable {
         if (value == null) {
             throw bad(row, "is null", "drop or fill null sequences before scoring");
         }
-        int length = SequenceValues.list(value).size();
+        int length = ScalaCollections.arrayValue(value).size();
         if (length == 0) {
             throw bad(row, "is empty", "a recurrent network needs at least one step; filter size(col) > 0");
         }
@@ -67,14 +68,14 @@ public final class SequenceReader implements Serializable {
      */
     public float[] read(Object value, String row) {
         int total = length(value, row);
-        List<Object> steps = SequenceValues.list(value);
+        List<Object> steps = ScalaCollections.arrayValue(value);
         int first = firstKept(total);
         int length = keptLength(total);
         float[] out = new float[length * numFeatures];
         for (int t = 0; t < length; t++) {
             Object step = steps.get(first + t);
             if (input == SequenceInput.STEP_VECTORS) {
-                List<Object> values = step == null ? null : SequenceValues.list(step);
+                List<Object> values = step == null ? null : ScalaCollections.arrayValue(step);
                 if (values == null || values.size() != numFeatures) {
                     throw bad(row, "has " + (values == null ? "a null step" : "a step of " + values.size()
                             + " feature(s)") + " at step " + (first + t), "every step needs " + numFeatures

@@ -1,4 +1,4 @@
-package io.deepline.jobs.train;
+package io.deepline.jobs.metrics;
 
 import io.deepline.pipelines.eval.ClassificationReport;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.deepline.jobs.train;
+package io.deepline.jobs.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

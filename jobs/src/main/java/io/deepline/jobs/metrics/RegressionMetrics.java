@@ -1,4 +1,4 @@
-package io.deepline.jobs.train;
+package io.deepline.jobs.metrics;
 
 import io.deepline.pipelines.eval.RegressionReport;
 import java.util.LinkedHashMap;

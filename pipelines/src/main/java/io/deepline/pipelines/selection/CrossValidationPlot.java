@@ -1,6 +1,7 @@
-package io.deepline.pipelines.report;
+package io.deepline.pipelines.selection;
 
-import io.deepline.pipelines.selection.CrossValidationReport;
+import io.deepline.pipelines.report.Charts;
+import io.deepline.pipelines.report.PngPlot;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;

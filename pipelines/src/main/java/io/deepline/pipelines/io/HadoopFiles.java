@@ -1,4 +1,4 @@
-package io.deepline.pipelines.persist;
+package io.deepline.pipelines.io;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,19 +42,10 @@ public final class HadoopFiles {
         }
     }
 
-    /** The text of a file this program wrote itself; read a saved model's files with the bounded overload. */
+    /** The text of a file this program wrote itself; read a saved model's files with {@code ModelSizeLimit.readText}. */
     public String readText(String path) {
         try (InputStream in = open(path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The text of a file of a saved model, refused with {@code limit}'s message when it holds more. */
-    public String readText(String path, ModelSizeLimit limit) {
-        try (InputStream in = open(path)) {
-            return new String(new LimitedInput(in, limit, path).readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
         }

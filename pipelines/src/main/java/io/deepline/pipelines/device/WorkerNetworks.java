@@ -1,10 +1,8 @@
-package io.deepline.pipelines.train;
+package io.deepline.pipelines.device;
 
 import io.deepline.models.state.Network;
 import io.deepline.models.state.NetworkSnapshot;
 import io.deepline.models.state.PerThreadLru;
-import io.deepline.pipelines.device.GpuBinding;
-import io.deepline.pipelines.device.TaskCpuThreads;
 import java.util.Map;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -13,7 +11,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>DL4J networks and their workspaces are not thread-safe, so a network is never shared between threads.
  * Building one costs a configuration parse and an allocation, so each task thread keeps the few it used last
- * (several fits may interleave on one thread, e.g. under CrossValidator's parallelism).
+ * (several fits may interleave on one thread, e.g. under CrossValidator's parallelism). Here, beside the device
+ * binding, because both training workers and inference scorers use it.
  */
 public final class WorkerNetworks {
     private static final int PER_THREAD = 4;

@@ -1,4 +1,4 @@
-package io.deepline.pipelines.persist;
+package io.deepline.pipelines.io;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,4 +1,4 @@
-package io.deepline.jobs.train;
+package io.deepline.jobs.metrics;
 
 import java.util.LinkedHashMap;
 import java.util.List;
