@@ -17,7 +17,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *   Wv [D, D]  bv [1, D]   value projection, per head likewise
  *   Wo [D, D]  bo [1, D]   output projection of the concatenated heads [A_1, …, A_E] W_o
  * </pre>
- * The seed's eq. 34 has no biases; we add them as Vaswani et al.'s reference implementation does (they start at 0).
+ * The course's eq. 34 has no biases; we add them as Vaswani et al.'s reference implementation does (they start at 0).
  * Keys have no '_', which DL4J's updater uses to split "vertex_param" gradient names.
  */
 public final class MultiHeadAttentionParams {

@@ -14,7 +14,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The course's positional encodings (§8.3), added to a sequence's embeddings: X̃ = X + P with
+ * The course's positional encodings (§8.3.1), added to a sequence's embeddings: X̃ = X + P with
  * <pre>
  *   p_{t,2d} = sin(t / 10000^{2d/D}),   p_{t,2d+1} = cos(t / 10000^{2d/D})
  * </pre>

@@ -17,7 +17,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.IActivation;
 
 /**
- * A bottleneck autoencoder (the seed notes' chapter 9 names the topic without equations, so this follows Goodfellow,
+ * A bottleneck autoencoder (the course notes' chapter 9 names the topic without equations, so this follows Goodfellow,
  * Bengio &amp; Courville, <i>Deep Learning</i>, 2016, §14.1, the undercomplete autoencoder):
  * an encoder f maps x ∈ R^D to a code h = f(x) of {@code codeSize} &lt; D units, a decoder g maps it back to
  * x̂ = g(h), and training minimises the reconstruction loss L(x, g(f(x))) ({@link ReconstructionLoss}), so the

@@ -20,7 +20,7 @@ public record OutputHead(Family family, int size) {
 
     /** Response distributions and their canonical inverse links. */
     public enum Family {
-        /** K classes: softmax, multi-class cross-entropy (course eq. 19). */
+        /** K classes: softmax, multi-class cross-entropy (course eq. 18–19). */
         CATEGORICAL,
         /** Two classes as one unit: logistic sigmoid, binary cross-entropy (course eq. 13). */
         BERNOULLI,

@@ -24,7 +24,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
-/** The course's positional encodings (§8.3): the values, the pass-through gradient, the JSON round trip. */
+/** The course's positional encodings (§8.3.1): the values, the pass-through gradient, the JSON round trip. */
 @ExtendWith(DoubleDefaults.class)
 class PositionalEncodingTest {
     private static final int D = 8;

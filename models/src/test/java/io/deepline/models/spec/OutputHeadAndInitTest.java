@@ -19,7 +19,7 @@ import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
 import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 import org.nd4j.linalg.lossfunctions.impl.LossPoisson;
 
-/** GLM output heads, GLMs without hidden layers, leaky ReLU's slope, and the seed's initialisations (§4.5.3). */
+/** GLM output heads, GLMs without hidden layers, leaky ReLU's slope, and the course's initialisations (§4.5.3). */
 class OutputHeadAndInitTest {
 
     @Test

@@ -29,7 +29,7 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * A bottleneck autoencoder (Goodfellow, Bengio &amp; Courville 2016, §14.1; seed notes ch. 9) as a Spark
+ * A bottleneck autoencoder (Goodfellow, Bengio &amp; Courville 2016, §14.1; course ch. 9) as a Spark
  * {@code Estimator}: it learns an encoder f and decoder g that minimise the reconstruction loss L(x, g(f(x))) over
  * the rows' feature vectors, with no label, trained data-parallel by Deepline's parameter averaging (the features
  * are their own target). The network is an {@link AutoEncoderSpec}: dense, or convolutional over images

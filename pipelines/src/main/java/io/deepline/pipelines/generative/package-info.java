@@ -1,5 +1,5 @@
 /**
- * Unsupervised and generative network stages (seed notes ch. 9–10), trained on the features alone through the same
+ * Unsupervised and generative network stages (course ch. 9–10), trained on the features alone through the same
  * parameter-averaging trainer as the supervised stages: {@link io.deepline.pipelines.generative.AutoEncoder} /
  * {@link io.deepline.pipelines.generative.AutoEncoderModel}, a bottleneck autoencoder that writes each row's code and
  * reconstruction error (e.g. for anomaly detection), and {@link io.deepline.pipelines.generative.VariationalAutoEncoder}

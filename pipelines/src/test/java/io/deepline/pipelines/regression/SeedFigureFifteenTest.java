@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The course's Fig. 15 (§4.2): networks with 1, 2 and 3 hidden layers of 3 tanh units fitted to sin(x) on
+ * The course's Fig. 15 (§4.3): networks with 1, 2 and 3 hidden layers of 3 tanh units fitted to sin(x) on
  * [−π, π]. Deeper nets reach a lower training MSE, as the median over 5 seeds (single runs vary).
  * Settings were chosen with plain DL4J (7 seeds: medians 0.0091, 0.0044, 0.0026); over two periods the depth
  * effect is swamped by runs that stall at MSE ≈ 0.43.
