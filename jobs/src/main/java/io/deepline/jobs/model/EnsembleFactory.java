@@ -70,7 +70,13 @@ public final class EnsembleFactory implements ModelFactory {
                 }
             }
         }
-        EnsembleEstimator ensemble = new EnsembleEstimator(estimators);
+        EnsembleEstimator ensemble;
+        try {
+            ensemble = new EnsembleEstimator(estimators);
+        } catch (IllegalArgumentException e) {
+            // The members were checked above; this is the estimator's own check of them, kept as a safety net.
+            throw new JobConfigException(JobConfigException.join(sectionKey, "members"), e.getMessage(), "", e);
+        }
         requireOwnParams(section, sectionKey);
         ParamBinder.bind(ensemble, section.params(), JobConfigException.join(sectionKey, "params"));
         if (classifies) {
