@@ -5,6 +5,7 @@ import io.deepline.jobs.config.JobConfigLoader;
 import io.deepline.jobs.model.ModelTypes;
 import io.deepline.jobs.train.TrainJob;
 import io.deepline.jobs.train.TrainOutcome;
+import io.deepline.jobs.tune.SelectionCurveFitting;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine.Command;
@@ -36,7 +37,8 @@ final class TrainCommand implements Callable<Integer> {
         JobConfig config = new JobConfigLoader().load(jobFile, new Configuration());
         TrainOutcome outcome;
         try (EpochProgressBar progress = main.trainingProgress()) {
-            outcome = new TrainJob(config, ModelTypes.standard()).withListener(progress).run();
+            outcome = new TrainJob(config, ModelTypes.standard(), SelectionCurveFitting.forJob(config))
+                    .withListener(progress).run();
         }
         spec.commandLine().getOut().print(outcome.summary());
         spec.commandLine().getOut().flush();

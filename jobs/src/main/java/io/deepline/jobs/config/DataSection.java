@@ -24,10 +24,19 @@ import java.util.Map;
  *                 {@code features} list must list them too (it stays the one list of what the model sees)
  * @param dropNulls whether rows with a null in a column the job uses are dropped (and counted) rather than refused;
  *                 false when absent
+ * @param weight   a numeric column of row weights (>= 0): each row counts in the training loss by its weight, through
+ *                 the model's {@code weightCol}; never a feature. Null when absent
+ * @param classWeights {@code balanced}: weigh each training row of class c by n / (k · n_c), n the training rows,
+ *                 k the classes and n_c the rows of class c, all counted on the training split only (as
+ *                 scikit-learn's "balanced"), so every class carries the same total weight. Classifiers only; with
+ *                 {@code weight}, a row's weight is the product. Null when absent
  */
 public record DataSection(String path, DataFormat format, Map<String, String> options, String label,
                           List<String> features, String text, String sequence, List<String> categorical,
-                          Boolean dropNulls) {
+                          Boolean dropNulls, String weight, String classWeights) {
+
+    /** The one {@code classWeights} value. */
+    public static final String BALANCED = "balanced";
 
     public DataSection {
         path = Checks.requiredText("path", path, "path: data-samples/iris.csv");
@@ -47,6 +56,13 @@ public record DataSection(String path, DataFormat format, Map<String, String> op
         requireCategoricalFeatures(categorical, label, features, text != null ? "text" : sequence != null
                 ? "sequence" : null);
         dropNulls = dropNulls != null && dropNulls;
+        weight = Checks.optionalText("weight", weight, "weight: row_weight");
+        requireWeightApart(weight, label, features, text, sequence);
+        classWeights = Checks.choice("classWeights", classWeights, null, BALANCED);
+        if (classWeights != null && label == null) {
+            throw new JobConfigException("classWeights", "weighs the classes of the label, but data.label is not set",
+                    "Name the label column with data.label, or remove classWeights");
+        }
         for (String key : List.of("text", "sequence")) {
             if (label != null && label.equals(key.equals("text") ? text : sequence)) {
                 throw new JobConfigException(key, "names the label column '" + label + "'",
@@ -58,7 +74,33 @@ public record DataSection(String path, DataFormat format, Map<String, String> op
     /** A job file without {@code categorical} and {@code dropNulls}. */
     public DataSection(String path, DataFormat format, Map<String, String> options, String label,
                        List<String> features, String text, String sequence) {
-        this(path, format, options, label, features, text, sequence, null, null);
+        this(path, format, options, label, features, text, sequence, null, null, null, null);
+    }
+
+    /** A job file without {@code weight} and {@code classWeights}. */
+    public DataSection(String path, DataFormat format, Map<String, String> options, String label,
+                       List<String> features, String text, String sequence, List<String> categorical,
+                       Boolean dropNulls) {
+        this(path, format, options, label, features, text, sequence, categorical, dropNulls, null, null);
+    }
+
+    /** Whether the job file weighs the training rows, by a column, by class, or both. */
+    public boolean weighs() {
+        return weight != null || classWeights != null;
+    }
+
+    /** The weight column only scales the loss; as a label or an input it would be something else. */
+    private static void requireWeightApart(String weight, String label, List<String> features, String text,
+                                           String sequence) {
+        if (weight == null) {
+            return;
+        }
+        String usedBy = weight.equals(label) ? "data.label" : features.contains(weight) ? "data.features"
+                : weight.equals(text) ? "data.text" : weight.equals(sequence) ? "data.sequence" : null;
+        if (usedBy != null) {
+            throw new JobConfigException("weight", "names column '" + weight + "', which " + usedBy + " also uses",
+                    "Name a separate numeric column of row weights");
+        }
     }
 
     /** Whether the job file lists the feature columns, rather than taking every column but the label. */

@@ -1,6 +1,7 @@
 package io.deepline.jobs.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Collection;
@@ -34,8 +35,26 @@ final class KnownKeys {
             if (i < 0) {
                 throw unknownKey(path, name, allowed);
             }
-            check(node.get(name), components[i].getType(), JobConfigException.join(path, name));
+            String keyPath = JobConfigException.join(path, name);
+            Class<?> elementType = recordElementType(components[i]);
+            if (elementType != null && node.get(name).isArray()) {
+                // A list of sections (an ensemble's members): each element has the element record's keys.
+                for (int j = 0; j < node.get(name).size(); j++) {
+                    check(node.get(name).get(j), elementType, keyPath + "[" + j + "]");
+                }
+            } else {
+                check(node.get(name), components[i].getType(), keyPath);
+            }
         }
+    }
+
+    /** The record type of a {@code List<SomeRecord>} component, or null for any other component. */
+    private static Class<?> recordElementType(RecordComponent component) {
+        if (component.getType() == List.class && component.getGenericType() instanceof ParameterizedType list
+                && list.getActualTypeArguments()[0] instanceof Class<?> element && element.isRecord()) {
+            return element;
+        }
+        return null;
     }
 
     /** The error for key {@code name} under {@code parentPath}, which allows only {@code allowed}. */

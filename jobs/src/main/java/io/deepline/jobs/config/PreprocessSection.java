@@ -11,8 +11,12 @@ package io.deepline.jobs.config;
  *                    columns; applied before {@code standardize}.
  * @param text        how {@code data.text} becomes word ids; {@link TextPreprocessing#DEFAULT} when absent. Only
  *                    with {@code data.text}.
+ * @param polynomial  expand the features into their monomials up to a degree; off when absent. Only for feature
+ *                    columns; applied after {@code divideBy} and before {@code standardize}, so the powers are the
+ *                    ones standardised (raw powers of different degrees differ in scale by orders of magnitude)
  */
-public record PreprocessSection(Boolean standardize, Double divideBy, TextPreprocessing text) {
+public record PreprocessSection(Boolean standardize, Double divideBy, TextPreprocessing text,
+                                PolynomialFeatures polynomial) {
 
     /** The section used when the job file has none. */
     public static final PreprocessSection DEFAULT = new PreprocessSection(false, null, null);
@@ -23,6 +27,16 @@ public record PreprocessSection(Boolean standardize, Double divideBy, TextPrepro
             throw new JobConfigException("preprocess.divideBy", "is " + divideBy + "; it must be a finite number > 0",
                     "e.g. divideBy: 255 for 8-bit pixels, or remove it");
         }
+    }
+
+    /** A section without polynomial features. */
+    public PreprocessSection(Boolean standardize, Double divideBy, TextPreprocessing text) {
+        this(standardize, divideBy, text, null);
+    }
+
+    /** Whether the job file has a {@code polynomial:} entry. */
+    public boolean expands() {
+        return polynomial != null;
     }
 
     /** Whether the job file has a {@code divideBy:} entry. */

@@ -3,6 +3,7 @@ package io.deepline.jobs.model;
 import io.deepline.jobs.config.JobConfigException;
 import io.deepline.jobs.config.ModelSection;
 import io.deepline.jobs.config.Suggestions;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,8 +48,10 @@ public final class ModelTypes {
     public ModelFactory lookup(String type, String keyPath) {
         ModelFactory f = byType.get(type);
         if (f == null) {
+            List<String> known = new ArrayList<>(byType.keySet());
+            known.add(ModelSection.ENSEMBLE);
             throw new JobConfigException(keyPath, "unknown model type '" + type + "'",
-                    Suggestions.fix(type, byType.keySet(), "Known model types"));
+                    Suggestions.fix(type, known, "Known model types"));
         }
         return f;
     }
@@ -60,6 +63,9 @@ public final class ModelTypes {
      * @param sectionKey where the section is in the job file, e.g. {@code model}
      */
     public ConfiguredModel configure(ModelSection section, String sectionKey) {
+        if (section.isEnsemble()) {
+            return EnsembleFactory.configure(this, section, sectionKey);
+        }
         ModelFactory factory = lookup(section.type(), JobConfigException.join(sectionKey, "type"));
         Estimator<?> estimator = factory.newEstimator();
         ParamBinder.bind(estimator, section.params(), JobConfigException.join(sectionKey, "params"));

@@ -18,6 +18,16 @@ public interface PipelineFitting {
 
     PipelineModel fit(TrainingPipeline plan, Dataset<Row> train);
 
+    /**
+     * Fits with every split at hand; by default on the training rows alone. A fitting that reads the validation
+     * rows (a model-selection curve) overrides this.
+     *
+     * @param plan the pipeline to fit (its vocabulary, if any, already fitted on the training rows)
+     */
+    default PipelineModel fit(TrainingPipeline plan, SplitData data) {
+        return fit(plan, data.train());
+    }
+
     /** A summary for the metrics file's {@code tuning} key; empty when there was no tuning. */
     default Map<String, Object> summary() {
         return Map.of();

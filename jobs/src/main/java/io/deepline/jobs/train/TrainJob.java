@@ -45,9 +45,19 @@ public final class TrainJob {
     private final Function<ConfiguredModel, PipelineFitting> fitting;
     private final TrainingListener listener;
 
-    /** The {@code train} job: one fit. */
+    /**
+     * The {@code train} job: one fit.
+     *
+     * @throws IllegalArgumentException if the job file has a {@code select} section, whose fitting the caller
+     *                                  passes (the train command does, see {@code SelectionCurveFitting})
+     */
     public TrainJob(JobConfig config, ModelTypes types) {
         this(config, types, model -> PipelineFitting.SINGLE_FIT);
+        if (config.select() != null) {
+            throw new IllegalArgumentException("job '" + config.name() + "' has a select section, which a single fit"
+                    + " would ignore; construct the TrainJob with the selection-curve fitting"
+                    + " (SelectionCurveFitting.forJob) as the train command does");
+        }
     }
 
     /**
@@ -108,7 +118,7 @@ public final class TrainJob {
         long start = System.nanoTime();
         PipelineModel fitted;
         try {
-            fitted = fit.fit(TextStages.fitVocabulary(data.plan(), data.train(), data.input()), data.train());
+            fitted = fit.fit(TextStages.fitVocabulary(data.plan(), data.train(), data.input()), data);
         } catch (RuntimeException e) {
             throw JobColumns.explain(e, data.plan(), data.input());
         }
@@ -141,7 +151,17 @@ public final class TrainJob {
         ConfiguredModel model = types.configure(config.model(), "model");
         requireLabelIfSupervised(model.factory(), config.data().label());
         requireModelReadsInput(model.factory(), config.data().inputKind());
+        requireWeightsFit(model.factory(), config.data().classWeights());
         return model;
+    }
+
+    /** Class weights weigh the classes of a classifier; a regressor or an unsupervised model has none. */
+    static void requireWeightsFit(ModelFactory factory, String classWeights) {
+        if (classWeights != null && !factory.classifies()) {
+            throw new JobConfigException("data.classWeights", "weighs the label's classes, but " + factory.type()
+                    + (factory.supervised() ? " is a regressor, whose label has no classes" : " learns without a label"),
+                    "Remove data.classWeights; to weigh rows, name a column of row weights with data.weight");
+        }
     }
 
     /** data.label may be left out only for unsupervised model types; checked before Spark starts. */

@@ -12,6 +12,7 @@ import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.feature.ElementwiseProduct;
 import org.apache.spark.ml.feature.OneHotEncoder;
+import org.apache.spark.ml.feature.PolynomialExpansion;
 import org.apache.spark.ml.feature.StandardScaler;
 import org.apache.spark.ml.feature.StringIndexer;
 import org.apache.spark.ml.feature.VectorAssembler;
@@ -20,8 +21,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The Spark ML pipeline a train job fits: label indexing (for string labels), one-hot encoding of
- * {@code data.categorical} columns, feature assembly and optional
- * standardisation (feature columns) or tokenising and word indexing ({@code data.text}, see {@link TextStages}),
+ * {@code data.categorical} columns, feature assembly and optional division, polynomial expansion and
+ * standardisation, in that order (feature columns) or tokenising and word indexing ({@code data.text}, see {@link TextStages}),
  * then the model; a {@code data.sequence} column goes to the model as it is. The saved {@code PipelineModel} holds every stage, so whoever loads it can score
  * raw rows with the same preprocessing.
  *
@@ -42,6 +43,13 @@ public record TrainingPipeline(Pipeline pipeline, String labelColumn, String fea
     public static final String ASSEMBLED_FEATURES = "features";
     /** The feature vector divided by {@code preprocess.divideBy}. */
     public static final String DIVIDED_FEATURES = "dividedFeatures";
+    /** The feature vector expanded into its monomials ({@code preprocess.polynomial}). */
+    public static final String POLYNOMIAL_FEATURES = "polynomialFeatures";
+    /**
+     * The most columns a polynomial expansion may produce. Beyond it the pipeline would build vectors of hundreds
+     * of thousands of entries per row, which no network in a job trains in reasonable time.
+     */
+    public static final long MAX_EXPANDED_FEATURES = 100_000;
     /** The feature vector after standardisation. */
     public static final String STANDARDIZED_FEATURES = "standardizedFeatures";
     /**
@@ -60,11 +68,22 @@ public record TrainingPipeline(Pipeline pipeline, String labelColumn, String fea
      */
     public static TrainingPipeline build(StructType schema, InputSchema input, PreprocessSection preprocess,
                                          Estimator<?> estimator, boolean classifies) {
+        return build(schema, input, preprocess, estimator, classifies, null);
+    }
+
+    /**
+     * As {@link #build(StructType, InputSchema, PreprocessSection, Estimator, boolean)}, with the model's
+     * {@code weightCol} set to {@code weightColumn} (null: unweighted).
+     *
+     * @throws JobConfigException naming {@code data.weight} if the model takes no row weights
+     */
+    public static TrainingPipeline build(StructType schema, InputSchema input, PreprocessSection preprocess,
+                                         Estimator<?> estimator, boolean classifies, String weightColumn) {
         List<PipelineStage> stages = new ArrayList<>();
         List<String> written = new ArrayList<>();
         String label = input.label();
         // An unsupervised model (no labelCol Param) ignores a label column the job names.
-        boolean labeled = label != null && estimator.hasParam("labelCol");
+        boolean labeled = label != null && StageColumns.has(estimator, "labelCol");
         if (labeled && input.labelIsText() && !classifies) {
             throw new JobConfigException("data.label", "the label column '" + label + "' holds text, but a regressor"
                     + " predicts numbers", "Point data.label at a numeric column, or use a classifier model type");
@@ -105,15 +124,33 @@ public record TrainingPipeline(Pipeline pipeline, String labelColumn, String fea
             features = DIVIDED_FEATURES;
             written.add(features);
         }
+        if (preprocess.expands()) {
+            // After divideBy (powers of values in [0, 1] stay there) and before the scaler (raw powers of different
+            // degrees differ in scale by orders of magnitude; standardised, each starts equal).
+            stages.add(expand(features, input, preprocess.polynomial().degree()));
+            features = POLYNOMIAL_FEATURES;
+            written.add(features);
+        }
         if (preprocess.standardize()) {
             stages.add(new StandardScaler().setInputCol(features).setOutputCol(STANDARDIZED_FEATURES)
                     .setWithMean(true).setWithStd(true));
             features = STANDARDIZED_FEATURES;
             written.add(features);
         }
-        estimator.set(estimator.getParam("featuresCol"), features);
+        StageColumns.set(estimator, "featuresCol", features);
         if (labeled) {
-            estimator.set(estimator.getParam("labelCol"), label);
+            StageColumns.set(estimator, "labelCol", label);
+        }
+        if (weightColumn != null) {
+            if (!StageColumns.has(estimator, "weightCol")) {
+                throw new JobConfigException("data.weight", "row weights need a model with a weightCol Param, which "
+                        + estimator.getClass().getSimpleName() + " (or one of its members) lacks", "Remove"
+                        + " data.weight and data.classWeights, or use DeepClassifier or DeepRegressor");
+            }
+            StageColumns.set(estimator, "weightCol", weightColumn);
+            if (weightColumn.equals(RowWeights.WEIGHT)) {
+                written.add(weightColumn);
+            }
         }
         String prediction = estimator.hasParam("predictionCol")
                 ? (String) estimator.getOrDefault(estimator.getParam("predictionCol")) : null;
@@ -159,6 +196,36 @@ public record TrainingPipeline(Pipeline pipeline, String labelColumn, String fea
                 .setOutputCols(categorical.stream().map(TrainingPipeline::oneHotColumn).toArray(String[]::new))
                 .setHandleInvalid("error").setDropLast(false);
         return List.of(indexer, encoder);
+    }
+
+    /**
+     * Every monomial of the features up to {@code degree}. The expansion of n features has C(n + d, d) - 1 columns;
+     * more than {@link #MAX_EXPANDED_FEATURES} is refused here, before any data is read.
+     */
+    private static PolynomialExpansion expand(String features, InputSchema input, int degree) {
+        if (!input.singleVector() && input.categorical().isEmpty()) {
+            long width = expandedWidth(input.features().size(), degree);
+            if (width > MAX_EXPANDED_FEATURES) {
+                throw new JobConfigException("preprocess.polynomial.degree", "expands the " + input.features().size()
+                        + " features into " + (width == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : width)
+                        + " columns at degree " + degree + ", more than the " + MAX_EXPANDED_FEATURES + " allowed",
+                        "Lower the degree, or use fewer features");
+            }
+        }
+        return new PolynomialExpansion().setInputCol(features).setOutputCol(POLYNOMIAL_FEATURES).setDegree(degree);
+    }
+
+    /** C(n + d, d) - 1, the columns of a degree-d expansion of n features; Long.MAX_VALUE when it overflows. */
+    static long expandedWidth(int n, int degree) {
+        long c = 1;
+        for (int k = 1; k <= degree; k++) {
+            // C(n + k, k) = C(n + k - 1, k - 1) · (n + k) / k, exact at every step.
+            if (c > Long.MAX_VALUE / (n + k)) {
+                return Long.MAX_VALUE;
+            }
+            c = c * (n + k) / k;
+        }
+        return c - 1;
     }
 
     /** Divides every feature by a fixed number: an element-wise product with a constant vector of 1 / divisor. */

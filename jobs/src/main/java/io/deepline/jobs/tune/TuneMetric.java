@@ -20,14 +20,20 @@ public final class TuneMetric {
      */
     public static Evaluator evaluator(String metric, boolean classifies, String labelColumn, String predictionColumn,
                                       String probabilityColumn) {
+        return evaluator("tune.metric", metric, classifies, labelColumn, predictionColumn, probabilityColumn);
+    }
+
+    /** As {@link #evaluator(String, boolean, String, String, String)}, errors naming {@code key}. */
+    public static Evaluator evaluator(String key, String metric, boolean classifies, String labelColumn,
+                                      String predictionColumn, String probabilityColumn) {
         if (classifies) {
             String name = metric == null ? "f1Macro" : metric;
             if (!ClassificationReportEvaluator.METRIC_NAMES.contains(name)) {
-                throw new JobConfigException("tune.metric", "'" + name + "' is not a classification metric",
+                throw new JobConfigException(key, "'" + name + "' is not a classification metric",
                         "Use one of " + ClassificationReportEvaluator.METRIC_NAMES);
             }
             if (name.equals("logLoss") && probabilityColumn == null) {
-                throw new JobConfigException("tune.metric", "logLoss needs class probabilities, which this model"
+                throw new JobConfigException(key, "logLoss needs class probabilities, which this model"
                         + " does not write", "Use accuracy or f1Macro");
             }
             ClassificationReportEvaluator evaluator = new ClassificationReportEvaluator().setMetricName(name)
@@ -36,7 +42,7 @@ public final class TuneMetric {
         }
         String name = metric == null ? "rmse" : metric;
         if (!REGRESSION.contains(name)) {
-            throw new JobConfigException("tune.metric", "'" + name + "' is not a regression metric",
+            throw new JobConfigException(key, "'" + name + "' is not a regression metric",
                     "Use one of " + REGRESSION);
         }
         return new RegressionEvaluator().setMetricName(name).setLabelCol(labelColumn)

@@ -28,9 +28,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Which rows a job trains and tests on: a row's split depends on the row alone, so a later retrain on grown data
- * never tests on rows the champion trained on; or the data names its holdout rows in {@code split.holdoutColumn}.
- * Only the data is read and split: no model is trained.
+ * Which rows a job trains and tests on: exact counts (stratified on request) for a plain job; in a job file with a
+ * registry, a row's split depends on the row alone, so a later retrain on grown data never tests on rows the
+ * champion trained on; or the data names its holdout rows in {@code split.holdoutColumn}. Only the data is read
+ * and split: no model is trained.
  */
 @ExtendWith(SparkSessionExtension.class)
 class SplitDataTest {
@@ -41,17 +42,19 @@ class SplitDataTest {
         List<String> dayTwo = new ArrayList<>(dayOne);
         dayTwo.addAll(rows(new Random(2), 100, ""));
         Collections.shuffle(dayTwo, new Random(3)); // new rows anywhere, old ones in another order
+        // A registry section makes the job a retrain job, whose split goes row by row.
+        String split = "split: {train: 0.8, test: 0.2, seed: 42}\nregistry: {path: " + dir.resolve("registry") + "}";
 
         Set<String> championTrain;
         Set<String> championTest;
-        try (SplitData first = prepare(spark, dir, "one", dayOne, "split: {train: 0.8, test: 0.2, seed: 42}")) {
+        try (SplitData first = prepare(spark, dir, "one", dayOne, split)) {
             championTrain = collect(first.train());
             championTest = collect(first.test());
             // The counts come from the null check's pass, not from counting the splits.
             assertEquals(first.train().count(), first.trainRows());
             assertEquals(first.test().count(), first.testRows());
         }
-        try (SplitData second = prepare(spark, dir, "two", dayTwo, "split: {train: 0.8, test: 0.2, seed: 42}")) {
+        try (SplitData second = prepare(spark, dir, "two", dayTwo, split)) {
             Set<String> holdout = collect(second.test());
 
             Set<String> leaked = new HashSet<>(holdout);
@@ -63,6 +66,79 @@ class SplitDataTest {
         assertEquals(200, championTrain.size() + championTest.size());
         assertTrue(championTest.size() >= 20 && championTest.size() <= 60, "about 20% held out: "
                 + championTest.size());
+    }
+
+    @Test
+    void aPlainJobSplitsExactCountsAndStratifiedKeepsTheClassProportions(SparkSession spark, @TempDir Path dir)
+            throws IOException {
+        List<String> lines = rows(new Random(6), 203, "");
+        try (SplitData data = prepare(spark, dir, "exact", lines, "split: {train: 0.8, test: 0.2, seed: 3}")) {
+            assertWithinOneRow(0.8 * 203, data.trainRows());
+            assertEquals(203, data.trainRows() + data.testRows());
+            assertEquals(data.testRows(), data.test().count());
+            assertEquals(null, data.validation());
+        }
+
+        String threeWay = "split: {train: 0.6, validation: 0.2, test: 0.2, stratified: true, seed: 3}\n"
+                + "select: {param: l2, values: [0.0, 0.01]}";
+        try (SplitData data = prepare(spark, dir, "stratified", lines, threeWay)) {
+            long ones = lines.stream().filter(l -> l.endsWith(",1")).count();
+            Set<String> all = new HashSet<>();
+            for (Dataset<Row> split : List.of(data.train(), data.validation(), data.test())) {
+                double f = split == data.train() ? 0.6 : 0.2;
+                Set<String> rows = collect(split);
+                long positives = rows.stream().filter(l -> l.endsWith(",1")).count();
+                // Every class of every split holds its fraction of the class, within one row.
+                assertWithinOneRow(f * ones, positives);
+                assertWithinOneRow(f * (203 - ones), rows.size() - positives);
+                all.addAll(rows);
+            }
+            assertEquals(203, all.size(), "the splits are disjoint and cover every row");
+            assertEquals(203, data.trainRows() + data.validationRows() + data.testRows());
+        }
+    }
+
+    @Test
+    void balancedClassWeightsComeFromTheTrainingRowsAndTheWeightColumnIsNoFeature(SparkSession spark,
+                                                                                  @TempDir Path dir)
+            throws IOException {
+        // 3 of 4 rows are class 0; the last field is a row weight.
+        List<String> lines = new ArrayList<>();
+        Random random = new Random(7);
+        for (int i = 0; i < 80; i++) {
+            lines.add(String.format(Locale.ROOT, "%.6f,%.6f,%d", random.nextDouble(), random.nextDouble(),
+                    i % 4 == 0 ? 1 : 0));
+        }
+        String split = "split: {train: 0.75, test: 0.25, stratified: true}";
+        try (SplitData data = prepare(spark, dir, "balanced", lines, split, ", classWeights: balanced")) {
+            // 60 training rows: 45 of class 0 and 15 of class 1, so w_0 = 60 / (2 · 45), w_1 = 60 / (2 · 15).
+            assertEquals(60, data.trainRows());
+            for (Row row : data.train().select("label", RowWeights.WEIGHT).collectAsList()) {
+                assertEquals(row.getInt(0) == 0 ? 60.0 / 90 : 2.0, row.getDouble(1), 1e-12, row.toString());
+            }
+            assertFalse(List.of(data.test().columns()).contains(RowWeights.WEIGHT), "the test rows are not weighted");
+        }
+
+        List<String> weighted = lines.stream().map(l -> l + ",2.5").toList();
+        try (SplitData data = prepare(spark, dir, "weighted", weighted, split, ", weight: w")) {
+            assertEquals("w", weightCol(data), "the model reads the row weights");
+            assertTrue(List.of(data.train().columns()).contains("w"));
+            assertEquals(List.of("x1", "x2"), data.input().features(), "the weight column is not a feature");
+        }
+        JobConfigException regression = assertThrows(JobConfigException.class, () -> prepare(spark, dir, "reg",
+                lines, split.replace(", stratified: true", ""), ", classWeights: balanced", "DeepRegressor").close());
+        assertEquals("data.classWeights", regression.keyPath());
+        assertTrue(regression.getMessage().contains("regressor"), regression.getMessage());
+    }
+
+    private static String weightCol(SplitData data) {
+        org.apache.spark.ml.PipelineStage[] stages = data.plan().pipeline().getStages();
+        org.apache.spark.ml.PipelineStage model = stages[stages.length - 1];
+        return (String) model.getOrDefault(model.getParam("weightCol"));
+    }
+
+    private static void assertWithinOneRow(double expected, long actual) {
+        assertTrue(Math.abs(actual - expected) <= 1.0, actual + " rows, expected " + expected + " within one row");
     }
 
     @Test
@@ -120,17 +196,33 @@ class SplitDataTest {
      */
     private static SplitData prepare(SparkSession spark, Path dir, String name, List<String> lines, String extra)
             throws IOException {
-        boolean flagged = lines.get(0).split(",", -1).length == 4;
+        return prepare(spark, dir, name, lines, extra, "");
+    }
+
+    private static SplitData prepare(SparkSession spark, Path dir, String name, List<String> lines, String extra,
+                                     String dataKeys) throws IOException {
+        return prepare(spark, dir, name, lines, extra, dataKeys, "DeepClassifier");
+    }
+
+    /**
+     * As {@link #prepare(SparkSession, Path, String, List, String)}, with {@code dataKeys} added to the data
+     * section (a flow mapping's entries) and the model type {@code type}; a fourth field is a holdout flag, or with
+     * {@code weight} in {@code dataKeys} a weight column w.
+     */
+    private static SplitData prepare(SparkSession spark, Path dir, String name, List<String> lines, String extra,
+                                     String dataKeys, String type) throws IOException {
+        boolean fourth = lines.get(0).split(",", -1).length == 4;
+        String header = fourth ? (dataKeys.contains("weight:") ? "x1,x2,label,w" : "x1,x2,label,holdout")
+                : "x1,x2,label";
         Path csv = dir.resolve(name + ".csv");
-        Files.writeString(csv, (flagged ? "x1,x2,label,holdout\n" : "x1,x2,label\n") + String.join("\n", lines)
-                + "\n");
+        Files.writeString(csv, header + "\n" + String.join("\n", lines) + "\n");
         JobConfig config = new JobConfigLoader().parse("""
                 name: split-%s
-                data: {path: %s, options: {header: "true", inferSchema: "true"}, label: label}
+                data: {path: %s, options: {header: "true", inferSchema: "true"}, label: label%s}
                 %s
-                model: {type: DeepClassifier}
+                model: {type: %s}
                 output: {model: %s}
-                """.formatted(name, csv, extra, dir.resolve("model")));
+                """.formatted(name, csv, dataKeys, extra, type, dir.resolve("model")));
         return SplitData.prepare(spark, config, TrainJob.configure(config, ModelTypes.standard()));
     }
 

@@ -9,16 +9,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.deepline.jobs.config.InputKind;
 import io.deepline.jobs.config.JobConfigException;
+import io.deepline.jobs.config.PolynomialFeatures;
 import io.deepline.jobs.config.PreprocessSection;
 import io.deepline.jobs.config.TextPreprocessing;
 import io.deepline.pipelines.classification.DeepClassifier;
+import io.deepline.pipelines.ensemble.EnsembleEstimator;
 import io.deepline.pipelines.sequence.SequenceClassifier;
 import io.deepline.pipelines.sequence.SequenceRegressor;
 import io.deepline.pipelines.sequence.SequenceTagger;
 import io.deepline.pipelines.text.TokenIndexer;
 import java.util.List;
 import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.feature.ElementwiseProduct;
 import org.apache.spark.ml.feature.OneHotEncoder;
+import org.apache.spark.ml.feature.PolynomialExpansion;
 import org.apache.spark.ml.feature.RegexTokenizer;
 import org.apache.spark.ml.feature.SQLTransformer;
 import org.apache.spark.ml.feature.StandardScaler;
@@ -52,6 +56,65 @@ class TrainingPipelineTest {
         assertEquals(TrainingPipeline.STANDARDIZED_FEATURES, clf.getFeaturesCol());
         assertEquals(TrainingPipeline.INDEXED_LABEL, p.labelColumn());
         assertEquals("prediction", p.predictionColumn());
+    }
+
+    @Test
+    void polynomialFeaturesComeAfterTheDivisionAndBeforeTheScaler() {
+        DeepClassifier clf = new DeepClassifier();
+        InputSchema input = new InputSchema("species", true, List.of("a", "b"), false);
+        PreprocessSection preprocess = new PreprocessSection(true, 10.0, null, new PolynomialFeatures(3));
+
+        TrainingPipeline p = TrainingPipeline.build(NAMED, input, preprocess, clf, true);
+
+        PipelineStage[] stages = p.pipeline().getStages();
+        assertInstanceOf(VectorAssembler.class, stages[1]);
+        assertInstanceOf(ElementwiseProduct.class, stages[2]);
+        PolynomialExpansion expansion = assertInstanceOf(PolynomialExpansion.class, stages[3]);
+        assertEquals(3, expansion.getDegree());
+        assertEquals(TrainingPipeline.DIVIDED_FEATURES, expansion.getInputCol());
+        StandardScaler scaler = assertInstanceOf(StandardScaler.class, stages[4]);
+        assertEquals(TrainingPipeline.POLYNOMIAL_FEATURES, scaler.getInputCol());
+        assertEquals(TrainingPipeline.STANDARDIZED_FEATURES, clf.getFeaturesCol());
+    }
+
+    @Test
+    void aPolynomialExpansionTooWideIsRefusedBeforeAnyData() {
+        // C(n + d, d) - 1 monomials: 4 features at degree 2 give 14, 2 at degree 3 give 9.
+        assertEquals(14, TrainingPipeline.expandedWidth(4, 2));
+        assertEquals(9, TrainingPipeline.expandedWidth(2, 3));
+        List<String> many = java.util.stream.IntStream.range(0, 60).mapToObj(i -> "f" + i).toList();
+        StructType columns = new StructType();
+        for (String f : many) {
+            columns = columns.add(f, DataTypes.DoubleType);
+        }
+        StructType wide = columns;
+        InputSchema input = new InputSchema(null, false, many, false);
+
+        JobConfigException e = assertThrows(JobConfigException.class, () -> TrainingPipeline.build(wide.add("y",
+                DataTypes.DoubleType), input, new PreprocessSection(false, null, null, new PolynomialFeatures(4)),
+                new DeepClassifier(), true));
+
+        assertEquals("preprocess.polynomial.degree", e.keyPath());
+        assertTrue(e.getMessage().contains("Lower the degree"), e.getMessage());
+    }
+
+    @Test
+    void anEnsemblesMembersReadTheJobsColumnsAndWeights() {
+        DeepClassifier first = new DeepClassifier();
+        DeepClassifier second = new DeepClassifier();
+        EnsembleEstimator ensemble = new EnsembleEstimator(List.of(first, second));
+        InputSchema input = new InputSchema("species", true, List.of("a", "b"), false);
+
+        TrainingPipeline p = TrainingPipeline.build(NAMED, input, new PreprocessSection(true, null, null), ensemble,
+                true, "w");
+
+        for (DeepClassifier member : List.of(first, second)) {
+            assertEquals(TrainingPipeline.STANDARDIZED_FEATURES, member.getFeaturesCol());
+            assertEquals(TrainingPipeline.INDEXED_LABEL, member.getLabelCol());
+            assertEquals("w", member.getOrDefault(member.getParam("weightCol")));
+        }
+        assertEquals(TrainingPipeline.INDEXED_LABEL, p.labelColumn());
+        assertEquals("probability", p.probabilityColumn());
     }
 
     @Test
