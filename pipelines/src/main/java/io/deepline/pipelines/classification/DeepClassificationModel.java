@@ -16,7 +16,7 @@ import org.apache.spark.ml.util.MLReader;
  * {@link VectorClassificationModelBase} is.
  */
 public class DeepClassificationModel extends VectorClassificationModelBase<DeepClassificationModel>
-        implements HasMlpParams {
+        implements HasMlpParams<DeepClassificationModel> {
     private static final long serialVersionUID = 1L;
 
     private final MlpParamSet mlpParams;

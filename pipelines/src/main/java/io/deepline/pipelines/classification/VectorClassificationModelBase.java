@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 public abstract class VectorClassificationModelBase<M extends VectorClassificationModelBase<M>>
         extends ProbabilisticClassificationModel<Vector, M>
-        implements HasFittedNetwork, HasTrainingParams, HasClassifierParams, MLWritable {
+        implements HasFittedNetwork, HasTrainingParams<M>, HasClassifierParams<M>, MLWritable {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(VectorClassificationModelBase.class);
 
@@ -89,11 +89,6 @@ public abstract class VectorClassificationModelBase<M extends VectorClassificati
     @Override
     public int numFeatures() {
         return fitted == null ? -1 : fitted.numFeatures();
-    }
-
-    @SuppressWarnings("unchecked")
-    public M setInferenceBatchSize(int value) {
-        return (M) set(inferenceBatchSize(), value);
     }
 
     @Override

@@ -32,7 +32,7 @@ import org.apache.spark.sql.types.StructType;
  * Either column is skipped when its Param is empty. Scoring runs batched on the executors in inference mode.
  */
 public class AutoEncoderModel extends Model<AutoEncoderModel>
-        implements HasFittedNetwork, HasAutoEncoderParams, MLWritable {
+        implements HasFittedNetwork, HasAutoEncoderParams<AutoEncoderModel>, MLWritable {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
@@ -98,22 +98,6 @@ public class AutoEncoderModel extends Model<AutoEncoderModel>
     /** The 0-based index of the code layer in the network's layer stack. */
     public int codeLayerIndex() {
         return codeLayerIndex;
-    }
-
-    public AutoEncoderModel setFeaturesCol(String value) {
-        return (AutoEncoderModel) set(featuresCol(), value);
-    }
-
-    public AutoEncoderModel setCodeCol(String value) {
-        return (AutoEncoderModel) set(codeCol(), value);
-    }
-
-    public AutoEncoderModel setReconstructionErrorCol(String value) {
-        return (AutoEncoderModel) set(reconstructionErrorCol(), value);
-    }
-
-    public AutoEncoderModel setInferenceBatchSize(int value) {
-        return (AutoEncoderModel) set(inferenceBatchSize(), value);
     }
 
     // ---- scoring ----

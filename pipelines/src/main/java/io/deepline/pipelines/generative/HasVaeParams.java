@@ -13,7 +13,7 @@ import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.Param;
 
 /** The Params of {@link VariationalAutoEncoder} and its model: columns, network shape and training. */
-public interface HasVaeParams extends HasTrainingParams {
+public interface HasVaeParams<S extends HasVaeParams<S>> extends HasTrainingParams<S> {
 
     VaeParamSet vaeParams();
 
@@ -139,5 +139,73 @@ public interface HasVaeParams extends HasTrainingParams {
         setDefault(numSamples(), 16);
         setDefault(l2(), 0.0);
         setDefault(weightInit(), "auto");
+    }
+
+    // ---- fluent setters: each returns the stage as its own type, as MLlib's setters do ----
+
+    default S setFeaturesCol(String value) {
+        set(featuresCol(), value);
+        return self();
+    }
+
+    default S setLatentMeanCol(String value) {
+        set(latentMeanCol(), value);
+        return self();
+    }
+
+    default S setReconstructionLogProbCol(String value) {
+        set(reconstructionLogProbCol(), value);
+        return self();
+    }
+
+    default S setEncoderLayers(int[] value) {
+        set(encoderLayers(), value);
+        return self();
+    }
+
+    default S setDecoderLayers(int[] value) {
+        set(decoderLayers(), value);
+        return self();
+    }
+
+    default S setLatentSize(int value) {
+        set(latentSize(), value);
+        return self();
+    }
+
+    default S setActivation(String value) {
+        set(activation(), value);
+        return self();
+    }
+
+    default S setReconstructionDistribution(String value) {
+        set(reconstructionDistribution(), value);
+        return self();
+    }
+
+    default S setTrainingSamples(int value) {
+        set(trainingSamples(), value);
+        return self();
+    }
+
+    default S setNumSamples(int value) {
+        set(numSamples(), value);
+        return self();
+    }
+
+    default S setL2(double value) {
+        set(l2(), value);
+        return self();
+    }
+
+    default S setWeightInit(String value) {
+        set(weightInit(), value);
+        return self();
+    }
+
+    /** This stage as its own type: S is the implementing class, so the cast cannot fail. */
+    @SuppressWarnings("unchecked")
+    private S self() {
+        return (S) this;
     }
 }

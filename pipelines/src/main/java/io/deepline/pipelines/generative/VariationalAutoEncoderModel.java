@@ -37,7 +37,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * detection as An &amp; Cho 2015). {@link #sample} decodes z ~ N(0, I) into new rows.
  */
 public class VariationalAutoEncoderModel extends Model<VariationalAutoEncoderModel>
-        implements HasVaeParams, HasFittedNetwork, MLWritable {
+        implements HasVaeParams<VariationalAutoEncoderModel>, HasFittedNetwork, MLWritable {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
@@ -105,26 +105,6 @@ public class VariationalAutoEncoderModel extends Model<VariationalAutoEncoderMod
 
     public int numFeatures() {
         return fitted == null ? -1 : fitted.numFeatures();
-    }
-
-    public VariationalAutoEncoderModel setFeaturesCol(String value) {
-        return (VariationalAutoEncoderModel) set(featuresCol(), value);
-    }
-
-    public VariationalAutoEncoderModel setLatentMeanCol(String value) {
-        return (VariationalAutoEncoderModel) set(latentMeanCol(), value);
-    }
-
-    public VariationalAutoEncoderModel setReconstructionLogProbCol(String value) {
-        return (VariationalAutoEncoderModel) set(reconstructionLogProbCol(), value);
-    }
-
-    public VariationalAutoEncoderModel setNumSamples(int value) {
-        return (VariationalAutoEncoderModel) set(numSamples(), value);
-    }
-
-    public VariationalAutoEncoderModel setInferenceBatchSize(int value) {
-        return (VariationalAutoEncoderModel) set(inferenceBatchSize(), value);
     }
 
     // ---- scoring ----

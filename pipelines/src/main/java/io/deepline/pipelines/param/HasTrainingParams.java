@@ -12,7 +12,7 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Distributed-training and inference Params shared by every Deepline estimator and model.
  */
-public interface HasTrainingParams extends Params {
+public interface HasTrainingParams<S extends HasTrainingParams<S>> extends Params {
 
     /** This stage's instances of the training Params. */
     TrainingParamSet trainingParams();
@@ -225,5 +225,131 @@ public interface HasTrainingParams extends Params {
         setDefault(divergenceFactor(), 3.0);
         setDefault(syncMode(), "auto");
         setDefault(maxEpochRetries(), 3);
+    }
+
+    // ---- fluent setters: each returns the stage as its own type, as MLlib's setters do ----
+
+    default S setUpdater(String value) {
+        set(updater(), value);
+        return self();
+    }
+
+    default S setLearningRate(double value) {
+        set(learningRate(), value);
+        return self();
+    }
+
+    default S setMomentum(double value) {
+        set(momentum(), value);
+        return self();
+    }
+
+    default S setLrSchedule(String value) {
+        set(lrSchedule(), value);
+        return self();
+    }
+
+    default S setLrDecay(double value) {
+        set(lrDecay(), value);
+        return self();
+    }
+
+    default S setLrDecayEpochs(int value) {
+        set(lrDecayEpochs(), value);
+        return self();
+    }
+
+    default S setBatchSize(int value) {
+        set(batchSize(), value);
+        return self();
+    }
+
+    default S setMaxEpochs(int value) {
+        set(maxEpochs(), value);
+        return self();
+    }
+
+    default S setSeed(long value) {
+        set(seed(), value);
+        return self();
+    }
+
+    default S setNumWorkers(int value) {
+        set(numWorkers(), value);
+        return self();
+    }
+
+    default S setAveragingFrequency(int value) {
+        set(averagingFrequency(), value);
+        return self();
+    }
+
+    default S setInferenceBatchSize(int value) {
+        set(inferenceBatchSize(), value);
+        return self();
+    }
+
+    default S setWeightCol(String value) {
+        set(weightCol(), value);
+        return self();
+    }
+
+    default S setValidationFraction(double value) {
+        set(validationFraction(), value);
+        return self();
+    }
+
+    default S setValidationIndicatorCol(String value) {
+        set(validationIndicatorCol(), value);
+        return self();
+    }
+
+    default S setEarlyStoppingPatience(int value) {
+        set(earlyStoppingPatience(), value);
+        return self();
+    }
+
+    default S setEarlyStoppingMinDelta(double value) {
+        set(earlyStoppingMinDelta(), value);
+        return self();
+    }
+
+    /** A Hadoop directory for training checkpoints; a later fit of the same params and data resumes from it. */
+    default S setCheckpointDir(String value) {
+        set(checkpointDir(), value);
+        return self();
+    }
+
+    default S setCheckpointInterval(int value) {
+        set(checkpointInterval(), value);
+        return self();
+    }
+
+    /** "resume" (default) or "overwrite". */
+    default S setCheckpointMode(String value) {
+        set(checkpointMode(), value);
+        return self();
+    }
+
+    /** The divergence guard's factor: &gt; 1, or 0 to turn it off (see the Param's doc). */
+    default S setDivergenceFactor(double value) {
+        set(divergenceFactor(), value);
+        return self();
+    }
+
+    default S setSyncMode(String value) {
+        set(syncMode(), value);
+        return self();
+    }
+
+    default S setMaxEpochRetries(int value) {
+        set(maxEpochRetries(), value);
+        return self();
+    }
+
+    /** This stage as its own type: S is the implementing class, so the cast cannot fail. */
+    @SuppressWarnings("unchecked")
+    private S self() {
+        return (S) this;
     }
 }

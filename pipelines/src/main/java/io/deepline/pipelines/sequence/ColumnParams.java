@@ -9,7 +9,7 @@ import org.apache.spark.ml.param.Params;
  * {@link SequenceGenerator}), named as MLlib's predictors name them: a Predictor casts the label to double, and
  * these labels are arrays.
  */
-public interface ColumnParams extends Params {
+public interface ColumnParams<S extends ColumnParams<S>> extends Params {
 
     /** The tagger's three column Params for {@code owner}; call from its constructor once the uid is set. */
     static Param<String>[] forTagger(Params owner) {
@@ -65,5 +65,28 @@ public interface ColumnParams extends Params {
         setDefault(featuresCol(), "features");
         setDefault(labelCol(), "label");
         setDefault(predictionCol(), "prediction");
+    }
+
+    // ---- fluent setters: each returns the stage as its own type, as MLlib's setters do ----
+
+    default S setFeaturesCol(String value) {
+        set(featuresCol(), value);
+        return self();
+    }
+
+    default S setLabelCol(String value) {
+        set(labelCol(), value);
+        return self();
+    }
+
+    default S setPredictionCol(String value) {
+        set(predictionCol(), value);
+        return self();
+    }
+
+    /** This stage as its own type: S is the implementing class, so the cast cannot fail. */
+    @SuppressWarnings("unchecked")
+    private S self() {
+        return (S) this;
     }
 }

@@ -10,7 +10,7 @@ import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.Param;
 
 /** An encoder-decoder's shape as Spark Params (public no-argument accessors, found by reflection). */
-public interface HasSeq2SeqParams extends HasTrainingParams, ColumnParams, HasTransformerParams {
+public interface HasSeq2SeqParams<S extends HasSeq2SeqParams<S>> extends HasTrainingParams<S>, ColumnParams<S>, HasTransformerParams<S> {
 
     Seq2SeqParamSet seq2seqParams();
 
@@ -148,5 +148,79 @@ public interface HasSeq2SeqParams extends HasTrainingParams, ColumnParams, HasTr
                 .numLayers(getNumLayers())
                 .preNorm(getPreNorm())
                 .build();
+    }
+
+    // ---- fluent setters: each returns the stage as its own type, as MLlib's setters do ----
+
+    default S setSourceVocabularySize(int value) {
+        set(sourceVocabularySize(), value);
+        return self();
+    }
+
+    default S setTargetVocabularySize(int value) {
+        set(targetVocabularySize(), value);
+        return self();
+    }
+
+    default S setEmbeddingSize(int value) {
+        set(embeddingSize(), value);
+        return self();
+    }
+
+    default S setHiddenSize(int value) {
+        set(hiddenSize(), value);
+        return self();
+    }
+
+    default S setCell(String value) {
+        set(cell(), value);
+        return self();
+    }
+
+    default S setContext(String value) {
+        set(context(), value);
+        return self();
+    }
+
+    default S setDropout(double value) {
+        set(dropout(), value);
+        return self();
+    }
+
+    default S setL2(double value) {
+        set(l2(), value);
+        return self();
+    }
+
+    default S setWeightInit(String value) {
+        set(weightInit(), value);
+        return self();
+    }
+
+    default S setMaxSequenceLength(int value) {
+        set(maxSequenceLength(), value);
+        return self();
+    }
+
+    default S setTruncate(String value) {
+        set(truncate(), value);
+        return self();
+    }
+
+    /** rnn (default) or transformer. */
+    default S setArchitecture(String value) {
+        set(architecture(), value);
+        return self();
+    }
+
+    default S setMaxOutputLength(int value) {
+        set(maxOutputLength(), value);
+        return self();
+    }
+
+    /** This stage as its own type: S is the implementing class, so the cast cannot fail. */
+    @SuppressWarnings("unchecked")
+    private S self() {
+        return (S) this;
     }
 }

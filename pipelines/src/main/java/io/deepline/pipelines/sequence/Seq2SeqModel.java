@@ -31,7 +31,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
 /** A fitted {@link Seq2Seq}: {@code transform} decodes every source greedily, in padded batches. */
-public class Seq2SeqModel extends Model<Seq2SeqModel> implements HasFittedNetwork, HasSeq2SeqParams, MLWritable {
+public class Seq2SeqModel extends Model<Seq2SeqModel> implements HasFittedNetwork, HasSeq2SeqParams<Seq2SeqModel>, MLWritable {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
@@ -108,22 +108,6 @@ public class Seq2SeqModel extends Model<Seq2SeqModel> implements HasFittedNetwor
     @Override
     public Param<String> predictionCol() {
         return predictionCol;
-    }
-
-    public Seq2SeqModel setFeaturesCol(String value) {
-        return (Seq2SeqModel) set(featuresCol, value);
-    }
-
-    public Seq2SeqModel setPredictionCol(String value) {
-        return (Seq2SeqModel) set(predictionCol, value);
-    }
-
-    public Seq2SeqModel setMaxOutputLength(int value) {
-        return (Seq2SeqModel) set(maxOutputLength(), value);
-    }
-
-    public Seq2SeqModel setInferenceBatchSize(int value) {
-        return (Seq2SeqModel) set(inferenceBatchSize(), value);
     }
 
     @Override

@@ -13,7 +13,7 @@ import org.apache.spark.ml.util.MLReader;
  * {@code predict(sequence)} scores one on the driver with the same answer.
  */
 public class SequenceClassificationModel extends SequenceClassificationModelBase<SequenceClassificationModel>
-        implements HasSequenceParams, SequencePoolingParam {
+        implements HasSequenceParams<SequenceClassificationModel>, SequencePoolingParam<SequenceClassificationModel> {
     private static final long serialVersionUID = 1L;
 
     private final SequenceParamSet sequenceParams;

@@ -26,7 +26,7 @@ import org.apache.spark.sql.types.StructType;
  */
 public abstract class SequenceClassificationModelBase<M extends SequenceClassificationModelBase<M>>
         extends ProbabilisticClassificationModel<Object, M>
-        implements HasFittedNetwork, HasSequenceInputParams, MLWritable {
+        implements HasFittedNetwork, HasSequenceInputParams<M>, MLWritable {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
@@ -68,11 +68,6 @@ public abstract class SequenceClassificationModelBase<M extends SequenceClassifi
     @Override
     public int numFeatures() {
         return trained == null ? -1 : trained.fitted().numFeatures();
-    }
-
-    @SuppressWarnings("unchecked")
-    public M setInferenceBatchSize(int value) {
-        return (M) set(inferenceBatchSize(), value);
     }
 
     @Override

@@ -30,7 +30,7 @@ import org.apache.spark.sql.types.StructType;
 
 /** A fitted {@link SequenceGenerator}: {@code transform} generates a sequence greedily for every feature vector. */
 public class SequenceGeneratorModel extends Model<SequenceGeneratorModel>
-        implements HasFittedNetwork, HasSequenceParams, ColumnParams, MLWritable {
+        implements HasFittedNetwork, HasSequenceParams<SequenceGeneratorModel>, ColumnParams<SequenceGeneratorModel>, MLWritable {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
@@ -124,14 +124,6 @@ public class SequenceGeneratorModel extends Model<SequenceGeneratorModel>
 
     public SequenceGeneratorModel setMaxOutputLength(int value) {
         return (SequenceGeneratorModel) set(maxOutputLength, value);
-    }
-
-    public SequenceGeneratorModel setFeaturesCol(String value) {
-        return (SequenceGeneratorModel) set(featuresCol, value);
-    }
-
-    public SequenceGeneratorModel setPredictionCol(String value) {
-        return (SequenceGeneratorModel) set(predictionCol, value);
     }
 
     /** Tokens or values. */

@@ -28,7 +28,7 @@ import org.apache.spark.sql.types.StructType;
  */
 public class SequenceTaggerModel
         extends Model<SequenceTaggerModel>
-        implements HasFittedNetwork, HasSequenceParams, ColumnParams, MLWritable {
+        implements HasFittedNetwork, HasSequenceParams<SequenceTaggerModel>, ColumnParams<SequenceTaggerModel>, MLWritable {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
@@ -116,14 +116,6 @@ public class SequenceTaggerModel
         return predictionCol;
     }
 
-    public SequenceTaggerModel setFeaturesCol(String value) {
-        return (SequenceTaggerModel) set(featuresCol, value);
-    }
-
-    public SequenceTaggerModel setPredictionCol(String value) {
-        return (SequenceTaggerModel) set(predictionCol, value);
-    }
-
     /** The number of tag classes. */
     public int numClasses() {
         return trained == null ? 0 : trained.numOutputs();
@@ -132,10 +124,6 @@ public class SequenceTaggerModel
     /** Features per step (1 for token ids and univariate series). */
     public int numFeatures() {
         return trained == null ? -1 : trained.fitted().numFeatures();
-    }
-
-    public SequenceTaggerModel setInferenceBatchSize(int value) {
-        return (SequenceTaggerModel) set(inferenceBatchSize(), value);
     }
 
     @Override

@@ -13,7 +13,7 @@ import org.apache.spark.ml.util.MLReader;
  * the driver with the same answer.
  */
 public class TransformerClassificationModel extends SequenceClassificationModelBase<TransformerClassificationModel>
-        implements HasTransformerClassifierParams {
+        implements HasTransformerClassifierParams<TransformerClassificationModel> {
     private static final long serialVersionUID = 1L;
 
     private final TransformerClassifierParamSet params;

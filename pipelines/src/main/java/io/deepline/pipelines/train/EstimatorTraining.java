@@ -21,7 +21,7 @@ public final class EstimatorTraining {
      * @param rows        checked rows (see {@link TrainingRows#requireNonEmptyAndWeightScale()})
      * @param weightScale scales the training weights to mean 1
      */
-    public static TrainingResult run(HasTrainingParams stage, String stageName, TrainingRows rows, double weightScale,
+    public static TrainingResult run(HasTrainingParams<?> stage, String stageName, TrainingRows rows, double weightScale,
                                      int numWorkers, int numFeatures, LabelEncoder labels, ValidationMetric metric,
                                      NetworkSnapshot initial, TrainingListener listener) {
         JavaRDD<MiniBatch> batches = MiniBatches.build(rows.training(), numWorkers, stage.getBatchSize(), numFeatures,

@@ -71,7 +71,7 @@ public record TrainingSettings(String stageName, int maxEpochs, int averagingFre
      *
      * @param metric what validation rows report besides the loss (stages without validation: any)
      */
-    public static TrainingSettings of(HasTrainingParams stage, String stageName, int numWorkers,
+    public static TrainingSettings of(HasTrainingParams<?> stage, String stageName, int numWorkers,
                                       ValidationMetric metric) {
         return new TrainingSettings(FitLabel.decorate(stageName), stage.getMaxEpochs(),
                 stage.getAveragingFrequency(), stage.getSeed(), metric, stage.getEarlyStoppingPatience(), stage.getEarlyStoppingMinDelta(),
@@ -80,7 +80,7 @@ public record TrainingSettings(String stageName, int maxEpochs, int averagingFre
     }
 
     /** {@link #of(HasTrainingParams, String, int, ValidationMetric)} for a stage that validates no rows. */
-    public static TrainingSettings of(HasTrainingParams stage, String stageName, int numWorkers) {
+    public static TrainingSettings of(HasTrainingParams<?> stage, String stageName, int numWorkers) {
         return of(stage, stageName, numWorkers, ValidationMetric.ACCURACY);
     }
 }

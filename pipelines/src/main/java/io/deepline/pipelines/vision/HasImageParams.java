@@ -14,7 +14,7 @@ import org.apache.spark.ml.param.IntArrayParam;
 import org.apache.spark.ml.param.Param;
 
 /** The input and shape of a convolutional network as Spark Params, shared by {@link ImageClassifier} and its model. */
-public interface HasImageParams extends HasTrainingParams {
+public interface HasImageParams<S extends HasImageParams<S>> extends HasTrainingParams<S> {
 
     ImageParamSet imageParams();
 
@@ -105,5 +105,54 @@ public interface HasImageParams extends HasTrainingParams {
                 getSeed());
         return new CnnSpec(getImageShape(), CnnArchitecture.parse(getArchitecture()),
                 HiddenActivation.parse(getActivation()), getLeakyReluSlope(), getBatchNorm(), getDropout(), training);
+    }
+
+    // ---- fluent setters: each returns the stage as its own type, as MLlib's setters do ----
+
+    default S setImageShape(int[] value) {
+        set(imageShape(), value);
+        return self();
+    }
+
+    /** rnn (default) or transformer. */
+    default S setArchitecture(String value) {
+        set(architecture(), value);
+        return self();
+    }
+
+    default S setActivation(String value) {
+        set(activation(), value);
+        return self();
+    }
+
+    default S setLeakyReluSlope(double value) {
+        set(leakyReluSlope(), value);
+        return self();
+    }
+
+    default S setWeightInit(String value) {
+        set(weightInit(), value);
+        return self();
+    }
+
+    default S setBatchNorm(boolean value) {
+        set(batchNorm(), value);
+        return self();
+    }
+
+    default S setDropout(double value) {
+        set(dropout(), value);
+        return self();
+    }
+
+    default S setL2(double value) {
+        set(l2(), value);
+        return self();
+    }
+
+    /** This stage as its own type: S is the implementing class, so the cast cannot fail. */
+    @SuppressWarnings("unchecked")
+    private S self() {
+        return (S) this;
     }
 }

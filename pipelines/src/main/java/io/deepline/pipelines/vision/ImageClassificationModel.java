@@ -14,7 +14,7 @@ import org.apache.spark.sql.types.StructType;
  * executors as every {@link VectorClassificationModelBase} is.
  */
 public class ImageClassificationModel extends VectorClassificationModelBase<ImageClassificationModel>
-        implements HasImageParams {
+        implements HasImageParams<ImageClassificationModel> {
     private static final long serialVersionUID = 1L;
 
     private final ImageParamSet imageParams;
