@@ -6,6 +6,7 @@ import io.deepline.pipelines.inference.FittedNetwork;
 import io.deepline.pipelines.inference.HasFittedNetwork;
 import io.deepline.pipelines.param.HasTrainingParams;
 import io.deepline.pipelines.param.StageUid;
+import io.deepline.pipelines.param.TrainingParamSet;
 import io.deepline.pipelines.persist.Provenance;
 import io.deepline.pipelines.train.TrainingHistory;
 import java.util.ArrayList;
@@ -43,6 +44,7 @@ public abstract class VectorClassificationModelBase<M extends VectorClassificati
     private static final Logger LOG = LoggerFactory.getLogger(VectorClassificationModelBase.class);
 
     private final String uid;
+    private final TrainingParamSet trainingParams;
     private FittedNetwork fitted;
     private int numClasses;
 
@@ -50,6 +52,8 @@ public abstract class VectorClassificationModelBase<M extends VectorClassificati
     protected VectorClassificationModelBase(StageUid.Token token) {
         super();
         this.uid = StageUid.take();
+        this.trainingParams = new TrainingParamSet(this);
+        setTrainingDefaults();
     }
 
     /** A new, empty model of this class with {@code uid}: its {@code (String uid)} constructor. */
@@ -79,6 +83,11 @@ public abstract class VectorClassificationModelBase<M extends VectorClassificati
     @Override
     public String uid() {
         return uid != null ? uid : StageUid.pending();
+    }
+
+    @Override
+    public final TrainingParamSet trainingParams() {
+        return trainingParams;
     }
 
     @Override

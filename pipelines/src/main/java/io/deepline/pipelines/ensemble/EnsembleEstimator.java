@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  *     .setNumMembers(5).setSeed(7).setVoting("soft").fit(train);
  * }</pre>
  */
-public class EnsembleEstimator extends Estimator<EnsembleModel> implements HasEnsembleParams<EnsembleEstimator>, MLWritable {
+public class EnsembleEstimator extends Estimator<EnsembleModel>
+        implements HasEnsembleParams<EnsembleEstimator>, MLWritable {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(EnsembleEstimator.class);
 

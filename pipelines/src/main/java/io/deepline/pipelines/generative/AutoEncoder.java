@@ -87,7 +87,8 @@ public class AutoEncoder extends NetworkEstimator<AutoEncoder, AutoEncoderModel>
         SparkSession spark = dataset.sparkSession();
         int workers = resolveNumWorkers(spark);
         TrainingResult result = EstimatorTraining.run(this, "AutoEncoder", rows, weightScale, workers, numFeatures,
-                LabelEncoder.vector(numFeatures), ValidationMetric.RMSE, spec.initialState(numFeatures), trainingListener());
+                LabelEncoder.vector(numFeatures), ValidationMetric.RMSE, spec.initialState(numFeatures),
+                trainingListener());
         Provenance provenance = Provenance.of(spark, profile.rows(), Map.of(), workers, getSeed(), started);
         AutoEncoderModel model = new AutoEncoderModel(uid(), result.network(), numFeatures, spec.codeLayerIndex(),
                 result.history(), provenance);

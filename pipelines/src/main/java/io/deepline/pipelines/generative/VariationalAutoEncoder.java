@@ -94,7 +94,8 @@ public class VariationalAutoEncoder extends NetworkEstimator<VariationalAutoEnco
         TrainingResult result;
         try {
             TrainingSettings settings = TrainingSettings.of(this, NAME, workers);
-            result = new ParameterAveragingTrainer(settings, trainingListener()).train(batches, spec.initialState(numFeatures));
+            result = new ParameterAveragingTrainer(settings, trainingListener()).train(batches,
+            spec.initialState(numFeatures));
         } finally {
             batches.unpersist(false);
         }

@@ -31,7 +31,8 @@ import org.apache.spark.sql.types.StructType;
  * give the same values.
  */
 public class DeepRegressionModel extends PredictionModel<Vector, DeepRegressionModel>
-        implements HasFittedNetwork, HasMlpParams<DeepRegressionModel>, HasRegressorParams<DeepRegressionModel>, MLWritable {
+        implements HasFittedNetwork, HasMlpParams<DeepRegressionModel>, HasRegressorParams<DeepRegressionModel>,
+                MLWritable {
     private static final long serialVersionUID = 1L;
 
     private final String uid;

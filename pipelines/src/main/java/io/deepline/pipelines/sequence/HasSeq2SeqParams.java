@@ -10,7 +10,8 @@ import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.Param;
 
 /** An encoder-decoder's shape as Spark Params (public no-argument accessors, found by reflection). */
-public interface HasSeq2SeqParams<S extends HasSeq2SeqParams<S>> extends HasTrainingParams<S>, ColumnParams<S>, HasTransformerParams<S> {
+public interface HasSeq2SeqParams<S extends HasSeq2SeqParams<S>>
+        extends HasTrainingParams<S>, ColumnParams<S>, HasTransformerParams<S> {
 
     Seq2SeqParamSet seq2seqParams();
 

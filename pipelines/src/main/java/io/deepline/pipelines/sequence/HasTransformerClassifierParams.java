@@ -10,7 +10,8 @@ import org.apache.spark.ml.param.Param;
  * A Transformer classifier's Params: the sequence input, the stack's sizes and the pooling, as Spark Params (public
  * no-argument accessors, which Spark finds by reflection).
  */
-public interface HasTransformerClassifierParams<S extends HasTransformerClassifierParams<S>> extends HasSequenceInputParams<S>, HasTransformerParams<S> {
+public interface HasTransformerClassifierParams<S extends HasTransformerClassifierParams<S>>
+        extends HasSequenceInputParams<S>, HasTransformerParams<S> {
 
     /** This stage's instances of the Transformer classifier's Params. */
     TransformerClassifierParamSet transformerClassifierParams();

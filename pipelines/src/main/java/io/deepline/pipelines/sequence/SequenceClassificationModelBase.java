@@ -6,6 +6,7 @@ import io.deepline.pipelines.data.sequence.SequenceReader;
 import io.deepline.pipelines.inference.FittedNetwork;
 import io.deepline.pipelines.inference.HasFittedNetwork;
 import io.deepline.pipelines.param.StageUid;
+import io.deepline.pipelines.param.TrainingParamSet;
 import org.apache.spark.ml.classification.ProbabilisticClassificationModel;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.ParamMap;
@@ -30,12 +31,15 @@ public abstract class SequenceClassificationModelBase<M extends SequenceClassifi
     private static final long serialVersionUID = 1L;
 
     private final String uid;
+    private final TrainingParamSet trainingParams;
     private TrainedSequence trained;
 
     /** Takes the uid {@link StageUid#stash} handed over before Spark's base constructors ran. */
     protected SequenceClassificationModelBase(StageUid.Token token) {
         super();
         this.uid = StageUid.take();
+        this.trainingParams = new TrainingParamSet(this);
+        setTrainingDefaults();
     }
 
     /** A new, empty model of this class with {@code uid}: its {@code (String uid)} constructor. */
@@ -52,6 +56,11 @@ public abstract class SequenceClassificationModelBase<M extends SequenceClassifi
     @Override
     public String uid() {
         return uid != null ? uid : StageUid.pending();
+    }
+
+    @Override
+    public final TrainingParamSet trainingParams() {
+        return trainingParams;
     }
 
     /** The kind of sequence column the model was trained on. */

@@ -69,7 +69,8 @@ public class SequenceClassifier extends NetworkClassifier<Object, SequenceClassi
     public SequenceClassificationModel train(Dataset<?> dataset) {
         SequenceFitting.Fitted fitted = SequenceFitting.fit(this, "SequenceClassifier", dataset, getFeaturesCol(),
                 getLabelCol(), new SequenceFitting.Task(SequenceLabel.PER_SEQUENCE, true),
-                NetworkBlueprint.recurrent(this, SequenceOutput.MANY_TO_ONE, getSequencePooling()), ClassLabels.declaredNumClasses(dataset.schema().apply(getLabelCol())), trainingListener());
+                NetworkBlueprint.recurrent(this, SequenceOutput.MANY_TO_ONE, getSequencePooling()),
+                ClassLabels.declaredNumClasses(dataset.schema().apply(getLabelCol())), trainingListener());
         return new SequenceClassificationModel(uid(), fitted.network(), fitted.input(),
                 fitted.data().target().width());
     }

@@ -29,7 +29,8 @@ import org.apache.spark.sql.types.StructType;
  */
 public class SequenceRegressionModel
         extends PredictionModel<Object, SequenceRegressionModel>
-        implements HasFittedNetwork, HasSequenceParams<SequenceRegressionModel>, SequencePoolingParam<SequenceRegressionModel>, MLWritable {
+        implements HasFittedNetwork, HasSequenceParams<SequenceRegressionModel>,
+                SequencePoolingParam<SequenceRegressionModel>, MLWritable {
     private static final long serialVersionUID = 1L;
 
     private final String uid;

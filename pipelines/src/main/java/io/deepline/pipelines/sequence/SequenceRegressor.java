@@ -30,7 +30,8 @@ import org.apache.spark.sql.types.StructType;
  * {@code vocabularySize} set, or {@code array<double>}) and a numeric label. Output: a double {@code prediction}.
  */
 public class SequenceRegressor extends Predictor<Object, SequenceRegressor, SequenceRegressionModel>
-        implements HasTrainingListener, HasSequenceParams<SequenceRegressor>, SequencePoolingParam<SequenceRegressor>, MLWritable {
+        implements HasTrainingListener, HasSequenceParams<SequenceRegressor>,
+                SequencePoolingParam<SequenceRegressor>, MLWritable {
     private static final long serialVersionUID = 1L;
 
     private final String uid;

@@ -31,7 +31,8 @@ import org.apache.spark.sql.types.StructType;
  *     new TokenIndexer().setInputCol("tokens").setOutputCol("ids").setVocabSize(20000).setMinDF(2)});
  * }</pre>
  */
-public class TokenIndexer extends Estimator<TokenIndexerModel> implements HasTokenIndexerParams<TokenIndexer>, MLWritable {
+public class TokenIndexer extends Estimator<TokenIndexerModel>
+        implements HasTokenIndexerParams<TokenIndexer>, MLWritable {
     private static final long serialVersionUID = 1L;
 
     private final String uid;

@@ -24,7 +24,8 @@ import org.apache.spark.sql.types.StructType;
  * <p>A null token array gives a null id array; a null token is an unknown token. The vocabulary travels to the
  * executors as one broadcast per model, not inside each task.
  */
-public class TokenIndexerModel extends Model<TokenIndexerModel> implements HasTokenIndexerParams<TokenIndexerModel>, MLWritable {
+public class TokenIndexerModel extends Model<TokenIndexerModel>
+        implements HasTokenIndexerParams<TokenIndexerModel>, MLWritable {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
