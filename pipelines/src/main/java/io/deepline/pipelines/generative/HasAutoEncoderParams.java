@@ -3,9 +3,7 @@ package io.deepline.pipelines.generative;
 import io.deepline.models.spec.AutoEncoderArchitecture;
 import io.deepline.models.spec.AutoEncoderSpec;
 import io.deepline.models.spec.HiddenActivation;
-import io.deepline.models.spec.NetworkTraining;
 import io.deepline.models.spec.ReconstructionLoss;
-import io.deepline.models.spec.UpdaterKind;
 import io.deepline.models.spec.WeightInitScheme;
 import io.deepline.pipelines.param.HasTrainingParams;
 import org.apache.spark.ml.param.DoubleParam;
@@ -166,9 +164,7 @@ public interface HasAutoEncoderParams<S extends HasAutoEncoderParams<S>> extends
                 .leakyReluSlope(getLeakyReluSlope())
                 .dropout(getDropout())
                 .reconstructionLoss(ReconstructionLoss.parse(getReconstructionLoss()))
-                .training(new NetworkTraining(WeightInitScheme.parse(getWeightInit()), getL2(),
-                        UpdaterKind.parse(getUpdater()), getLearningRate(), getMomentum(),
-                        getLearningRateSchedule(), getSeed()))
+                .training(toNetworkTraining(WeightInitScheme.parse(getWeightInit()), getL2()))
                 .build();
     }
 

@@ -3,7 +3,6 @@ package io.deepline.pipelines.generative;
 import io.deepline.models.spec.HiddenActivation;
 import io.deepline.models.spec.NetworkTraining;
 import io.deepline.models.spec.ReconstructionKind;
-import io.deepline.models.spec.UpdaterKind;
 import io.deepline.models.spec.VaeSpec;
 import io.deepline.models.spec.WeightInitScheme;
 import io.deepline.pipelines.param.HasTrainingParams;
@@ -119,8 +118,7 @@ public interface HasVaeParams<S extends HasVaeParams<S>> extends HasTrainingPara
 
     /** The network these Params describe. */
     default VaeSpec toVaeSpec() {
-        NetworkTraining training = new NetworkTraining(WeightInitScheme.parse(getWeightInit()), getL2(),
-                UpdaterKind.parse(getUpdater()), getLearningRate(), getMomentum(), getLearningRateSchedule(), getSeed());
+        NetworkTraining training = toNetworkTraining(WeightInitScheme.parse(getWeightInit()), getL2());
         return new VaeSpec(getEncoderLayers(), getDecoderLayers(), getLatentSize(),
                 HiddenActivation.parse(getActivation()), getReconstructionKind(), getTrainingSamples(), training);
     }

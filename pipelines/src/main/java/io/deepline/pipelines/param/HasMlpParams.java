@@ -3,7 +3,6 @@ package io.deepline.pipelines.param;
 import io.deepline.models.spec.HiddenActivation;
 import io.deepline.models.spec.MlpSpec;
 import io.deepline.models.spec.Normalization;
-import io.deepline.models.spec.UpdaterKind;
 import io.deepline.models.spec.WeightInitScheme;
 import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleParam;
@@ -119,17 +118,11 @@ public interface HasMlpParams<S extends HasMlpParams<S>> extends HasTrainingPara
                 .hiddenLayers(getHiddenLayers())
                 .activation(HiddenActivation.parse(getActivation()))
                 .leakyReluSlope(getLeakyReluSlope())
-                .weightInit(WeightInitScheme.parse(getWeightInit()))
                 .dropout(getDropout())
-                .l2(getL2())
-                .updater(UpdaterKind.parse(getUpdater()))
-                .learningRate(getLearningRate())
-                .momentum(getMomentum())
-                .lrSchedule(getLearningRateSchedule())
+                .training(toNetworkTraining(WeightInitScheme.parse(getWeightInit()), getL2()))
                 .normalization(Normalization.of(getNormalization(), getBatchNormPosition()))
                 .residual(getResidual())
                 .fitIntercept(getFitIntercept())
-                .seed(getSeed())
                 .build();
     }
 

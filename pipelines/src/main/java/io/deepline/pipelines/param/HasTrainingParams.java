@@ -1,6 +1,10 @@
 package io.deepline.pipelines.param;
 
+import io.deepline.models.spec.AdamMoments;
 import io.deepline.models.spec.LearningRateSchedule;
+import io.deepline.models.spec.NetworkTraining;
+import io.deepline.models.spec.UpdaterKind;
+import io.deepline.models.spec.WeightInitScheme;
 import java.util.Locale;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
@@ -27,6 +31,42 @@ public interface HasTrainingParams<S extends HasTrainingParams<S>> extends Param
 
     default DoubleParam momentum() {
         return trainingParams().momentum;
+    }
+
+    default DoubleParam adamBeta1() {
+        return trainingParams().adamBeta1;
+    }
+
+    default DoubleParam adamBeta2() {
+        return trainingParams().adamBeta2;
+    }
+
+    default DoubleParam adamEpsilon() {
+        return trainingParams().adamEpsilon;
+    }
+
+    /** Adam's β1, β2 and ε these Params give (the other updaters ignore them). */
+    default AdamMoments getAdamMoments() {
+        return new AdamMoments((Double) getOrDefault(adamBeta1()), (Double) getOrDefault(adamBeta2()),
+                (Double) getOrDefault(adamEpsilon()));
+    }
+
+    /**
+     * The optimizer, learning-rate schedule, seed and Adam moments of these Params, with the stage's own weight
+     * initialisation and weight decay: what every network spec of a stage takes.
+     */
+    default NetworkTraining toNetworkTraining(WeightInitScheme weightInit, double l2) {
+        return new NetworkTraining(weightInit, l2, UpdaterKind.parse(getUpdater()), getLearningRate(),
+                getMomentum(), getLearningRateSchedule(), getSeed(), getAdamMoments());
+    }
+
+    default DoubleParam gradientNormStop() {
+        return trainingParams().gradientNormStop;
+    }
+
+    /** The gradient-norm stopping threshold, 0 when it is off. */
+    default double getGradientNormStop() {
+        return (Double) getOrDefault(gradientNormStop());
     }
 
     default Param<String> lrSchedule() {
@@ -208,6 +248,10 @@ public interface HasTrainingParams<S extends HasTrainingParams<S>> extends Param
         setDefault(updater(), "adam");
         setDefault(learningRate(), 1e-3);
         setDefault(momentum(), 0.9);
+        setDefault(adamBeta1(), AdamMoments.DEFAULT.beta1());
+        setDefault(adamBeta2(), AdamMoments.DEFAULT.beta2());
+        setDefault(adamEpsilon(), AdamMoments.DEFAULT.epsilon());
+        setDefault(gradientNormStop(), 0.0);
         setDefault(lrSchedule(), "none");
         setDefault(lrDecay(), 0.5);
         setDefault(lrDecayEpochs(), 10);
@@ -241,6 +285,27 @@ public interface HasTrainingParams<S extends HasTrainingParams<S>> extends Param
 
     default S setMomentum(double value) {
         set(momentum(), value);
+        return self();
+    }
+
+    default S setAdamBeta1(double value) {
+        set(adamBeta1(), value);
+        return self();
+    }
+
+    default S setAdamBeta2(double value) {
+        set(adamBeta2(), value);
+        return self();
+    }
+
+    default S setAdamEpsilon(double value) {
+        set(adamEpsilon(), value);
+        return self();
+    }
+
+    /** Stops the fit after the first epoch whose gradient norm is below {@code value}; 0 turns it off. */
+    default S setGradientNormStop(double value) {
+        set(gradientNormStop(), value);
         return self();
     }
 

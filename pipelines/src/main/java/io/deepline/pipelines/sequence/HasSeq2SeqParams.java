@@ -1,5 +1,7 @@
 package io.deepline.pipelines.sequence;
 
+import io.deepline.models.spec.LearningRateSchedule;
+import io.deepline.models.spec.NetworkTraining;
 import io.deepline.models.spec.Seq2SeqSpec;
 import io.deepline.models.spec.UpdaterKind;
 import io.deepline.models.spec.WeightInitScheme;
@@ -136,12 +138,11 @@ public interface HasSeq2SeqParams<S extends HasSeq2SeqParams<S>>
                 .encoderCell(getCell())
                 .context(getContext())
                 .dropout((Double) getOrDefault(dropout()))
-                .l2((Double) getOrDefault(l2()))
-                .weightInit(WeightInitScheme.parse(getOrDefault(weightInit())))
-                .updater(UpdaterKind.parse(getUpdater()))
-                .learningRate(getLearningRate())
-                .momentum(getMomentum())
-                .seed(getSeed())
+                // A seq2seq network trains at a constant learning rate: lrSchedule is not passed (its spec refuses
+                // one), as before the training Params were passed as a whole.
+                .training(new NetworkTraining(WeightInitScheme.parse(getOrDefault(weightInit())),
+                        (Double) getOrDefault(l2()), UpdaterKind.parse(getUpdater()), getLearningRate(),
+                        getMomentum(), LearningRateSchedule.NONE, getSeed(), getAdamMoments()))
                 .architecture(getArchitecture())
                 .modelDim(getModelDim())
                 .numHeads(getNumHeads())

@@ -1,7 +1,6 @@
 package io.deepline.pipelines.sequence;
 
 import io.deepline.models.spec.NetworkTraining;
-import io.deepline.models.spec.UpdaterKind;
 import io.deepline.models.spec.WeightInitScheme;
 import io.deepline.pipelines.data.sequence.SequenceInput;
 import io.deepline.pipelines.data.sequence.SequenceReader;
@@ -95,8 +94,7 @@ public interface HasSequenceInputParams<S extends HasSequenceInputParams<S>> ext
 
     /** The validated initialisation and optimizer settings of these Params and the training Params. */
     default NetworkTraining toNetworkTraining() {
-        return new NetworkTraining(WeightInitScheme.parse(getWeightInit()), getL2(), UpdaterKind.parse(getUpdater()),
-                getLearningRate(), getMomentum(), getLearningRateSchedule(), getSeed());
+        return toNetworkTraining(WeightInitScheme.parse(getWeightInit()), getL2());
     }
 
     /** Reads rows of {@code featuresCol} of the kind a model was trained on, cut as in training. */

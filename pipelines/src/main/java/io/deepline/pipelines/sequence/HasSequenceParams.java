@@ -5,7 +5,6 @@ import io.deepline.models.spec.SequenceOutput;
 import io.deepline.models.spec.SequencePooling;
 import io.deepline.models.spec.SequenceSpec;
 import io.deepline.models.spec.StepInput;
-import io.deepline.models.spec.UpdaterKind;
 import io.deepline.models.spec.WeightInitScheme;
 import io.deepline.pipelines.data.sequence.SequenceInput;
 import org.apache.spark.ml.param.BooleanParam;
@@ -90,13 +89,7 @@ public interface HasSequenceParams<S extends HasSequenceParams<S>> extends HasSe
                 .embeddingSize(tokens ? getEmbeddingSize() : 0)
                 .output(output)
                 .pooling(pooling)
-                .weightInit(WeightInitScheme.parse(getWeightInit()))
-                .l2(getL2())
-                .updater(UpdaterKind.parse(getUpdater()))
-                .learningRate(getLearningRate())
-                .momentum(getMomentum())
-                .lrSchedule(getLearningRateSchedule())
-                .seed(getSeed())
+                .training(toNetworkTraining(WeightInitScheme.parse(getWeightInit()), getL2()))
                 .build();
     }
 

@@ -5,7 +5,6 @@ import io.deepline.models.spec.CnnSpec;
 import io.deepline.models.spec.HiddenActivation;
 import io.deepline.models.spec.ImageShape;
 import io.deepline.models.spec.NetworkTraining;
-import io.deepline.models.spec.UpdaterKind;
 import io.deepline.models.spec.WeightInitScheme;
 import io.deepline.pipelines.param.HasTrainingParams;
 import org.apache.spark.ml.param.BooleanParam;
@@ -100,9 +99,7 @@ public interface HasImageParams<S extends HasImageParams<S>> extends HasTraining
 
     /** The validated network spec these Params describe. */
     default CnnSpec toCnnSpec() {
-        NetworkTraining training = new NetworkTraining(WeightInitScheme.parse(getWeightInit()), getL2(),
-                UpdaterKind.parse(getUpdater()), getLearningRate(), getMomentum(), getLearningRateSchedule(),
-                getSeed());
+        NetworkTraining training = toNetworkTraining(WeightInitScheme.parse(getWeightInit()), getL2());
         return new CnnSpec(getImageShape(), CnnArchitecture.parse(getArchitecture()),
                 HiddenActivation.parse(getActivation()), getLeakyReluSlope(), getBatchNorm(), getDropout(), training);
     }
