@@ -3,7 +3,6 @@ package io.deepline.pipelines.sequence;
 import io.deepline.pipelines.param.StageUid;
 import io.deepline.pipelines.persist.ParamsOnlyPersistence;
 import io.deepline.pipelines.stage.NetworkEstimator;
-import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
@@ -32,9 +31,7 @@ public class Seq2Seq extends NetworkEstimator<Seq2Seq, Seq2SeqModel>
 
     private final Seq2SeqParamSet seq2seqParams;
     private final TransformerParamSet transformerParams;
-    private final Param<String> featuresCol;
-    private final Param<String> labelCol;
-    private final Param<String> predictionCol;
+    private final ColumnParamSet columnParams;
 
     public Seq2Seq() {
         this(Identifiable$.MODULE$.randomUID("seq2seq"));
@@ -44,10 +41,7 @@ public class Seq2Seq extends NetworkEstimator<Seq2Seq, Seq2SeqModel>
         super(StageUid.stash(uid));
         this.seq2seqParams = new Seq2SeqParamSet(this);
         this.transformerParams = new TransformerParamSet(this);
-        Param<String>[] columns = ColumnParams.forSeq2Seq(this);
-        this.featuresCol = columns[0];
-        this.labelCol = columns[1];
-        this.predictionCol = columns[2];
+        this.columnParams = ColumnParamSet.forSeq2Seq(this);
         setSeq2SeqDefaults();
     }
 
@@ -62,18 +56,8 @@ public class Seq2Seq extends NetworkEstimator<Seq2Seq, Seq2SeqModel>
     }
 
     @Override
-    public Param<String> featuresCol() {
-        return featuresCol;
-    }
-
-    @Override
-    public Param<String> labelCol() {
-        return labelCol;
-    }
-
-    @Override
-    public Param<String> predictionCol() {
-        return predictionCol;
+    public ColumnParamSet columnParams() {
+        return columnParams;
     }
 
     // ---- schema and training ----

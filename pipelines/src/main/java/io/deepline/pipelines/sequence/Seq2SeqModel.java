@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.TaskContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
@@ -33,9 +32,7 @@ public class Seq2SeqModel extends NetworkModel<Seq2SeqModel> implements HasSeq2S
 
     private final Seq2SeqParamSet seq2seqParams;
     private final TransformerParamSet transformerParams;
-    private final Param<String> featuresCol;
-    private final Param<String> labelCol;
-    private final Param<String> predictionCol;
+    private final ColumnParamSet columnParams;
     private FittedNetwork fitted;
 
     /**
@@ -51,10 +48,7 @@ public class Seq2SeqModel extends NetworkModel<Seq2SeqModel> implements HasSeq2S
         super(StageUid.stash(uid));
         this.seq2seqParams = new Seq2SeqParamSet(this);
         this.transformerParams = new TransformerParamSet(this);
-        Param<String>[] columns = ColumnParams.forSeq2Seq(this);
-        this.featuresCol = columns[0];
-        this.labelCol = columns[1];
-        this.predictionCol = columns[2];
+        this.columnParams = ColumnParamSet.forSeq2Seq(this);
         setSeq2SeqDefaults();
     }
 
@@ -74,18 +68,8 @@ public class Seq2SeqModel extends NetworkModel<Seq2SeqModel> implements HasSeq2S
     }
 
     @Override
-    public Param<String> featuresCol() {
-        return featuresCol;
-    }
-
-    @Override
-    public Param<String> labelCol() {
-        return labelCol;
-    }
-
-    @Override
-    public Param<String> predictionCol() {
-        return predictionCol;
+    public ColumnParamSet columnParams() {
+        return columnParams;
     }
 
     @Override

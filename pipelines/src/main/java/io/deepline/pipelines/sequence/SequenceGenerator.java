@@ -5,7 +5,6 @@ import io.deepline.pipelines.param.StageUid;
 import io.deepline.pipelines.persist.ParamsOnlyPersistence;
 import io.deepline.pipelines.stage.NetworkEstimator;
 import org.apache.spark.ml.param.IntParam;
-import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
@@ -29,9 +28,7 @@ public class SequenceGenerator extends NetworkEstimator<SequenceGenerator, Seque
     private static final long serialVersionUID = 1L;
 
     private final SequenceParamSet sequenceParams;
-    private final Param<String> featuresCol;
-    private final Param<String> labelCol;
-    private final Param<String> predictionCol;
+    private final ColumnParamSet columnParams;
     private final IntParam maxOutputLength;
 
     public SequenceGenerator() {
@@ -41,10 +38,7 @@ public class SequenceGenerator extends NetworkEstimator<SequenceGenerator, Seque
     public SequenceGenerator(String uid) {
         super(StageUid.stash(uid));
         this.sequenceParams = new SequenceParamSet(this);
-        Param<String>[] columns = ColumnParams.forGenerator(this);
-        this.featuresCol = columns[0];
-        this.labelCol = columns[1];
-        this.predictionCol = columns[2];
+        this.columnParams = ColumnParamSet.forGenerator(this);
         setSequenceDefaults();
         this.maxOutputLength = GeneratorParams.maxOutputLength(this);
         setColumnDefaults();
@@ -57,18 +51,8 @@ public class SequenceGenerator extends NetworkEstimator<SequenceGenerator, Seque
     }
 
     @Override
-    public Param<String> featuresCol() {
-        return featuresCol;
-    }
-
-    @Override
-    public Param<String> labelCol() {
-        return labelCol;
-    }
-
-    @Override
-    public Param<String> predictionCol() {
-        return predictionCol;
+    public ColumnParamSet columnParams() {
+        return columnParams;
     }
 
     /** Longest generated sequence, > 0 (default 50); value sequences are always this long. */

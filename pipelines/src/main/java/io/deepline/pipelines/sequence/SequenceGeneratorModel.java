@@ -14,7 +14,6 @@ import java.util.List;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.IntParam;
-import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
@@ -31,9 +30,7 @@ public class SequenceGeneratorModel extends NetworkModel<SequenceGeneratorModel>
     private static final long serialVersionUID = 1L;
 
     private final SequenceParamSet sequenceParams;
-    private final Param<String> featuresCol;
-    private final Param<String> labelCol;
-    private final Param<String> predictionCol;
+    private final ColumnParamSet columnParams;
     private final IntParam maxOutputLength;
     private FittedNetwork fitted;
     private GeneratorLayout layout;
@@ -51,10 +48,7 @@ public class SequenceGeneratorModel extends NetworkModel<SequenceGeneratorModel>
     public SequenceGeneratorModel(String uid) {
         super(StageUid.stash(uid));
         this.sequenceParams = new SequenceParamSet(this);
-        Param<String>[] columns = ColumnParams.forGenerator(this);
-        this.featuresCol = columns[0];
-        this.labelCol = columns[1];
-        this.predictionCol = columns[2];
+        this.columnParams = ColumnParamSet.forGenerator(this);
         this.maxOutputLength = GeneratorParams.maxOutputLength(this);
         setSequenceDefaults();
         setColumnDefaults();
@@ -78,18 +72,8 @@ public class SequenceGeneratorModel extends NetworkModel<SequenceGeneratorModel>
     }
 
     @Override
-    public Param<String> featuresCol() {
-        return featuresCol;
-    }
-
-    @Override
-    public Param<String> labelCol() {
-        return labelCol;
-    }
-
-    @Override
-    public Param<String> predictionCol() {
-        return predictionCol;
+    public ColumnParamSet columnParams() {
+        return columnParams;
     }
 
     public IntParam maxOutputLength() {

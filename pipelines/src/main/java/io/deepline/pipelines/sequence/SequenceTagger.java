@@ -8,7 +8,6 @@ import io.deepline.pipelines.data.sequence.SequenceLabel;
 import io.deepline.pipelines.param.StageUid;
 import io.deepline.pipelines.persist.ParamsOnlyPersistence;
 import io.deepline.pipelines.stage.NetworkEstimator;
-import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
@@ -30,9 +29,7 @@ public class SequenceTagger extends NetworkEstimator<SequenceTagger, SequenceTag
     private static final long serialVersionUID = 1L;
 
     private final SequenceParamSet sequenceParams;
-    private final Param<String> featuresCol;
-    private final Param<String> labelCol;
-    private final Param<String> predictionCol;
+    private final ColumnParamSet columnParams;
 
     public SequenceTagger() {
         this(Identifiable$.MODULE$.randomUID("sequenceTagger"));
@@ -41,10 +38,7 @@ public class SequenceTagger extends NetworkEstimator<SequenceTagger, SequenceTag
     public SequenceTagger(String uid) {
         super(StageUid.stash(uid));
         this.sequenceParams = new SequenceParamSet(this);
-        Param<String>[] columns = ColumnParams.forTagger(this);
-        this.featuresCol = columns[0];
-        this.labelCol = columns[1];
-        this.predictionCol = columns[2];
+        this.columnParams = ColumnParamSet.forTagger(this);
         setSequenceDefaults();
         setColumnDefaults();
     }
@@ -55,18 +49,8 @@ public class SequenceTagger extends NetworkEstimator<SequenceTagger, SequenceTag
     }
 
     @Override
-    public Param<String> featuresCol() {
-        return featuresCol;
-    }
-
-    @Override
-    public Param<String> labelCol() {
-        return labelCol;
-    }
-
-    @Override
-    public Param<String> predictionCol() {
-        return predictionCol;
+    public ColumnParamSet columnParams() {
+        return columnParams;
     }
 
     // ---- schema and training ----

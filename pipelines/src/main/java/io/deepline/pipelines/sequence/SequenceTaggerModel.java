@@ -9,7 +9,6 @@ import io.deepline.pipelines.param.StageUid;
 import io.deepline.pipelines.stage.NetworkModel;
 import java.util.List;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
@@ -29,9 +28,7 @@ public class SequenceTaggerModel
     private static final long serialVersionUID = 1L;
 
     private final SequenceParamSet sequenceParams;
-    private final Param<String> featuresCol;
-    private final Param<String> labelCol;
-    private final Param<String> predictionCol;
+    private final ColumnParamSet columnParams;
     private TrainedSequence trained;
 
     /**
@@ -46,10 +43,7 @@ public class SequenceTaggerModel
     public SequenceTaggerModel(String uid) {
         super(StageUid.stash(uid));
         this.sequenceParams = new SequenceParamSet(this);
-        Param<String>[] columns = ColumnParams.forTagger(this);
-        this.featuresCol = columns[0];
-        this.labelCol = columns[1];
-        this.predictionCol = columns[2];
+        this.columnParams = ColumnParamSet.forTagger(this);
         setSequenceDefaults();
         setColumnDefaults();
     }
@@ -80,18 +74,8 @@ public class SequenceTaggerModel
     }
 
     @Override
-    public Param<String> featuresCol() {
-        return featuresCol;
-    }
-
-    @Override
-    public Param<String> labelCol() {
-        return labelCol;
-    }
-
-    @Override
-    public Param<String> predictionCol() {
-        return predictionCol;
+    public ColumnParamSet columnParams() {
+        return columnParams;
     }
 
     /** The number of tag classes. */
