@@ -19,7 +19,7 @@ final class SequenceFacts {
      * @param input       the kind of sequence column it was trained on
      * @param numFeatures inputs per step (1 for token ids and univariate series)
      */
-    static Map<String, Object> of(HasSequenceParams model, SequenceInput input, int numFeatures) {
+    static Map<String, Object> of(HasSequenceParams<?> model, SequenceInput input, int numFeatures) {
         Map<String, Object> facts = input(model, input, numFeatures);
         facts.put("cell", model.getCell());
         facts.put("hiddenSize", model.getHiddenSize());
@@ -27,7 +27,7 @@ final class SequenceFacts {
     }
 
     /** The facts of a fitted Transformer classifier: its input kind and the stack's sizes. */
-    static Map<String, Object> ofTransformer(HasTransformerClassifierParams model, SequenceInput input,
+    static Map<String, Object> ofTransformer(HasTransformerClassifierParams<?> model, SequenceInput input,
                                              int numFeatures) {
         Map<String, Object> facts = input(model, input, numFeatures);
         facts.put("modelDim", model.getModelDim());
@@ -37,14 +37,14 @@ final class SequenceFacts {
         return withVocabulary(facts, model, input);
     }
 
-    private static Map<String, Object> input(HasSequenceInputParams model, SequenceInput input, int numFeatures) {
+    private static Map<String, Object> input(HasSequenceInputParams<?> model, SequenceInput input, int numFeatures) {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("sequenceInput", input.name().toLowerCase(Locale.ROOT));
         facts.put("numFeatures", numFeatures);
         return facts;
     }
 
-    private static Map<String, Object> withVocabulary(Map<String, Object> facts, HasSequenceInputParams model,
+    private static Map<String, Object> withVocabulary(Map<String, Object> facts, HasSequenceInputParams<?> model,
                                                       SequenceInput input) {
         if (input == SequenceInput.TOKEN_IDS) {
             facts.put("vocabularySize", model.getVocabularySize());

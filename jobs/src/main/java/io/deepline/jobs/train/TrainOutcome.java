@@ -101,6 +101,9 @@ public record TrainOutcome(String name, String modelType, TestMetrics metrics, l
             json.put("validationLoss", e.validationLoss());
             json.put("validationMetric", e.validationMetric());
         }
+        if (e.gradientNorm() != null) {
+            json.put("gradientNorm", e.gradientNorm());
+        }
         return json;
     }
 }

@@ -64,6 +64,11 @@ public final class SeedAdam implements IUpdater {
         this(Double.NaN, UpdaterChecks.schedule(learningRateSchedule), DEFAULT_BETA1, DEFAULT_BETA2, DEFAULT_EPSILON);
     }
 
+    /** α from {@code learningRateSchedule} at each (iteration, epoch), with the given β1, β2 and ε. */
+    public SeedAdam(ISchedule learningRateSchedule, double beta1, double beta2, double epsilon) {
+        this(Double.NaN, UpdaterChecks.schedule(learningRateSchedule), beta1, beta2, epsilon);
+    }
+
     @JsonCreator
     private SeedAdam(@JsonProperty("learningRate") double learningRate,
                      @JsonProperty("learningRateSchedule") ISchedule learningRateSchedule,

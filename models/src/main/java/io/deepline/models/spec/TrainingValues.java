@@ -13,6 +13,7 @@ final class TrainingValues {
     double momentum;
     LearningRateSchedule lrSchedule;
     long seed;
+    AdamMoments adam;
 
     TrainingValues(NetworkTraining from) {
         set(from);
@@ -34,10 +35,11 @@ final class TrainingValues {
         momentum = from.momentum();
         lrSchedule = from.lrSchedule();
         seed = from.seed();
+        adam = from.adam();
     }
 
     /** The checked settings; throws IllegalArgumentException naming the first bad value. */
     NetworkTraining build() {
-        return new NetworkTraining(weightInit, l2, updater, learningRate, momentum, lrSchedule, seed);
+        return new NetworkTraining(weightInit, l2, updater, learningRate, momentum, lrSchedule, seed, adam);
     }
 }

@@ -16,8 +16,9 @@ public enum UpdaterKind {
     /** Nesterov accelerated gradient (DL4J's {@code Nesterovs}) with momentum β. */
     NESTEROVS,
     /**
-     * Adam exactly as the course's §5.3 ({@link SeedAdam}: ε added to the bias-corrected √Ŝ), β1 = 0.9,
-     * β2 = 0.999, ε = 1e-8. DL4J's own Adam adds an uncorrected ε (see Dl4jAdamDifferenceTest).
+     * Adam exactly as the course's §5.3 ({@link SeedAdam}: ε added to the bias-corrected √Ŝ), with the
+     * {@link AdamMoments} β1, β2, ε (default 0.9, 0.999, 1e-8). DL4J's own Adam adds an uncorrected ε (see
+     * Dl4jAdamDifferenceTest).
      */
     ADAM;
 
@@ -35,22 +36,30 @@ public enum UpdaterKind {
 
     /**
      * The DL4J updater with a decaying learning rate when {@code schedule} is not null (it then starts at
-     * {@code learningRate}); {@code momentum} is used by the momentum updaters only.
+     * {@code learningRate}); {@code momentum} is used by the momentum updaters only; Adam uses the default moments.
      */
     public IUpdater create(double learningRate, ISchedule schedule, double momentum) {
+        return create(learningRate, schedule, momentum, AdamMoments.DEFAULT);
+    }
+
+    /**
+     * As {@link #create(double, ISchedule, double)}, with Adam's β1, β2 and ε from {@code adam} (the other updaters
+     * ignore it).
+     */
+    public IUpdater create(double learningRate, ISchedule schedule, double momentum, AdamMoments adam) {
         if (schedule == null) {
             return switch (this) {
                 case SGD -> new Sgd(learningRate);
                 case MOMENTUM -> new HeavyBallMomentum(learningRate, momentum);
                 case NESTEROVS -> new Nesterovs(learningRate, momentum);
-                case ADAM -> new SeedAdam(learningRate);
+                case ADAM -> new SeedAdam(learningRate, adam.beta1(), adam.beta2(), adam.epsilon());
             };
         }
         return switch (this) {
             case SGD -> new Sgd(schedule);
             case MOMENTUM -> new HeavyBallMomentum(schedule, momentum);
             case NESTEROVS -> new Nesterovs(schedule, momentum);
-            case ADAM -> new SeedAdam(schedule);
+            case ADAM -> new SeedAdam(schedule, adam.beta1(), adam.beta2(), adam.epsilon());
         };
     }
 

@@ -4,7 +4,6 @@ import io.deepline.models.state.NetworkSnapshot;
 import io.deepline.pipelines.param.HasMlpParams;
 import io.deepline.pipelines.param.MlpParamSet;
 import io.deepline.pipelines.param.StageUid;
-import io.deepline.pipelines.param.TrainingParamSet;
 import io.deepline.pipelines.persist.Provenance;
 import io.deepline.pipelines.train.TrainingHistory;
 import java.util.Arrays;
@@ -16,11 +15,10 @@ import org.apache.spark.ml.util.MLReader;
  * {@link VectorClassificationModelBase} is.
  */
 public class DeepClassificationModel extends VectorClassificationModelBase<DeepClassificationModel>
-        implements HasMlpParams {
+        implements HasMlpParams<DeepClassificationModel> {
     private static final long serialVersionUID = 1L;
 
     private final MlpParamSet mlpParams;
-    private final TrainingParamSet trainingParams;
     private final ClassifierParamSet classifierParams;
 
     /**
@@ -39,10 +37,8 @@ public class DeepClassificationModel extends VectorClassificationModelBase<DeepC
     private DeepClassificationModel(StageUid.Token token) {
         super(token);
         this.mlpParams = new MlpParamSet(this);
-        this.trainingParams = new TrainingParamSet(this);
         this.classifierParams = new ClassifierParamSet(this);
         setMlpDefaults();
-        setTrainingDefaults();
         setClassifierDefaults();
     }
 
@@ -65,11 +61,6 @@ public class DeepClassificationModel extends VectorClassificationModelBase<DeepC
     @Override
     public MlpParamSet mlpParams() {
         return mlpParams;
-    }
-
-    @Override
-    public TrainingParamSet trainingParams() {
-        return trainingParams;
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.deepline.pipelines.inference.FittedNetwork;
 import io.deepline.pipelines.inference.HasFittedNetwork;
 import io.deepline.pipelines.param.HasTrainingParams;
 import io.deepline.pipelines.param.StageUid;
+import io.deepline.pipelines.param.TrainingParamSet;
 import io.deepline.pipelines.persist.Provenance;
 import io.deepline.pipelines.train.TrainingHistory;
 import java.util.ArrayList;
@@ -38,11 +39,12 @@ import org.slf4j.LoggerFactory;
  */
 public abstract class VectorClassificationModelBase<M extends VectorClassificationModelBase<M>>
         extends ProbabilisticClassificationModel<Vector, M>
-        implements HasFittedNetwork, HasTrainingParams, HasClassifierParams, MLWritable {
+        implements HasFittedNetwork, HasTrainingParams<M>, HasClassifierParams<M>, MLWritable {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(VectorClassificationModelBase.class);
 
     private final String uid;
+    private final TrainingParamSet trainingParams;
     private FittedNetwork fitted;
     private int numClasses;
 
@@ -50,6 +52,8 @@ public abstract class VectorClassificationModelBase<M extends VectorClassificati
     protected VectorClassificationModelBase(StageUid.Token token) {
         super();
         this.uid = StageUid.take();
+        this.trainingParams = new TrainingParamSet(this);
+        setTrainingDefaults();
     }
 
     /** A new, empty model of this class with {@code uid}: its {@code (String uid)} constructor. */
@@ -82,6 +86,11 @@ public abstract class VectorClassificationModelBase<M extends VectorClassificati
     }
 
     @Override
+    public final TrainingParamSet trainingParams() {
+        return trainingParams;
+    }
+
+    @Override
     public int numClasses() {
         return numClasses;
     }
@@ -89,11 +98,6 @@ public abstract class VectorClassificationModelBase<M extends VectorClassificati
     @Override
     public int numFeatures() {
         return fitted == null ? -1 : fitted.numFeatures();
-    }
-
-    @SuppressWarnings("unchecked")
-    public M setInferenceBatchSize(int value) {
-        return (M) set(inferenceBatchSize(), value);
     }
 
     @Override

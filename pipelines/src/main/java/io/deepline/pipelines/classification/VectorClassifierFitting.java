@@ -49,7 +49,7 @@ public final class VectorClassifierFitting {
     }
 
     /** Trains {@code stage}'s network on {@code dataset}'s features and 0-based class-index labels. */
-    public static <S extends HasTrainingParams & HasClassifierParams & HasFeaturesCol & HasLabelCol> Fitted fit(
+    public static <S extends HasTrainingParams<S> & HasClassifierParams<S> & HasFeaturesCol & HasLabelCol> Fitted fit(
             S stage, String stageName, Dataset<?> dataset, InitialNetwork network, TrainingListener listener) {
         Instant started = Instant.now();
         TrainingRows rows = TrainingRows.select(dataset, stage.getFeaturesCol(),
@@ -79,7 +79,7 @@ public final class VectorClassifierFitting {
         return new Fitted(result.network(), data.numFeatures(), data.numClasses(), result.history(), provenance);
     }
 
-    private static <S extends HasClassifierParams & HasLabelCol> boolean useSigmoidOutput(
+    private static <S extends HasClassifierParams<S> & HasLabelCol> boolean useSigmoidOutput(
             S stage, int numClasses) {
         boolean sigmoid = stage.getBinaryOutput().equals("sigmoid");
         if (sigmoid && numClasses != 2) {

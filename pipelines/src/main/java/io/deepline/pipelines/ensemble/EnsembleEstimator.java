@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  *     .setNumMembers(5).setSeed(7).setVoting("soft").fit(train);
  * }</pre>
  */
-public class EnsembleEstimator extends Estimator<EnsembleModel> implements HasEnsembleParams, MLWritable {
+public class EnsembleEstimator extends Estimator<EnsembleModel>
+        implements HasEnsembleParams<EnsembleEstimator>, MLWritable {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(EnsembleEstimator.class);
 
@@ -134,22 +135,6 @@ public class EnsembleEstimator extends Estimator<EnsembleModel> implements HasEn
 
     public EnsembleEstimator setSeed(long value) {
         return (EnsembleEstimator) set(seed, value);
-    }
-
-    public EnsembleEstimator setVoting(String value) {
-        return (EnsembleEstimator) set(voting(), value);
-    }
-
-    public EnsembleEstimator setPredictionCol(String value) {
-        return (EnsembleEstimator) set(predictionCol(), value);
-    }
-
-    public EnsembleEstimator setProbabilityCol(String value) {
-        return (EnsembleEstimator) set(probabilityCol(), value);
-    }
-
-    public EnsembleEstimator setRawPredictionCol(String value) {
-        return (EnsembleEstimator) set(rawPredictionCol(), value);
     }
 
     /** The estimators as given (one base, or one per member). */

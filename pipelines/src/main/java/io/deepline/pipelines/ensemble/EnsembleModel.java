@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * Dataset<Row> scored = ensemble.transform(test);
  * }</pre>
  */
-public class EnsembleModel extends Model<EnsembleModel> implements HasEnsembleParams, MLWritable {
+public class EnsembleModel extends Model<EnsembleModel> implements HasEnsembleParams<EnsembleModel>, MLWritable {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(EnsembleModel.class);
 
@@ -101,22 +101,6 @@ public class EnsembleModel extends Model<EnsembleModel> implements HasEnsemblePa
     @Override
     public EnsembleParamSet ensembleParams() {
         return ensembleParams;
-    }
-
-    public EnsembleModel setVoting(String value) {
-        return (EnsembleModel) set(voting(), value);
-    }
-
-    public EnsembleModel setPredictionCol(String value) {
-        return (EnsembleModel) set(predictionCol(), value);
-    }
-
-    public EnsembleModel setProbabilityCol(String value) {
-        return (EnsembleModel) set(probabilityCol(), value);
-    }
-
-    public EnsembleModel setRawPredictionCol(String value) {
-        return (EnsembleModel) set(rawPredictionCol(), value);
     }
 
     /** The members, in order (the live models, not copies). */

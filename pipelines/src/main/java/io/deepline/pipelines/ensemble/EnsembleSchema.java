@@ -23,7 +23,7 @@ final class EnsembleSchema {
     /** The output columns' names and settings of one ensemble stage. */
     record Outputs(EnsembleKind kind, boolean soft, String predictionCol, String rawPredictionCol,
                    String probabilityCol) {
-        static Outputs of(HasEnsembleParams stage, EnsembleKind kind) {
+        static Outputs of(HasEnsembleParams<?> stage, EnsembleKind kind) {
             boolean classification = kind == EnsembleKind.CLASSIFICATION;
             boolean soft = classification && stage.isSoftVoting();
             return new Outputs(kind, soft, stage.getPredictionCol(),

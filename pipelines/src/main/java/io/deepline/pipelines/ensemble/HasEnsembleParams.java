@@ -8,7 +8,7 @@ import org.apache.spark.ml.param.Params;
  * The Params of {@link EnsembleEstimator} and {@link EnsembleModel}, so that {@code fit} copies them onto the
  * model. Each is a public no-arg method: Spark finds Params by reflection.
  */
-public interface HasEnsembleParams extends Params {
+public interface HasEnsembleParams<S extends HasEnsembleParams<S>> extends Params {
     /** {@code voting} value: the class most members predict. */
     String HARD = "hard";
     /** {@code voting} value: the class of highest mean member probability. */
@@ -59,5 +59,33 @@ public interface HasEnsembleParams extends Params {
         setDefault(predictionCol(), "prediction");
         setDefault(probabilityCol(), "probability");
         setDefault(rawPredictionCol(), "rawPrediction");
+    }
+
+    // ---- fluent setters: each returns the stage as its own type, as MLlib's setters do ----
+
+    default S setVoting(String value) {
+        set(voting(), value);
+        return self();
+    }
+
+    default S setPredictionCol(String value) {
+        set(predictionCol(), value);
+        return self();
+    }
+
+    default S setProbabilityCol(String value) {
+        set(probabilityCol(), value);
+        return self();
+    }
+
+    default S setRawPredictionCol(String value) {
+        set(rawPredictionCol(), value);
+        return self();
+    }
+
+    /** This stage as its own type: S is the implementing class, so the cast cannot fail. */
+    @SuppressWarnings("unchecked")
+    private S self() {
+        return (S) this;
     }
 }

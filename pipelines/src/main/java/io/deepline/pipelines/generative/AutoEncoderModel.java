@@ -2,18 +2,15 @@ package io.deepline.pipelines.generative;
 
 import io.deepline.models.state.NetworkSnapshot;
 import io.deepline.pipelines.inference.FittedNetwork;
-import io.deepline.pipelines.inference.HasFittedNetwork;
 import io.deepline.pipelines.param.StageUid;
-import io.deepline.pipelines.param.TrainingParamSet;
 import io.deepline.pipelines.persist.Provenance;
+import io.deepline.pipelines.stage.NetworkModel;
 import io.deepline.pipelines.train.TrainingHistory;
 import java.util.Arrays;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.ml.Model;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
-import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -31,13 +28,11 @@ import org.apache.spark.sql.types.StructType;
  * </ul>
  * Either column is skipped when its Param is empty. Scoring runs batched on the executors in inference mode.
  */
-public class AutoEncoderModel extends Model<AutoEncoderModel>
-        implements HasFittedNetwork, HasAutoEncoderParams, MLWritable {
+public class AutoEncoderModel extends NetworkModel<AutoEncoderModel>
+        implements HasAutoEncoderParams<AutoEncoderModel> {
     private static final long serialVersionUID = 1L;
 
-    private final String uid;
     private final AutoEncoderParamSet autoEncoderParams;
-    private final TrainingParamSet trainingParams;
     private FittedNetwork fitted;
     private int codeLayerIndex;
 
@@ -51,16 +46,9 @@ public class AutoEncoderModel extends Model<AutoEncoderModel>
 
     /** For Spark's reflection (readers and {@code defaultCopy}); the network is set by the reader. */
     public AutoEncoderModel(String uid) {
-        this(StageUid.stash(uid));
-    }
-
-    private AutoEncoderModel(StageUid.Token token) {
-        super();
-        this.uid = StageUid.take();
+        super(StageUid.stash(uid));
         this.autoEncoderParams = new AutoEncoderParamSet(this);
-        this.trainingParams = new TrainingParamSet(this);
         setAutoEncoderDefaults();
-        setTrainingDefaults();
     }
 
     AutoEncoderModel(String uid, NetworkSnapshot network, int numFeatures, int codeLayerIndex,
@@ -76,18 +64,8 @@ public class AutoEncoderModel extends Model<AutoEncoderModel>
     }
 
     @Override
-    public String uid() {
-        return uid != null ? uid : StageUid.pending();
-    }
-
-    @Override
     public AutoEncoderParamSet autoEncoderParams() {
         return autoEncoderParams;
-    }
-
-    @Override
-    public TrainingParamSet trainingParams() {
-        return trainingParams;
     }
 
     /** The width D of the vectors the model encodes, or -1 if it was never fitted. */
@@ -98,22 +76,6 @@ public class AutoEncoderModel extends Model<AutoEncoderModel>
     /** The 0-based index of the code layer in the network's layer stack. */
     public int codeLayerIndex() {
         return codeLayerIndex;
-    }
-
-    public AutoEncoderModel setFeaturesCol(String value) {
-        return (AutoEncoderModel) set(featuresCol(), value);
-    }
-
-    public AutoEncoderModel setCodeCol(String value) {
-        return (AutoEncoderModel) set(codeCol(), value);
-    }
-
-    public AutoEncoderModel setReconstructionErrorCol(String value) {
-        return (AutoEncoderModel) set(reconstructionErrorCol(), value);
-    }
-
-    public AutoEncoderModel setInferenceBatchSize(int value) {
-        return (AutoEncoderModel) set(inferenceBatchSize(), value);
     }
 
     // ---- scoring ----
@@ -153,7 +115,7 @@ public class AutoEncoderModel extends Model<AutoEncoderModel>
     @Override
     public AutoEncoderModel copy(ParamMap extra) {
         FittedNetwork copied = fittedNetwork().deepCopy();
-        AutoEncoderModel copy = new AutoEncoderModel(uid, copied.snapshot(), copied.numFeatures(), codeLayerIndex,
+        AutoEncoderModel copy = new AutoEncoderModel(uid(), copied.snapshot(), copied.numFeatures(), codeLayerIndex,
                 copied.history(), copied.provenance());
         return copyValues(copy, extra).setParent(parent());
     }
@@ -173,7 +135,7 @@ public class AutoEncoderModel extends Model<AutoEncoderModel>
 
     @Override
     public String toString() {
-        return "AutoEncoderModel: uid=" + uid + ", architecture=" + getArchitecture() + ", numFeatures="
+        return "AutoEncoderModel: uid=" + uid() + ", architecture=" + getArchitecture() + ", numFeatures="
                 + numFeatures() + ", hiddenLayers=" + Arrays.toString(getHiddenLayers()) + ", codeSize="
                 + getCodeSize();
     }

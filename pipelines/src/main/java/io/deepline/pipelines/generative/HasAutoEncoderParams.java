@@ -3,9 +3,7 @@ package io.deepline.pipelines.generative;
 import io.deepline.models.spec.AutoEncoderArchitecture;
 import io.deepline.models.spec.AutoEncoderSpec;
 import io.deepline.models.spec.HiddenActivation;
-import io.deepline.models.spec.NetworkTraining;
 import io.deepline.models.spec.ReconstructionLoss;
-import io.deepline.models.spec.UpdaterKind;
 import io.deepline.models.spec.WeightInitScheme;
 import io.deepline.pipelines.param.HasTrainingParams;
 import org.apache.spark.ml.param.DoubleParam;
@@ -14,7 +12,7 @@ import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.Param;
 
 /** The autoencoder's Params (columns, shape, regularisation) next to the shared training Params. */
-public interface HasAutoEncoderParams extends HasTrainingParams {
+public interface HasAutoEncoderParams<S extends HasAutoEncoderParams<S>> extends HasTrainingParams<S> {
 
     /** This stage's instances of the autoencoder Params. */
     AutoEncoderParamSet autoEncoderParams();
@@ -166,9 +164,86 @@ public interface HasAutoEncoderParams extends HasTrainingParams {
                 .leakyReluSlope(getLeakyReluSlope())
                 .dropout(getDropout())
                 .reconstructionLoss(ReconstructionLoss.parse(getReconstructionLoss()))
-                .training(new NetworkTraining(WeightInitScheme.parse(getWeightInit()), getL2(),
-                        UpdaterKind.parse(getUpdater()), getLearningRate(), getMomentum(),
-                        getLearningRateSchedule(), getSeed()))
+                .training(toNetworkTraining(WeightInitScheme.parse(getWeightInit()), getL2()))
                 .build();
+    }
+
+    // ---- fluent setters: each returns the stage as its own type, as MLlib's setters do ----
+
+    default S setFeaturesCol(String value) {
+        set(featuresCol(), value);
+        return self();
+    }
+
+    default S setCodeCol(String value) {
+        set(codeCol(), value);
+        return self();
+    }
+
+    default S setReconstructionErrorCol(String value) {
+        set(reconstructionErrorCol(), value);
+        return self();
+    }
+
+    /** rnn (default) or transformer. */
+    default S setArchitecture(String value) {
+        set(architecture(), value);
+        return self();
+    }
+
+    default S setHiddenLayers(int[] value) {
+        set(hiddenLayers(), value);
+        return self();
+    }
+
+    default S setCodeSize(int value) {
+        set(codeSize(), value);
+        return self();
+    }
+
+    default S setImageShape(int[] value) {
+        set(imageShape(), value);
+        return self();
+    }
+
+    default S setConvFilters(int[] value) {
+        set(convFilters(), value);
+        return self();
+    }
+
+    default S setActivation(String value) {
+        set(activation(), value);
+        return self();
+    }
+
+    default S setLeakyReluSlope(double value) {
+        set(leakyReluSlope(), value);
+        return self();
+    }
+
+    default S setWeightInit(String value) {
+        set(weightInit(), value);
+        return self();
+    }
+
+    default S setDropout(double value) {
+        set(dropout(), value);
+        return self();
+    }
+
+    default S setL2(double value) {
+        set(l2(), value);
+        return self();
+    }
+
+    default S setReconstructionLoss(String value) {
+        set(reconstructionLoss(), value);
+        return self();
+    }
+
+    /** This stage as its own type: S is the implementing class, so the cast cannot fail. */
+    @SuppressWarnings("unchecked")
+    private S self() {
+        return (S) this;
     }
 }

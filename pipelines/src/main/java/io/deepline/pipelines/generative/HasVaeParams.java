@@ -3,7 +3,6 @@ package io.deepline.pipelines.generative;
 import io.deepline.models.spec.HiddenActivation;
 import io.deepline.models.spec.NetworkTraining;
 import io.deepline.models.spec.ReconstructionKind;
-import io.deepline.models.spec.UpdaterKind;
 import io.deepline.models.spec.VaeSpec;
 import io.deepline.models.spec.WeightInitScheme;
 import io.deepline.pipelines.param.HasTrainingParams;
@@ -13,7 +12,7 @@ import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.Param;
 
 /** The Params of {@link VariationalAutoEncoder} and its model: columns, network shape and training. */
-public interface HasVaeParams extends HasTrainingParams {
+public interface HasVaeParams<S extends HasVaeParams<S>> extends HasTrainingParams<S> {
 
     VaeParamSet vaeParams();
 
@@ -119,8 +118,7 @@ public interface HasVaeParams extends HasTrainingParams {
 
     /** The network these Params describe. */
     default VaeSpec toVaeSpec() {
-        NetworkTraining training = new NetworkTraining(WeightInitScheme.parse(getWeightInit()), getL2(),
-                UpdaterKind.parse(getUpdater()), getLearningRate(), getMomentum(), getLearningRateSchedule(), getSeed());
+        NetworkTraining training = toNetworkTraining(WeightInitScheme.parse(getWeightInit()), getL2());
         return new VaeSpec(getEncoderLayers(), getDecoderLayers(), getLatentSize(),
                 HiddenActivation.parse(getActivation()), getReconstructionKind(), getTrainingSamples(), training);
     }
@@ -139,5 +137,73 @@ public interface HasVaeParams extends HasTrainingParams {
         setDefault(numSamples(), 16);
         setDefault(l2(), 0.0);
         setDefault(weightInit(), "auto");
+    }
+
+    // ---- fluent setters: each returns the stage as its own type, as MLlib's setters do ----
+
+    default S setFeaturesCol(String value) {
+        set(featuresCol(), value);
+        return self();
+    }
+
+    default S setLatentMeanCol(String value) {
+        set(latentMeanCol(), value);
+        return self();
+    }
+
+    default S setReconstructionLogProbCol(String value) {
+        set(reconstructionLogProbCol(), value);
+        return self();
+    }
+
+    default S setEncoderLayers(int[] value) {
+        set(encoderLayers(), value);
+        return self();
+    }
+
+    default S setDecoderLayers(int[] value) {
+        set(decoderLayers(), value);
+        return self();
+    }
+
+    default S setLatentSize(int value) {
+        set(latentSize(), value);
+        return self();
+    }
+
+    default S setActivation(String value) {
+        set(activation(), value);
+        return self();
+    }
+
+    default S setReconstructionDistribution(String value) {
+        set(reconstructionDistribution(), value);
+        return self();
+    }
+
+    default S setTrainingSamples(int value) {
+        set(trainingSamples(), value);
+        return self();
+    }
+
+    default S setNumSamples(int value) {
+        set(numSamples(), value);
+        return self();
+    }
+
+    default S setL2(double value) {
+        set(l2(), value);
+        return self();
+    }
+
+    default S setWeightInit(String value) {
+        set(weightInit(), value);
+        return self();
+    }
+
+    /** This stage as its own type: S is the implementing class, so the cast cannot fail. */
+    @SuppressWarnings("unchecked")
+    private S self() {
+        return (S) this;
     }
 }

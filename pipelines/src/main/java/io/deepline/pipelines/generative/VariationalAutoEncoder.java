@@ -6,24 +6,19 @@ import io.deepline.models.spec.VaeSpec;
 import io.deepline.pipelines.data.SchemaChecks;
 import io.deepline.pipelines.inference.FittedNetwork;
 import io.deepline.pipelines.param.StageUid;
-import io.deepline.pipelines.param.TrainingParamSet;
 import io.deepline.pipelines.persist.ParamsOnlyPersistence;
 import io.deepline.pipelines.persist.Provenance;
+import io.deepline.pipelines.stage.NetworkEstimator;
 import io.deepline.pipelines.train.ParameterAveragingTrainer;
-import io.deepline.pipelines.train.HasTrainingListener;
-import io.deepline.pipelines.train.TrainingListener;
 import io.deepline.pipelines.train.TrainingResult;
 import io.deepline.pipelines.train.TrainingSettings;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
-import org.apache.spark.ml.util.MLWritable;
-import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -41,170 +36,26 @@ import org.apache.spark.sql.types.StructType;
  * ignored. The model writes the latent mean and a reconstruction log-probability per row, and samples new rows
  * ({@link VariationalAutoEncoderModel#sample}).
  */
-public class VariationalAutoEncoder extends Estimator<VariationalAutoEncoderModel>
-        implements HasTrainingListener, HasVaeParams, MLWritable {
+public class VariationalAutoEncoder extends NetworkEstimator<VariationalAutoEncoder, VariationalAutoEncoderModel>
+        implements HasVaeParams<VariationalAutoEncoder> {
     private static final long serialVersionUID = 1L;
     static final String NAME = "VariationalAutoEncoder";
 
-    private final String uid;
     private final VaeParamSet vaeParams;
-    private final TrainingParamSet trainingParams;
-    private transient TrainingListener listener = TrainingListener.NONE;
 
     public VariationalAutoEncoder() {
         this(Identifiable$.MODULE$.randomUID("vae"));
     }
 
     public VariationalAutoEncoder(String uid) {
-        this(StageUid.stash(uid));
-    }
-
-    private VariationalAutoEncoder(StageUid.Token token) {
-        super();
-        this.uid = StageUid.take();
+        super(StageUid.stash(uid));
         this.vaeParams = new VaeParamSet(this);
-        this.trainingParams = new TrainingParamSet(this);
         setVaeDefaults();
-        setTrainingDefaults();
-    }
-
-    @Override
-    public String uid() {
-        return uid != null ? uid : StageUid.pending();
     }
 
     @Override
     public VaeParamSet vaeParams() {
         return vaeParams;
-    }
-
-    @Override
-    public TrainingParamSet trainingParams() {
-        return trainingParams;
-    }
-
-    // ---- setters (fluent, as MLlib's) ----
-
-    public VariationalAutoEncoder setFeaturesCol(String value) {
-        return (VariationalAutoEncoder) set(featuresCol(), value);
-    }
-
-    public VariationalAutoEncoder setLatentMeanCol(String value) {
-        return (VariationalAutoEncoder) set(latentMeanCol(), value);
-    }
-
-    public VariationalAutoEncoder setReconstructionLogProbCol(String value) {
-        return (VariationalAutoEncoder) set(reconstructionLogProbCol(), value);
-    }
-
-    public VariationalAutoEncoder setEncoderLayers(int[] value) {
-        return (VariationalAutoEncoder) set(encoderLayers(), value);
-    }
-
-    public VariationalAutoEncoder setDecoderLayers(int[] value) {
-        return (VariationalAutoEncoder) set(decoderLayers(), value);
-    }
-
-    public VariationalAutoEncoder setLatentSize(int value) {
-        return (VariationalAutoEncoder) set(latentSize(), value);
-    }
-
-    public VariationalAutoEncoder setActivation(String value) {
-        return (VariationalAutoEncoder) set(activation(), value);
-    }
-
-    public VariationalAutoEncoder setReconstructionDistribution(String value) {
-        return (VariationalAutoEncoder) set(reconstructionDistribution(), value);
-    }
-
-    public VariationalAutoEncoder setTrainingSamples(int value) {
-        return (VariationalAutoEncoder) set(trainingSamples(), value);
-    }
-
-    public VariationalAutoEncoder setNumSamples(int value) {
-        return (VariationalAutoEncoder) set(numSamples(), value);
-    }
-
-    public VariationalAutoEncoder setL2(double value) {
-        return (VariationalAutoEncoder) set(l2(), value);
-    }
-
-    public VariationalAutoEncoder setWeightInit(String value) {
-        return (VariationalAutoEncoder) set(weightInit(), value);
-    }
-
-    public VariationalAutoEncoder setUpdater(String value) {
-        return (VariationalAutoEncoder) set(updater(), value);
-    }
-
-    public VariationalAutoEncoder setLearningRate(double value) {
-        return (VariationalAutoEncoder) set(learningRate(), value);
-    }
-
-    public VariationalAutoEncoder setMomentum(double value) {
-        return (VariationalAutoEncoder) set(momentum(), value);
-    }
-
-    public VariationalAutoEncoder setLrSchedule(String value) {
-        return (VariationalAutoEncoder) set(lrSchedule(), value);
-    }
-
-    public VariationalAutoEncoder setBatchSize(int value) {
-        return (VariationalAutoEncoder) set(batchSize(), value);
-    }
-
-    public VariationalAutoEncoder setMaxEpochs(int value) {
-        return (VariationalAutoEncoder) set(maxEpochs(), value);
-    }
-
-    public VariationalAutoEncoder setSeed(long value) {
-        return (VariationalAutoEncoder) set(seed(), value);
-    }
-
-    public VariationalAutoEncoder setNumWorkers(int value) {
-        return (VariationalAutoEncoder) set(numWorkers(), value);
-    }
-
-    public VariationalAutoEncoder setAveragingFrequency(int value) {
-        return (VariationalAutoEncoder) set(averagingFrequency(), value);
-    }
-
-    public VariationalAutoEncoder setInferenceBatchSize(int value) {
-        return (VariationalAutoEncoder) set(inferenceBatchSize(), value);
-    }
-
-    /** A Hadoop directory for training checkpoints; a later fit of the same params and data resumes from it. */
-    public VariationalAutoEncoder setCheckpointDir(String value) {
-        return (VariationalAutoEncoder) set(checkpointDir(), value);
-    }
-
-    public VariationalAutoEncoder setCheckpointInterval(int value) {
-        return (VariationalAutoEncoder) set(checkpointInterval(), value);
-    }
-
-    /** "resume" (default) or "overwrite". */
-    public VariationalAutoEncoder setCheckpointMode(String value) {
-        return (VariationalAutoEncoder) set(checkpointMode(), value);
-    }
-
-    /** The divergence guard's factor: &gt; 1, or 0 to turn it off (see the Param's doc). */
-    public VariationalAutoEncoder setDivergenceFactor(double value) {
-        return (VariationalAutoEncoder) set(divergenceFactor(), value);
-    }
-
-    public VariationalAutoEncoder setSyncMode(String value) {
-        return (VariationalAutoEncoder) set(syncMode(), value);
-    }
-
-    public VariationalAutoEncoder setMaxEpochRetries(int value) {
-        return (VariationalAutoEncoder) set(maxEpochRetries(), value);
-    }
-
-    /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
-    @Override
-    public VariationalAutoEncoder setTrainingListener(TrainingListener value) {
-        this.listener = value == null ? TrainingListener.NONE : value;
-        return this;
     }
 
     // ---- schema and training ----
@@ -215,7 +66,7 @@ public class VariationalAutoEncoder extends Estimator<VariationalAutoEncoderMode
     }
 
     /** The input check and output columns shared by the estimator and its model. */
-    static StructType outputSchema(HasVaeParams stage, StructType schema) {
+    static StructType outputSchema(HasVaeParams<?> stage, StructType schema) {
         SchemaChecks.requireVectorColumn(schema, stage.getFeaturesCol(), "featuresCol");
         SchemaChecks.requireAbsent(schema, stage.getLatentMeanCol(), "latentMeanCol");
         SchemaChecks.requireAbsent(schema, stage.getReconstructionLogProbCol(), "reconstructionLogProbCol");
@@ -243,7 +94,8 @@ public class VariationalAutoEncoder extends Estimator<VariationalAutoEncoderMode
         TrainingResult result;
         try {
             TrainingSettings settings = TrainingSettings.of(this, NAME, workers);
-            result = new ParameterAveragingTrainer(settings, listener).train(batches, spec.initialState(numFeatures));
+            result = new ParameterAveragingTrainer(settings, trainingListener()).train(batches,
+            spec.initialState(numFeatures));
         } finally {
             batches.unpersist(false);
         }
@@ -265,19 +117,7 @@ public class VariationalAutoEncoder extends Estimator<VariationalAutoEncoderMode
         }
     }
 
-    @Override
-    public VariationalAutoEncoder copy(ParamMap extra) {
-        VariationalAutoEncoder copy = defaultCopy(extra);
-        copy.listener = listener;
-        return copy;
-    }
-
     // ---- persistence ----
-
-    @Override
-    public MLWriter write() {
-        return ParamsOnlyPersistence.writer(this);
-    }
 
     public static MLReader<VariationalAutoEncoder> read() {
         return ParamsOnlyPersistence.reader(VariationalAutoEncoder.class);

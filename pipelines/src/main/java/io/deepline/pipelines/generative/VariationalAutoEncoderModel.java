@@ -3,20 +3,17 @@ package io.deepline.pipelines.generative;
 import io.deepline.models.optim.VaeElboStep;
 import io.deepline.models.state.NetworkSnapshot;
 import io.deepline.pipelines.inference.FittedNetwork;
-import io.deepline.pipelines.inference.HasFittedNetwork;
 import io.deepline.pipelines.param.StageUid;
-import io.deepline.pipelines.param.TrainingParamSet;
+import io.deepline.pipelines.stage.NetworkModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.ml.Model;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
-import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -36,13 +33,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * ({@code reconstructionLogProbCol}; higher means the row looks like the training data, e.g. for anomaly
  * detection as An &amp; Cho 2015). {@link #sample} decodes z ~ N(0, I) into new rows.
  */
-public class VariationalAutoEncoderModel extends Model<VariationalAutoEncoderModel>
-        implements HasVaeParams, HasFittedNetwork, MLWritable {
+public class VariationalAutoEncoderModel extends NetworkModel<VariationalAutoEncoderModel>
+        implements HasVaeParams<VariationalAutoEncoderModel> {
     private static final long serialVersionUID = 1L;
 
-    private final String uid;
     private final VaeParamSet vaeParams;
-    private final TrainingParamSet trainingParams;
     private FittedNetwork fitted;
     private transient MultiLayerNetwork driverNetwork;
 
@@ -56,16 +51,9 @@ public class VariationalAutoEncoderModel extends Model<VariationalAutoEncoderMod
 
     /** For Spark's reflection (readers and {@code defaultCopy}); the network is set by the reader. */
     public VariationalAutoEncoderModel(String uid) {
-        this(StageUid.stash(uid));
-    }
-
-    private VariationalAutoEncoderModel(StageUid.Token token) {
-        super();
-        this.uid = StageUid.take();
+        super(StageUid.stash(uid));
         this.vaeParams = new VaeParamSet(this);
-        this.trainingParams = new TrainingParamSet(this);
         setVaeDefaults();
-        setTrainingDefaults();
     }
 
     VariationalAutoEncoderModel(String uid, FittedNetwork fitted) {
@@ -74,18 +62,8 @@ public class VariationalAutoEncoderModel extends Model<VariationalAutoEncoderMod
     }
 
     @Override
-    public String uid() {
-        return uid != null ? uid : StageUid.pending();
-    }
-
-    @Override
     public VaeParamSet vaeParams() {
         return vaeParams;
-    }
-
-    @Override
-    public TrainingParamSet trainingParams() {
-        return trainingParams;
     }
 
     @Override
@@ -105,26 +83,6 @@ public class VariationalAutoEncoderModel extends Model<VariationalAutoEncoderMod
 
     public int numFeatures() {
         return fitted == null ? -1 : fitted.numFeatures();
-    }
-
-    public VariationalAutoEncoderModel setFeaturesCol(String value) {
-        return (VariationalAutoEncoderModel) set(featuresCol(), value);
-    }
-
-    public VariationalAutoEncoderModel setLatentMeanCol(String value) {
-        return (VariationalAutoEncoderModel) set(latentMeanCol(), value);
-    }
-
-    public VariationalAutoEncoderModel setReconstructionLogProbCol(String value) {
-        return (VariationalAutoEncoderModel) set(reconstructionLogProbCol(), value);
-    }
-
-    public VariationalAutoEncoderModel setNumSamples(int value) {
-        return (VariationalAutoEncoderModel) set(numSamples(), value);
-    }
-
-    public VariationalAutoEncoderModel setInferenceBatchSize(int value) {
-        return (VariationalAutoEncoderModel) set(inferenceBatchSize(), value);
     }
 
     // ---- scoring ----
@@ -201,7 +159,7 @@ public class VariationalAutoEncoderModel extends Model<VariationalAutoEncoderMod
     /** A deep copy: the copy never shares a network (or its buffers) with this model. */
     @Override
     public VariationalAutoEncoderModel copy(ParamMap extra) {
-        VariationalAutoEncoderModel copy = new VariationalAutoEncoderModel(uid, fittedNetwork().deepCopy());
+        VariationalAutoEncoderModel copy = new VariationalAutoEncoderModel(uid(), fittedNetwork().deepCopy());
         return copyValues(copy, extra).setParent(parent());
     }
 
@@ -220,7 +178,7 @@ public class VariationalAutoEncoderModel extends Model<VariationalAutoEncoderMod
 
     @Override
     public String toString() {
-        return "VariationalAutoEncoderModel: uid=" + uid + ", numFeatures=" + numFeatures() + ", latentSize="
+        return "VariationalAutoEncoderModel: uid=" + uid() + ", numFeatures=" + numFeatures() + ", latentSize="
                 + getLatentSize() + ", reconstruction=" + getReconstructionDistribution();
     }
 }

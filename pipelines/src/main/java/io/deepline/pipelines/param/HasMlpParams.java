@@ -3,7 +3,6 @@ package io.deepline.pipelines.param;
 import io.deepline.models.spec.HiddenActivation;
 import io.deepline.models.spec.MlpSpec;
 import io.deepline.models.spec.Normalization;
-import io.deepline.models.spec.UpdaterKind;
 import io.deepline.models.spec.WeightInitScheme;
 import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleParam;
@@ -14,7 +13,7 @@ import org.apache.spark.ml.param.Param;
  * The shape of a feedforward network as Spark Params. Spark finds Params by reflection over public
  * no-argument methods, which these default methods are.
  */
-public interface HasMlpParams extends HasTrainingParams {
+public interface HasMlpParams<S extends HasMlpParams<S>> extends HasTrainingParams<S> {
 
     /** This stage's instances of the MLP Params. */
     MlpParamSet mlpParams();
@@ -119,17 +118,69 @@ public interface HasMlpParams extends HasTrainingParams {
                 .hiddenLayers(getHiddenLayers())
                 .activation(HiddenActivation.parse(getActivation()))
                 .leakyReluSlope(getLeakyReluSlope())
-                .weightInit(WeightInitScheme.parse(getWeightInit()))
                 .dropout(getDropout())
-                .l2(getL2())
-                .updater(UpdaterKind.parse(getUpdater()))
-                .learningRate(getLearningRate())
-                .momentum(getMomentum())
-                .lrSchedule(getLearningRateSchedule())
+                .training(toNetworkTraining(WeightInitScheme.parse(getWeightInit()), getL2()))
                 .normalization(Normalization.of(getNormalization(), getBatchNormPosition()))
                 .residual(getResidual())
                 .fitIntercept(getFitIntercept())
-                .seed(getSeed())
                 .build();
+    }
+
+    // ---- fluent setters: each returns the stage as its own type, as MLlib's setters do ----
+
+    default S setHiddenLayers(int[] value) {
+        set(hiddenLayers(), value);
+        return self();
+    }
+
+    default S setActivation(String value) {
+        set(activation(), value);
+        return self();
+    }
+
+    default S setDropout(double value) {
+        set(dropout(), value);
+        return self();
+    }
+
+    default S setL2(double value) {
+        set(l2(), value);
+        return self();
+    }
+
+    default S setLeakyReluSlope(double value) {
+        set(leakyReluSlope(), value);
+        return self();
+    }
+
+    default S setWeightInit(String value) {
+        set(weightInit(), value);
+        return self();
+    }
+
+    default S setFitIntercept(boolean value) {
+        set(fitIntercept(), value);
+        return self();
+    }
+
+    default S setNormalization(String value) {
+        set(normalization(), value);
+        return self();
+    }
+
+    default S setBatchNormPosition(String value) {
+        set(batchNormPosition(), value);
+        return self();
+    }
+
+    default S setResidual(boolean value) {
+        set(residual(), value);
+        return self();
+    }
+
+    /** This stage as its own type: S is the implementing class, so the cast cannot fail. */
+    @SuppressWarnings("unchecked")
+    private S self() {
+        return (S) this;
     }
 }

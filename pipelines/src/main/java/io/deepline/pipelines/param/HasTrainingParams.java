@@ -1,6 +1,10 @@
 package io.deepline.pipelines.param;
 
+import io.deepline.models.spec.AdamMoments;
 import io.deepline.models.spec.LearningRateSchedule;
+import io.deepline.models.spec.NetworkTraining;
+import io.deepline.models.spec.UpdaterKind;
+import io.deepline.models.spec.WeightInitScheme;
 import java.util.Locale;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
@@ -12,7 +16,7 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Distributed-training and inference Params shared by every Deepline estimator and model.
  */
-public interface HasTrainingParams extends Params {
+public interface HasTrainingParams<S extends HasTrainingParams<S>> extends Params {
 
     /** This stage's instances of the training Params. */
     TrainingParamSet trainingParams();
@@ -27,6 +31,42 @@ public interface HasTrainingParams extends Params {
 
     default DoubleParam momentum() {
         return trainingParams().momentum;
+    }
+
+    default DoubleParam adamBeta1() {
+        return trainingParams().adamBeta1;
+    }
+
+    default DoubleParam adamBeta2() {
+        return trainingParams().adamBeta2;
+    }
+
+    default DoubleParam adamEpsilon() {
+        return trainingParams().adamEpsilon;
+    }
+
+    /** Adam's β1, β2 and ε these Params give (the other updaters ignore them). */
+    default AdamMoments getAdamMoments() {
+        return new AdamMoments((Double) getOrDefault(adamBeta1()), (Double) getOrDefault(adamBeta2()),
+                (Double) getOrDefault(adamEpsilon()));
+    }
+
+    /**
+     * The optimizer, learning-rate schedule, seed and Adam moments of these Params, with the stage's own weight
+     * initialisation and weight decay: what every network spec of a stage takes.
+     */
+    default NetworkTraining toNetworkTraining(WeightInitScheme weightInit, double l2) {
+        return new NetworkTraining(weightInit, l2, UpdaterKind.parse(getUpdater()), getLearningRate(),
+                getMomentum(), getLearningRateSchedule(), getSeed(), getAdamMoments());
+    }
+
+    default DoubleParam gradientNormStop() {
+        return trainingParams().gradientNormStop;
+    }
+
+    /** The gradient-norm stopping threshold, 0 when it is off. */
+    default double getGradientNormStop() {
+        return (Double) getOrDefault(gradientNormStop());
     }
 
     default Param<String> lrSchedule() {
@@ -208,6 +248,10 @@ public interface HasTrainingParams extends Params {
         setDefault(updater(), "adam");
         setDefault(learningRate(), 1e-3);
         setDefault(momentum(), 0.9);
+        setDefault(adamBeta1(), AdamMoments.DEFAULT.beta1());
+        setDefault(adamBeta2(), AdamMoments.DEFAULT.beta2());
+        setDefault(adamEpsilon(), AdamMoments.DEFAULT.epsilon());
+        setDefault(gradientNormStop(), 0.0);
         setDefault(lrSchedule(), "none");
         setDefault(lrDecay(), 0.5);
         setDefault(lrDecayEpochs(), 10);
@@ -225,5 +269,152 @@ public interface HasTrainingParams extends Params {
         setDefault(divergenceFactor(), 3.0);
         setDefault(syncMode(), "auto");
         setDefault(maxEpochRetries(), 3);
+    }
+
+    // ---- fluent setters: each returns the stage as its own type, as MLlib's setters do ----
+
+    default S setUpdater(String value) {
+        set(updater(), value);
+        return self();
+    }
+
+    default S setLearningRate(double value) {
+        set(learningRate(), value);
+        return self();
+    }
+
+    default S setMomentum(double value) {
+        set(momentum(), value);
+        return self();
+    }
+
+    default S setAdamBeta1(double value) {
+        set(adamBeta1(), value);
+        return self();
+    }
+
+    default S setAdamBeta2(double value) {
+        set(adamBeta2(), value);
+        return self();
+    }
+
+    default S setAdamEpsilon(double value) {
+        set(adamEpsilon(), value);
+        return self();
+    }
+
+    /** Stops the fit after the first epoch whose gradient norm is below {@code value}; 0 turns it off. */
+    default S setGradientNormStop(double value) {
+        set(gradientNormStop(), value);
+        return self();
+    }
+
+    default S setLrSchedule(String value) {
+        set(lrSchedule(), value);
+        return self();
+    }
+
+    default S setLrDecay(double value) {
+        set(lrDecay(), value);
+        return self();
+    }
+
+    default S setLrDecayEpochs(int value) {
+        set(lrDecayEpochs(), value);
+        return self();
+    }
+
+    default S setBatchSize(int value) {
+        set(batchSize(), value);
+        return self();
+    }
+
+    default S setMaxEpochs(int value) {
+        set(maxEpochs(), value);
+        return self();
+    }
+
+    default S setSeed(long value) {
+        set(seed(), value);
+        return self();
+    }
+
+    default S setNumWorkers(int value) {
+        set(numWorkers(), value);
+        return self();
+    }
+
+    default S setAveragingFrequency(int value) {
+        set(averagingFrequency(), value);
+        return self();
+    }
+
+    default S setInferenceBatchSize(int value) {
+        set(inferenceBatchSize(), value);
+        return self();
+    }
+
+    default S setWeightCol(String value) {
+        set(weightCol(), value);
+        return self();
+    }
+
+    default S setValidationFraction(double value) {
+        set(validationFraction(), value);
+        return self();
+    }
+
+    default S setValidationIndicatorCol(String value) {
+        set(validationIndicatorCol(), value);
+        return self();
+    }
+
+    default S setEarlyStoppingPatience(int value) {
+        set(earlyStoppingPatience(), value);
+        return self();
+    }
+
+    default S setEarlyStoppingMinDelta(double value) {
+        set(earlyStoppingMinDelta(), value);
+        return self();
+    }
+
+    /** A Hadoop directory for training checkpoints; a later fit of the same params and data resumes from it. */
+    default S setCheckpointDir(String value) {
+        set(checkpointDir(), value);
+        return self();
+    }
+
+    default S setCheckpointInterval(int value) {
+        set(checkpointInterval(), value);
+        return self();
+    }
+
+    /** "resume" (default) or "overwrite". */
+    default S setCheckpointMode(String value) {
+        set(checkpointMode(), value);
+        return self();
+    }
+
+    /** The divergence guard's factor: &gt; 1, or 0 to turn it off (see the Param's doc). */
+    default S setDivergenceFactor(double value) {
+        set(divergenceFactor(), value);
+        return self();
+    }
+
+    default S setSyncMode(String value) {
+        set(syncMode(), value);
+        return self();
+    }
+
+    default S setMaxEpochRetries(int value) {
+        set(maxEpochRetries(), value);
+        return self();
+    }
+
+    /** This stage as its own type: S is the implementing class, so the cast cannot fail. */
+    @SuppressWarnings("unchecked")
+    private S self() {
+        return (S) this;
     }
 }

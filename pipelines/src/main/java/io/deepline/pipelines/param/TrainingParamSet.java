@@ -19,6 +19,10 @@ public final class TrainingParamSet implements Serializable {
     final Param<String> updater;
     final DoubleParam learningRate;
     final DoubleParam momentum;
+    final DoubleParam adamBeta1;
+    final DoubleParam adamBeta2;
+    final DoubleParam adamEpsilon;
+    final DoubleParam gradientNormStop;
     final Param<String> lrSchedule;
     final DoubleParam lrDecay;
     final IntParam lrDecayEpochs;
@@ -49,6 +53,20 @@ public final class TrainingParamSet implements Serializable {
         momentum = new DoubleParam(owner, "momentum",
                 "momentum β in [0, 1) of the momentum updaters (nesterovs) (default 0.9)",
                 Validators.probabilityBelowOne());
+        adamBeta1 = new DoubleParam(owner, "adamBeta1",
+                "adam: decay β1 in [0, 1) of the first-moment (mean) estimate of the gradient (default 0.9)",
+                Validators.probabilityBelowOne());
+        adamBeta2 = new DoubleParam(owner, "adamBeta2",
+                "adam: decay β2 in [0, 1) of the second-moment (uncentered variance) estimate (default 0.999)",
+                Validators.probabilityBelowOne());
+        adamEpsilon = new DoubleParam(owner, "adamEpsilon",
+                "adam: ε > 0 added to the square root of the bias-corrected second moment (default 1e-8)",
+                Validators.positiveFinite());
+        gradientNormStop = new DoubleParam(owner, "gradientNormStop",
+                "stop when an epoch's gradient norm, the L2 norm of the mean over the epoch's mini-batches (all"
+                        + " workers) of the training-loss gradient without the L2 penalty, falls below this;"
+                        + " recorded per epoch in the history while on; 0 = off, else > 0 (default 0)",
+                Validators.nonNegativeFinite());
         lrSchedule = new Param<>(owner, "lrSchedule",
                 "learning-rate decay by epoch: none, step (α·lrDecay^⌊epoch/lrDecayEpochs⌋) or exponential"
                         + " (α·lrDecay^epoch) (default none)",

@@ -31,7 +31,8 @@ import org.apache.spark.sql.types.StructType;
  * give the same values.
  */
 public class DeepRegressionModel extends PredictionModel<Vector, DeepRegressionModel>
-        implements HasFittedNetwork, HasMlpParams, HasRegressorParams, MLWritable {
+        implements HasFittedNetwork, HasMlpParams<DeepRegressionModel>, HasRegressorParams<DeepRegressionModel>,
+                MLWritable {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
@@ -112,10 +113,6 @@ public class DeepRegressionModel extends PredictionModel<Vector, DeepRegressionM
     /** Whether predictions are Vectors (trained on a Vector label). */
     public boolean isMultiOutput() {
         return vectorLabel;
-    }
-
-    public DeepRegressionModel setInferenceBatchSize(int value) {
-        return (DeepRegressionModel) set(inferenceBatchSize(), value);
     }
 
     // ---- scoring ----

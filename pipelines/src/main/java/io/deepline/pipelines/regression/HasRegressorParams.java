@@ -6,7 +6,7 @@ import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.Params;
 
 /** Regressor-only Params, shared by the estimator and its model. */
-public interface HasRegressorParams extends Params {
+public interface HasRegressorParams<S extends HasRegressorParams<S>> extends Params {
 
     RegressorParamSet regressorParams();
 
@@ -29,5 +29,18 @@ public interface HasRegressorParams extends Params {
 
     default void setRegressorDefaults() {
         setDefault(family(), "gaussian");
+    }
+
+    // ---- fluent setters: each returns the stage as its own type, as MLlib's setters do ----
+
+    default S setFamily(String value) {
+        set(family(), value);
+        return self();
+    }
+
+    /** This stage as its own type: S is the implementing class, so the cast cannot fail. */
+    @SuppressWarnings("unchecked")
+    private S self() {
+        return (S) this;
     }
 }

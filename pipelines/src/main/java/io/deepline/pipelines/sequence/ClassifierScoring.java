@@ -31,7 +31,7 @@ final class ClassifierScoring {
     }
 
     /** Appends the classifier columns to {@code dataset}; {@code outputSchema} is the model's transformSchema. */
-    static <M extends HasFittedNetwork & HasSequenceInputParams & HasFeaturesCol & HasRawPredictionCol
+    static <M extends HasFittedNetwork & HasSequenceInputParams<?> & HasFeaturesCol & HasRawPredictionCol
             & HasProbabilityCol & HasPredictionCol & HasThresholds> Dataset<Row> transform(M model, Dataset<?> dataset, StructType outputSchema, SequenceReader reader) {
         Broadcast<NetworkSnapshot> bc = model.fittedNetwork()
                 .broadcastForScoring(dataset.sparkSession().sparkContext());

@@ -1,5 +1,7 @@
 package io.deepline.pipelines.sequence;
 
+import io.deepline.models.spec.LearningRateSchedule;
+import io.deepline.models.spec.NetworkTraining;
 import io.deepline.models.spec.Seq2SeqSpec;
 import io.deepline.models.spec.UpdaterKind;
 import io.deepline.models.spec.WeightInitScheme;
@@ -10,7 +12,8 @@ import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.Param;
 
 /** An encoder-decoder's shape as Spark Params (public no-argument accessors, found by reflection). */
-public interface HasSeq2SeqParams extends HasTrainingParams, ColumnParams, HasTransformerParams {
+public interface HasSeq2SeqParams<S extends HasSeq2SeqParams<S>>
+        extends HasTrainingParams<S>, ColumnParams<S>, HasTransformerParams<S> {
 
     Seq2SeqParamSet seq2seqParams();
 
@@ -135,12 +138,11 @@ public interface HasSeq2SeqParams extends HasTrainingParams, ColumnParams, HasTr
                 .encoderCell(getCell())
                 .context(getContext())
                 .dropout((Double) getOrDefault(dropout()))
-                .l2((Double) getOrDefault(l2()))
-                .weightInit(WeightInitScheme.parse(getOrDefault(weightInit())))
-                .updater(UpdaterKind.parse(getUpdater()))
-                .learningRate(getLearningRate())
-                .momentum(getMomentum())
-                .seed(getSeed())
+                // A seq2seq network trains at a constant learning rate: lrSchedule is not passed (its spec refuses
+                // one), as before the training Params were passed as a whole.
+                .training(new NetworkTraining(WeightInitScheme.parse(getOrDefault(weightInit())),
+                        (Double) getOrDefault(l2()), UpdaterKind.parse(getUpdater()), getLearningRate(),
+                        getMomentum(), LearningRateSchedule.NONE, getSeed(), getAdamMoments()))
                 .architecture(getArchitecture())
                 .modelDim(getModelDim())
                 .numHeads(getNumHeads())
@@ -148,5 +150,79 @@ public interface HasSeq2SeqParams extends HasTrainingParams, ColumnParams, HasTr
                 .numLayers(getNumLayers())
                 .preNorm(getPreNorm())
                 .build();
+    }
+
+    // ---- fluent setters: each returns the stage as its own type, as MLlib's setters do ----
+
+    default S setSourceVocabularySize(int value) {
+        set(sourceVocabularySize(), value);
+        return self();
+    }
+
+    default S setTargetVocabularySize(int value) {
+        set(targetVocabularySize(), value);
+        return self();
+    }
+
+    default S setEmbeddingSize(int value) {
+        set(embeddingSize(), value);
+        return self();
+    }
+
+    default S setHiddenSize(int value) {
+        set(hiddenSize(), value);
+        return self();
+    }
+
+    default S setCell(String value) {
+        set(cell(), value);
+        return self();
+    }
+
+    default S setContext(String value) {
+        set(context(), value);
+        return self();
+    }
+
+    default S setDropout(double value) {
+        set(dropout(), value);
+        return self();
+    }
+
+    default S setL2(double value) {
+        set(l2(), value);
+        return self();
+    }
+
+    default S setWeightInit(String value) {
+        set(weightInit(), value);
+        return self();
+    }
+
+    default S setMaxSequenceLength(int value) {
+        set(maxSequenceLength(), value);
+        return self();
+    }
+
+    default S setTruncate(String value) {
+        set(truncate(), value);
+        return self();
+    }
+
+    /** rnn (default) or transformer. */
+    default S setArchitecture(String value) {
+        set(architecture(), value);
+        return self();
+    }
+
+    default S setMaxOutputLength(int value) {
+        set(maxOutputLength(), value);
+        return self();
+    }
+
+    /** This stage as its own type: S is the implementing class, so the cast cannot fail. */
+    @SuppressWarnings("unchecked")
+    private S self() {
+        return (S) this;
     }
 }

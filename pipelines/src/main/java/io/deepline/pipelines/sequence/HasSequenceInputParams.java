@@ -1,7 +1,6 @@
 package io.deepline.pipelines.sequence;
 
 import io.deepline.models.spec.NetworkTraining;
-import io.deepline.models.spec.UpdaterKind;
 import io.deepline.models.spec.WeightInitScheme;
 import io.deepline.pipelines.data.sequence.SequenceInput;
 import io.deepline.pipelines.data.sequence.SequenceReader;
@@ -17,7 +16,7 @@ import org.apache.spark.ml.param.Param;
  * vocabulary, length cut and batching, and the network-wide dropout, weight decay and initialisation, as Spark
  * Params (public no-argument accessors, which Spark finds by reflection).
  */
-public interface HasSequenceInputParams extends HasTrainingParams {
+public interface HasSequenceInputParams<S extends HasSequenceInputParams<S>> extends HasTrainingParams<S> {
 
     /** This stage's instances of the sequence-input Params. */
     SequenceInputParamSet sequenceInputParams();
@@ -95,13 +94,55 @@ public interface HasSequenceInputParams extends HasTrainingParams {
 
     /** The validated initialisation and optimizer settings of these Params and the training Params. */
     default NetworkTraining toNetworkTraining() {
-        return new NetworkTraining(WeightInitScheme.parse(getWeightInit()), getL2(), UpdaterKind.parse(getUpdater()),
-                getLearningRate(), getMomentum(), getLearningRateSchedule(), getSeed());
+        return toNetworkTraining(WeightInitScheme.parse(getWeightInit()), getL2());
     }
 
     /** Reads rows of {@code featuresCol} of the kind a model was trained on, cut as in training. */
     default SequenceReader sequenceReader(SequenceInput input, int numFeatures, String featuresCol) {
         return new SequenceReader(input, numFeatures, getVocabularySize(), getMaxSequenceLength(), getTruncation(),
                 featuresCol);
+    }
+
+    // ---- fluent setters: each returns the stage as its own type, as MLlib's setters do ----
+
+    default S setDropout(double value) {
+        set(dropout(), value);
+        return self();
+    }
+
+    default S setL2(double value) {
+        set(l2(), value);
+        return self();
+    }
+
+    default S setWeightInit(String value) {
+        set(weightInit(), value);
+        return self();
+    }
+
+    default S setVocabularySize(int value) {
+        set(vocabularySize(), value);
+        return self();
+    }
+
+    default S setMaxSequenceLength(int value) {
+        set(maxSequenceLength(), value);
+        return self();
+    }
+
+    default S setTruncate(String value) {
+        set(truncate(), value);
+        return self();
+    }
+
+    default S setSortByLength(boolean value) {
+        set(sortByLength(), value);
+        return self();
+    }
+
+    /** This stage as its own type: S is the implementing class, so the cast cannot fail. */
+    @SuppressWarnings("unchecked")
+    private S self() {
+        return (S) this;
     }
 }

@@ -5,7 +5,6 @@ import io.deepline.models.spec.SequenceOutput;
 import io.deepline.models.spec.SequencePooling;
 import io.deepline.models.spec.SequenceSpec;
 import io.deepline.models.spec.StepInput;
-import io.deepline.models.spec.UpdaterKind;
 import io.deepline.models.spec.WeightInitScheme;
 import io.deepline.pipelines.data.sequence.SequenceInput;
 import org.apache.spark.ml.param.BooleanParam;
@@ -16,7 +15,7 @@ import org.apache.spark.ml.param.Param;
  * A recurrent network's shape, with its sequence input ({@link HasSequenceInputParams}), as Spark Params (public
  * no-argument accessors, which Spark finds by reflection).
  */
-public interface HasSequenceParams extends HasSequenceInputParams {
+public interface HasSequenceParams<S extends HasSequenceParams<S>> extends HasSequenceInputParams<S> {
 
     /** This stage's instances of the sequence Params. */
     SequenceParamSet sequenceParams();
@@ -90,13 +89,40 @@ public interface HasSequenceParams extends HasSequenceInputParams {
                 .embeddingSize(tokens ? getEmbeddingSize() : 0)
                 .output(output)
                 .pooling(pooling)
-                .weightInit(WeightInitScheme.parse(getWeightInit()))
-                .l2(getL2())
-                .updater(UpdaterKind.parse(getUpdater()))
-                .learningRate(getLearningRate())
-                .momentum(getMomentum())
-                .lrSchedule(getLearningRateSchedule())
-                .seed(getSeed())
+                .training(toNetworkTraining(WeightInitScheme.parse(getWeightInit()), getL2()))
                 .build();
+    }
+
+    // ---- fluent setters: each returns the stage as its own type, as MLlib's setters do ----
+
+    default S setCell(String value) {
+        set(cell(), value);
+        return self();
+    }
+
+    default S setHiddenSize(int value) {
+        set(hiddenSize(), value);
+        return self();
+    }
+
+    default S setNumLayers(int value) {
+        set(numLayers(), value);
+        return self();
+    }
+
+    default S setBidirectional(boolean value) {
+        set(bidirectional(), value);
+        return self();
+    }
+
+    default S setEmbeddingSize(int value) {
+        set(embeddingSize(), value);
+        return self();
+    }
+
+    /** This stage as its own type: S is the implementing class, so the cast cannot fail. */
+    @SuppressWarnings("unchecked")
+    private S self() {
+        return (S) this;
     }
 }

@@ -10,7 +10,8 @@ import org.apache.spark.ml.param.Param;
  * A Transformer classifier's Params: the sequence input, the stack's sizes and the pooling, as Spark Params (public
  * no-argument accessors, which Spark finds by reflection).
  */
-public interface HasTransformerClassifierParams extends HasSequenceInputParams, HasTransformerParams {
+public interface HasTransformerClassifierParams<S extends HasTransformerClassifierParams<S>>
+        extends HasSequenceInputParams<S>, HasTransformerParams<S> {
 
     /** This stage's instances of the Transformer classifier's Params. */
     TransformerClassifierParamSet transformerClassifierParams();
@@ -54,5 +55,18 @@ public interface HasTransformerClassifierParams extends HasSequenceInputParams, 
         boolean tokens = input == SequenceInput.TOKEN_IDS;
         return new TransformerSpec(tokens ? StepInput.TOKENS : StepInput.REAL, tokens ? getVocabularySize() : 0,
                 toTransformerShape(getDropout()), getTransformerPooling(), true, toNetworkTraining());
+    }
+
+    // ---- fluent setters: each returns the stage as its own type, as MLlib's setters do ----
+
+    default S setPooling(String value) {
+        set(pooling(), value);
+        return self();
+    }
+
+    /** This stage as its own type: S is the implementing class, so the cast cannot fail. */
+    @SuppressWarnings("unchecked")
+    private S self() {
+        return (S) this;
     }
 }

@@ -6,7 +6,7 @@ import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.Params;
 
 /** A Transformer stack's sizes as Spark Params (public no-argument accessors, which Spark finds by reflection). */
-public interface HasTransformerParams extends Params {
+public interface HasTransformerParams<S extends HasTransformerParams<S>> extends Params {
 
     /** This stage's instances of the Transformer Params. */
     TransformerParamSet transformerParams();
@@ -64,5 +64,38 @@ public interface HasTransformerParams extends Params {
     /** The validated sizes, with {@code dropout} from the stage's own dropout Param. */
     default TransformerShape toTransformerShape(double dropout) {
         return new TransformerShape(getModelDim(), getNumHeads(), getFfDim(), getNumLayers(), dropout, getPreNorm());
+    }
+
+    // ---- fluent setters: each returns the stage as its own type, as MLlib's setters do ----
+
+    default S setModelDim(int value) {
+        set(modelDim(), value);
+        return self();
+    }
+
+    default S setNumHeads(int value) {
+        set(numHeads(), value);
+        return self();
+    }
+
+    default S setFfDim(int value) {
+        set(ffDim(), value);
+        return self();
+    }
+
+    default S setNumLayers(int value) {
+        set(numLayers(), value);
+        return self();
+    }
+
+    default S setPreNorm(boolean value) {
+        set(preNorm(), value);
+        return self();
+    }
+
+    /** This stage as its own type: S is the implementing class, so the cast cannot fail. */
+    @SuppressWarnings("unchecked")
+    private S self() {
+        return (S) this;
     }
 }

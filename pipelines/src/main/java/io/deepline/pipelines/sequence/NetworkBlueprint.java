@@ -18,7 +18,7 @@ interface NetworkBlueprint {
     InitialNetwork forInput(SequenceInput input);
 
     /** The recurrent network ({@code SequenceSpec}) a recurrent stage's Params describe. */
-    static NetworkBlueprint recurrent(HasSequenceParams stage, SequenceOutput output, SequencePooling pooling) {
+    static NetworkBlueprint recurrent(HasSequenceParams<?> stage, SequenceOutput output, SequencePooling pooling) {
         return input -> stage.toSequenceSpec(input, output, pooling)::initialState;
     }
 

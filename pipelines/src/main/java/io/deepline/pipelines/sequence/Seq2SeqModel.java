@@ -7,23 +7,19 @@ import io.deepline.pipelines.data.sequence.PaddedSteps;
 import io.deepline.pipelines.data.sequence.SequenceInput;
 import io.deepline.pipelines.data.sequence.SequenceReader;
 import io.deepline.pipelines.inference.FittedNetwork;
-import io.deepline.pipelines.inference.HasFittedNetwork;
 import io.deepline.pipelines.inference.RowBatchScorer;
 import io.deepline.pipelines.interop.ScalaCollections;
 import io.deepline.pipelines.io.Json;
 import io.deepline.pipelines.param.StageUid;
-import io.deepline.pipelines.param.TrainingParamSet;
 import io.deepline.pipelines.persist.NetworkModelFiles;
+import io.deepline.pipelines.stage.NetworkModel;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.TaskContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.ml.Model;
-import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
-import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -31,16 +27,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
 /** A fitted {@link Seq2Seq}: {@code transform} decodes every source greedily, in padded batches. */
-public class Seq2SeqModel extends Model<Seq2SeqModel> implements HasFittedNetwork, HasSeq2SeqParams, MLWritable {
+public class Seq2SeqModel extends NetworkModel<Seq2SeqModel> implements HasSeq2SeqParams<Seq2SeqModel> {
     private static final long serialVersionUID = 1L;
 
-    private final String uid;
     private final Seq2SeqParamSet seq2seqParams;
     private final TransformerParamSet transformerParams;
-    private final TrainingParamSet trainingParams;
-    private final Param<String> featuresCol;
-    private final Param<String> labelCol;
-    private final Param<String> predictionCol;
+    private final ColumnParamSet columnParams;
     private FittedNetwork fitted;
 
     /**
@@ -53,31 +45,16 @@ public class Seq2SeqModel extends Model<Seq2SeqModel> implements HasFittedNetwor
 
     /** For Spark's reflection (readers and {@code defaultCopy}); the network is set by the reader. */
     public Seq2SeqModel(String uid) {
-        this(StageUid.stash(uid));
-    }
-
-    private Seq2SeqModel(StageUid.Token token) {
-        super();
-        this.uid = StageUid.take();
+        super(StageUid.stash(uid));
         this.seq2seqParams = new Seq2SeqParamSet(this);
         this.transformerParams = new TransformerParamSet(this);
-        this.trainingParams = new TrainingParamSet(this);
-        Param<String>[] columns = ColumnParams.forSeq2Seq(this);
-        this.featuresCol = columns[0];
-        this.labelCol = columns[1];
-        this.predictionCol = columns[2];
-        setTrainingDefaults();
+        this.columnParams = ColumnParamSet.forSeq2Seq(this);
         setSeq2SeqDefaults();
     }
 
     Seq2SeqModel(String uid, FittedNetwork fitted) {
         this(uid);
         this.fitted = fitted;
-    }
-
-    @Override
-    public String uid() {
-        return uid != null ? uid : StageUid.pending();
     }
 
     @Override
@@ -91,39 +68,8 @@ public class Seq2SeqModel extends Model<Seq2SeqModel> implements HasFittedNetwor
     }
 
     @Override
-    public TrainingParamSet trainingParams() {
-        return trainingParams;
-    }
-
-    @Override
-    public Param<String> featuresCol() {
-        return featuresCol;
-    }
-
-    @Override
-    public Param<String> labelCol() {
-        return labelCol;
-    }
-
-    @Override
-    public Param<String> predictionCol() {
-        return predictionCol;
-    }
-
-    public Seq2SeqModel setFeaturesCol(String value) {
-        return (Seq2SeqModel) set(featuresCol, value);
-    }
-
-    public Seq2SeqModel setPredictionCol(String value) {
-        return (Seq2SeqModel) set(predictionCol, value);
-    }
-
-    public Seq2SeqModel setMaxOutputLength(int value) {
-        return (Seq2SeqModel) set(maxOutputLength(), value);
-    }
-
-    public Seq2SeqModel setInferenceBatchSize(int value) {
-        return (Seq2SeqModel) set(inferenceBatchSize(), value);
+    public ColumnParamSet columnParams() {
+        return columnParams;
     }
 
     @Override
@@ -192,7 +138,7 @@ public class Seq2SeqModel extends Model<Seq2SeqModel> implements HasFittedNetwor
 
     @Override
     public Seq2SeqModel copy(ParamMap extra) {
-        return copyValues(new Seq2SeqModel(uid, fittedNetwork().deepCopy()), extra).setParent(parent());
+        return copyValues(new Seq2SeqModel(uid(), fittedNetwork().deepCopy()), extra).setParent(parent());
     }
 
     @Override
@@ -226,7 +172,7 @@ public class Seq2SeqModel extends Model<Seq2SeqModel> implements HasFittedNetwor
 
     @Override
     public String toString() {
-        return "Seq2SeqModel: uid=" + uid + ", cell=" + getCell() + ", hiddenSize=" + getHiddenSize() + ", context="
+        return "Seq2SeqModel: uid=" + uid() + ", cell=" + getCell() + ", hiddenSize=" + getHiddenSize() + ", context="
                 + getContext();
     }
 }

@@ -3,7 +3,6 @@ package io.deepline.pipelines.sequence;
 import io.deepline.pipelines.data.sequence.SequenceInput;
 import io.deepline.pipelines.inference.FittedNetwork;
 import io.deepline.pipelines.param.StageUid;
-import io.deepline.pipelines.param.TrainingParamSet;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
@@ -13,11 +12,10 @@ import org.apache.spark.ml.util.MLReader;
  * {@code predict(sequence)} scores one on the driver with the same answer.
  */
 public class SequenceClassificationModel extends SequenceClassificationModelBase<SequenceClassificationModel>
-        implements HasSequenceParams, SequencePoolingParam {
+        implements HasSequenceParams<SequenceClassificationModel>, SequencePoolingParam<SequenceClassificationModel> {
     private static final long serialVersionUID = 1L;
 
     private final SequenceParamSet sequenceParams;
-    private final TrainingParamSet trainingParams;
     private final Param<String> pooling;
 
     /**
@@ -36,10 +34,8 @@ public class SequenceClassificationModel extends SequenceClassificationModelBase
     private SequenceClassificationModel(StageUid.Token token) {
         super(token);
         this.sequenceParams = new SequenceParamSet(this);
-        this.trainingParams = new TrainingParamSet(this);
         this.pooling = SequencePoolingParam.create(this);
         setSequenceDefaults();
-        setTrainingDefaults();
         setDefault(pooling, "last");
     }
 
@@ -61,11 +57,6 @@ public class SequenceClassificationModel extends SequenceClassificationModelBase
     @Override
     public SequenceParamSet sequenceParams() {
         return sequenceParams;
-    }
-
-    @Override
-    public TrainingParamSet trainingParams() {
-        return trainingParams;
     }
 
     @Override

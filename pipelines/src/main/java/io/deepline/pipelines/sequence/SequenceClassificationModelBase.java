@@ -6,6 +6,7 @@ import io.deepline.pipelines.data.sequence.SequenceReader;
 import io.deepline.pipelines.inference.FittedNetwork;
 import io.deepline.pipelines.inference.HasFittedNetwork;
 import io.deepline.pipelines.param.StageUid;
+import io.deepline.pipelines.param.TrainingParamSet;
 import org.apache.spark.ml.classification.ProbabilisticClassificationModel;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.ParamMap;
@@ -26,16 +27,19 @@ import org.apache.spark.sql.types.StructType;
  */
 public abstract class SequenceClassificationModelBase<M extends SequenceClassificationModelBase<M>>
         extends ProbabilisticClassificationModel<Object, M>
-        implements HasFittedNetwork, HasSequenceInputParams, MLWritable {
+        implements HasFittedNetwork, HasSequenceInputParams<M>, MLWritable {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
+    private final TrainingParamSet trainingParams;
     private TrainedSequence trained;
 
     /** Takes the uid {@link StageUid#stash} handed over before Spark's base constructors ran. */
     protected SequenceClassificationModelBase(StageUid.Token token) {
         super();
         this.uid = StageUid.take();
+        this.trainingParams = new TrainingParamSet(this);
+        setTrainingDefaults();
     }
 
     /** A new, empty model of this class with {@code uid}: its {@code (String uid)} constructor. */
@@ -54,6 +58,11 @@ public abstract class SequenceClassificationModelBase<M extends SequenceClassifi
         return uid != null ? uid : StageUid.pending();
     }
 
+    @Override
+    public final TrainingParamSet trainingParams() {
+        return trainingParams;
+    }
+
     /** The kind of sequence column the model was trained on. */
     public SequenceInput sequenceInput() {
         return trained().input();
@@ -68,11 +77,6 @@ public abstract class SequenceClassificationModelBase<M extends SequenceClassifi
     @Override
     public int numFeatures() {
         return trained == null ? -1 : trained.fitted().numFeatures();
-    }
-
-    @SuppressWarnings("unchecked")
-    public M setInferenceBatchSize(int value) {
-        return (M) set(inferenceBatchSize(), value);
     }
 
     @Override

@@ -47,7 +47,7 @@ final class SequenceFitting {
     private SequenceFitting() {
     }
 
-    static Fitted fit(HasSequenceInputParams stage, String stageName, Dataset<?> dataset, String featuresCol,
+    static Fitted fit(HasSequenceInputParams<?> stage, String stageName, Dataset<?> dataset, String featuresCol,
                       String labelCol, Task task, NetworkBlueprint blueprint, OptionalInt declaredClasses,
                       TrainingListener listener) {
         Instant started = Instant.now();
@@ -80,7 +80,7 @@ final class SequenceFitting {
     }
 
     /** Weights and per-epoch validation are built for tabular batches only so far: refuse rather than ignore. */
-    static void refuseTabularOnlyParams(HasTrainingParams stage, String stageName) {
+    static void refuseTabularOnlyParams(HasTrainingParams<?> stage, String stageName) {
         String set = stage.weightColOrNull() != null ? "weightCol"
                 : stage.getValidationFraction() > 0 ? "validationFraction"
                 : stage.validationIndicatorColOrNull() != null ? "validationIndicatorCol"

@@ -5,22 +5,18 @@ import io.deepline.models.state.NetworkSnapshot;
 import io.deepline.pipelines.data.SchemaChecks;
 import io.deepline.pipelines.data.VectorFloats;
 import io.deepline.pipelines.inference.FittedNetwork;
-import io.deepline.pipelines.inference.HasFittedNetwork;
 import io.deepline.pipelines.inference.RowBatchScorer;
 import io.deepline.pipelines.interop.ScalaCollections;
 import io.deepline.pipelines.param.StageUid;
-import io.deepline.pipelines.param.TrainingParamSet;
+import io.deepline.pipelines.stage.NetworkModel;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.ml.Model;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.IntParam;
-import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
-import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -29,16 +25,12 @@ import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructType;
 
 /** A fitted {@link SequenceGenerator}: {@code transform} generates a sequence greedily for every feature vector. */
-public class SequenceGeneratorModel extends Model<SequenceGeneratorModel>
-        implements HasFittedNetwork, HasSequenceParams, ColumnParams, MLWritable {
+public class SequenceGeneratorModel extends NetworkModel<SequenceGeneratorModel>
+        implements HasSequenceParams<SequenceGeneratorModel>, ColumnParams<SequenceGeneratorModel> {
     private static final long serialVersionUID = 1L;
 
-    private final String uid;
     private final SequenceParamSet sequenceParams;
-    private final TrainingParamSet trainingParams;
-    private final Param<String> featuresCol;
-    private final Param<String> labelCol;
-    private final Param<String> predictionCol;
+    private final ColumnParamSet columnParams;
     private final IntParam maxOutputLength;
     private FittedNetwork fitted;
     private GeneratorLayout layout;
@@ -54,21 +46,11 @@ public class SequenceGeneratorModel extends Model<SequenceGeneratorModel>
 
     /** For Spark's reflection (readers and {@code defaultCopy}); the network is set by the reader. */
     public SequenceGeneratorModel(String uid) {
-        this(StageUid.stash(uid));
-    }
-
-    private SequenceGeneratorModel(StageUid.Token token) {
-        super();
-        this.uid = StageUid.take();
+        super(StageUid.stash(uid));
         this.sequenceParams = new SequenceParamSet(this);
-        this.trainingParams = new TrainingParamSet(this);
-        Param<String>[] columns = ColumnParams.forGenerator(this);
-        this.featuresCol = columns[0];
-        this.labelCol = columns[1];
-        this.predictionCol = columns[2];
+        this.columnParams = ColumnParamSet.forGenerator(this);
         this.maxOutputLength = GeneratorParams.maxOutputLength(this);
         setSequenceDefaults();
-        setTrainingDefaults();
         setColumnDefaults();
         setDefault(maxOutputLength, 50);
     }
@@ -85,33 +67,13 @@ public class SequenceGeneratorModel extends Model<SequenceGeneratorModel>
     }
 
     @Override
-    public String uid() {
-        return uid != null ? uid : StageUid.pending();
-    }
-
-    @Override
     public SequenceParamSet sequenceParams() {
         return sequenceParams;
     }
 
     @Override
-    public TrainingParamSet trainingParams() {
-        return trainingParams;
-    }
-
-    @Override
-    public Param<String> featuresCol() {
-        return featuresCol;
-    }
-
-    @Override
-    public Param<String> labelCol() {
-        return labelCol;
-    }
-
-    @Override
-    public Param<String> predictionCol() {
-        return predictionCol;
+    public ColumnParamSet columnParams() {
+        return columnParams;
     }
 
     public IntParam maxOutputLength() {
@@ -124,14 +86,6 @@ public class SequenceGeneratorModel extends Model<SequenceGeneratorModel>
 
     public SequenceGeneratorModel setMaxOutputLength(int value) {
         return (SequenceGeneratorModel) set(maxOutputLength, value);
-    }
-
-    public SequenceGeneratorModel setFeaturesCol(String value) {
-        return (SequenceGeneratorModel) set(featuresCol, value);
-    }
-
-    public SequenceGeneratorModel setPredictionCol(String value) {
-        return (SequenceGeneratorModel) set(predictionCol, value);
     }
 
     /** Tokens or values. */
@@ -230,7 +184,7 @@ public class SequenceGeneratorModel extends Model<SequenceGeneratorModel>
 
     @Override
     public SequenceGeneratorModel copy(ParamMap extra) {
-        SequenceGeneratorModel copy = new SequenceGeneratorModel(uid, fittedNetwork().deepCopy(), layout);
+        SequenceGeneratorModel copy = new SequenceGeneratorModel(uid(), fittedNetwork().deepCopy(), layout);
         return copyValues(copy, extra).setParent(parent());
     }
 
@@ -249,7 +203,7 @@ public class SequenceGeneratorModel extends Model<SequenceGeneratorModel>
 
     @Override
     public String toString() {
-        return "SequenceGeneratorModel: uid=" + uid + ", cell=" + getCell() + ", hiddenSize=" + getHiddenSize()
+        return "SequenceGeneratorModel: uid=" + uid() + ", cell=" + getCell() + ", hiddenSize=" + getHiddenSize()
                 + ", output=" + (layout == null ? "none" : layout.output());
     }
 }

@@ -29,7 +29,8 @@ import org.apache.spark.sql.types.StructType;
  */
 public class SequenceRegressionModel
         extends PredictionModel<Object, SequenceRegressionModel>
-        implements HasFittedNetwork, HasSequenceParams, SequencePoolingParam, MLWritable {
+        implements HasFittedNetwork, HasSequenceParams<SequenceRegressionModel>,
+                SequencePoolingParam<SequenceRegressionModel>, MLWritable {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
@@ -106,10 +107,6 @@ public class SequenceRegressionModel
     @Override
     public int numFeatures() {
         return trained == null ? -1 : trained.fitted().numFeatures();
-    }
-
-    public SequenceRegressionModel setInferenceBatchSize(int value) {
-        return (SequenceRegressionModel) set(inferenceBatchSize(), value);
     }
 
     @Override

@@ -30,7 +30,8 @@ import org.apache.spark.sql.types.StructType;
  * {@code vocabularySize} set, or {@code array<double>}) and a numeric label. Output: a double {@code prediction}.
  */
 public class SequenceRegressor extends Predictor<Object, SequenceRegressor, SequenceRegressionModel>
-        implements HasTrainingListener, HasSequenceParams, SequencePoolingParam, MLWritable {
+        implements HasTrainingListener, HasSequenceParams<SequenceRegressor>,
+                SequencePoolingParam<SequenceRegressor>, MLWritable {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
@@ -79,125 +80,6 @@ public class SequenceRegressor extends Predictor<Object, SequenceRegressor, Sequ
     }
 
     // ---- setters (fluent, as MLlib's) ----
-
-    public SequenceRegressor setCell(String value) {
-        return (SequenceRegressor) set(cell(), value);
-    }
-
-    public SequenceRegressor setHiddenSize(int value) {
-        return (SequenceRegressor) set(hiddenSize(), value);
-    }
-
-    public SequenceRegressor setNumLayers(int value) {
-        return (SequenceRegressor) set(numLayers(), value);
-    }
-
-    public SequenceRegressor setBidirectional(boolean value) {
-        return (SequenceRegressor) set(bidirectional(), value);
-    }
-
-    public SequenceRegressor setDropout(double value) {
-        return (SequenceRegressor) set(dropout(), value);
-    }
-
-    public SequenceRegressor setL2(double value) {
-        return (SequenceRegressor) set(l2(), value);
-    }
-
-    public SequenceRegressor setWeightInit(String value) {
-        return (SequenceRegressor) set(weightInit(), value);
-    }
-
-    public SequenceRegressor setVocabularySize(int value) {
-        return (SequenceRegressor) set(vocabularySize(), value);
-    }
-
-    public SequenceRegressor setEmbeddingSize(int value) {
-        return (SequenceRegressor) set(embeddingSize(), value);
-    }
-
-    public SequenceRegressor setMaxSequenceLength(int value) {
-        return (SequenceRegressor) set(maxSequenceLength(), value);
-    }
-
-    public SequenceRegressor setTruncate(String value) {
-        return (SequenceRegressor) set(truncate(), value);
-    }
-
-    public SequenceRegressor setSortByLength(boolean value) {
-        return (SequenceRegressor) set(sortByLength(), value);
-    }
-
-    public SequenceRegressor setPooling(String value) {
-        return (SequenceRegressor) set(pooling, value);
-    }
-
-    public SequenceRegressor setUpdater(String value) {
-        return (SequenceRegressor) set(updater(), value);
-    }
-
-    public SequenceRegressor setLearningRate(double value) {
-        return (SequenceRegressor) set(learningRate(), value);
-    }
-
-    public SequenceRegressor setMomentum(double value) {
-        return (SequenceRegressor) set(momentum(), value);
-    }
-
-    public SequenceRegressor setLrSchedule(String value) {
-        return (SequenceRegressor) set(lrSchedule(), value);
-    }
-
-    public SequenceRegressor setBatchSize(int value) {
-        return (SequenceRegressor) set(batchSize(), value);
-    }
-
-    public SequenceRegressor setMaxEpochs(int value) {
-        return (SequenceRegressor) set(maxEpochs(), value);
-    }
-
-    public SequenceRegressor setSeed(long value) {
-        return (SequenceRegressor) set(seed(), value);
-    }
-
-    public SequenceRegressor setNumWorkers(int value) {
-        return (SequenceRegressor) set(numWorkers(), value);
-    }
-
-    public SequenceRegressor setAveragingFrequency(int value) {
-        return (SequenceRegressor) set(averagingFrequency(), value);
-    }
-
-    public SequenceRegressor setInferenceBatchSize(int value) {
-        return (SequenceRegressor) set(inferenceBatchSize(), value);
-    }
-
-    /** A Hadoop directory for training checkpoints; a later fit of the same params and data resumes from it. */
-    public SequenceRegressor setCheckpointDir(String value) {
-        return (SequenceRegressor) set(checkpointDir(), value);
-    }
-
-    public SequenceRegressor setCheckpointInterval(int value) {
-        return (SequenceRegressor) set(checkpointInterval(), value);
-    }
-
-    /** "resume" (default) or "overwrite". */
-    public SequenceRegressor setCheckpointMode(String value) {
-        return (SequenceRegressor) set(checkpointMode(), value);
-    }
-
-    /** The divergence guard's factor: &gt; 1, or 0 to turn it off (see the Param's doc). */
-    public SequenceRegressor setDivergenceFactor(double value) {
-        return (SequenceRegressor) set(divergenceFactor(), value);
-    }
-
-    public SequenceRegressor setSyncMode(String value) {
-        return (SequenceRegressor) set(syncMode(), value);
-    }
-
-    public SequenceRegressor setMaxEpochRetries(int value) {
-        return (SequenceRegressor) set(maxEpochRetries(), value);
-    }
 
     /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
     @Override

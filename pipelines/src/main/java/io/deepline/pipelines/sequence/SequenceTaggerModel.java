@@ -4,18 +4,14 @@ import io.deepline.models.state.NetworkSnapshot;
 import io.deepline.pipelines.data.sequence.SequenceInput;
 import io.deepline.pipelines.data.sequence.SequenceReader;
 import io.deepline.pipelines.inference.FittedNetwork;
-import io.deepline.pipelines.inference.HasFittedNetwork;
 import io.deepline.pipelines.interop.ScalaCollections;
 import io.deepline.pipelines.param.StageUid;
-import io.deepline.pipelines.param.TrainingParamSet;
+import io.deepline.pipelines.stage.NetworkModel;
 import java.util.List;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.ml.Model;
-import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
-import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -27,16 +23,12 @@ import org.apache.spark.sql.types.StructType;
  * {@code predict(sequence)} scores one on the driver with the same answer.
  */
 public class SequenceTaggerModel
-        extends Model<SequenceTaggerModel>
-        implements HasFittedNetwork, HasSequenceParams, ColumnParams, MLWritable {
+        extends NetworkModel<SequenceTaggerModel>
+        implements HasSequenceParams<SequenceTaggerModel>, ColumnParams<SequenceTaggerModel> {
     private static final long serialVersionUID = 1L;
 
-    private final String uid;
     private final SequenceParamSet sequenceParams;
-    private final TrainingParamSet trainingParams;
-    private final Param<String> featuresCol;
-    private final Param<String> labelCol;
-    private final Param<String> predictionCol;
+    private final ColumnParamSet columnParams;
     private TrainedSequence trained;
 
     /**
@@ -49,20 +41,10 @@ public class SequenceTaggerModel
 
     /** For Spark's reflection (readers and {@code defaultCopy}); the network is set by the reader. */
     public SequenceTaggerModel(String uid) {
-        this(StageUid.stash(uid));
-    }
-
-    private SequenceTaggerModel(StageUid.Token token) {
-        super();
-        this.uid = StageUid.take();
+        super(StageUid.stash(uid));
         this.sequenceParams = new SequenceParamSet(this);
-        this.trainingParams = new TrainingParamSet(this);
-        Param<String>[] columns = ColumnParams.forTagger(this);
-        this.featuresCol = columns[0];
-        this.labelCol = columns[1];
-        this.predictionCol = columns[2];
+        this.columnParams = ColumnParamSet.forTagger(this);
         setSequenceDefaults();
-        setTrainingDefaults();
         setColumnDefaults();
     }
 
@@ -87,41 +69,13 @@ public class SequenceTaggerModel
     }
 
     @Override
-    public String uid() {
-        return uid != null ? uid : StageUid.pending();
-    }
-
-    @Override
     public SequenceParamSet sequenceParams() {
         return sequenceParams;
     }
 
     @Override
-    public TrainingParamSet trainingParams() {
-        return trainingParams;
-    }
-
-    @Override
-    public Param<String> featuresCol() {
-        return featuresCol;
-    }
-
-    @Override
-    public Param<String> labelCol() {
-        return labelCol;
-    }
-
-    @Override
-    public Param<String> predictionCol() {
-        return predictionCol;
-    }
-
-    public SequenceTaggerModel setFeaturesCol(String value) {
-        return (SequenceTaggerModel) set(featuresCol, value);
-    }
-
-    public SequenceTaggerModel setPredictionCol(String value) {
-        return (SequenceTaggerModel) set(predictionCol, value);
+    public ColumnParamSet columnParams() {
+        return columnParams;
     }
 
     /** The number of tag classes. */
@@ -132,10 +86,6 @@ public class SequenceTaggerModel
     /** Features per step (1 for token ids and univariate series). */
     public int numFeatures() {
         return trained == null ? -1 : trained.fitted().numFeatures();
-    }
-
-    public SequenceTaggerModel setInferenceBatchSize(int value) {
-        return (SequenceTaggerModel) set(inferenceBatchSize(), value);
     }
 
     @Override
@@ -212,7 +162,7 @@ public class SequenceTaggerModel
     /** A deep copy: the copy never shares a network (or its buffers) with this model. */
     @Override
     public SequenceTaggerModel copy(ParamMap extra) {
-        SequenceTaggerModel copy = new SequenceTaggerModel(uid, trained().deepCopy());
+        SequenceTaggerModel copy = new SequenceTaggerModel(uid(), trained().deepCopy());
         return copyValues(copy, extra).setParent(parent());
     }
 
@@ -232,7 +182,7 @@ public class SequenceTaggerModel
 
     @Override
     public String toString() {
-        return "SequenceTaggerModel: uid=" + uid + ", cell=" + getCell() + ", hiddenSize=" + getHiddenSize()
+        return "SequenceTaggerModel: uid=" + uid() + ", cell=" + getCell() + ", hiddenSize=" + getHiddenSize()
                 + ", numFeatures=" + numFeatures() + ", numClasses=" + numClasses();
     }
 }

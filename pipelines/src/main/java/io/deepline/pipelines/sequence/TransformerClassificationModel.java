@@ -3,7 +3,6 @@ package io.deepline.pipelines.sequence;
 import io.deepline.pipelines.data.sequence.SequenceInput;
 import io.deepline.pipelines.inference.FittedNetwork;
 import io.deepline.pipelines.param.StageUid;
-import io.deepline.pipelines.param.TrainingParamSet;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
 
@@ -13,11 +12,10 @@ import org.apache.spark.ml.util.MLReader;
  * the driver with the same answer.
  */
 public class TransformerClassificationModel extends SequenceClassificationModelBase<TransformerClassificationModel>
-        implements HasTransformerClassifierParams {
+        implements HasTransformerClassifierParams<TransformerClassificationModel> {
     private static final long serialVersionUID = 1L;
 
     private final TransformerClassifierParamSet params;
-    private final TrainingParamSet trainingParams;
 
     /**
      * An unfitted model, so that {@code ServiceLoader} can list it (Spark 4's ML on Connect finds stages
@@ -35,7 +33,6 @@ public class TransformerClassificationModel extends SequenceClassificationModelB
     private TransformerClassificationModel(StageUid.Token token) {
         super(token);
         this.params = new TransformerClassifierParamSet(this);
-        this.trainingParams = new TrainingParamSet(this);
         setTransformerClassifierDefaults();
     }
 
@@ -57,11 +54,6 @@ public class TransformerClassificationModel extends SequenceClassificationModelB
     @Override
     public TransformerClassifierParamSet transformerClassifierParams() {
         return params;
-    }
-
-    @Override
-    public TrainingParamSet trainingParams() {
-        return trainingParams;
     }
 
     public static MLReader<TransformerClassificationModel> read() {

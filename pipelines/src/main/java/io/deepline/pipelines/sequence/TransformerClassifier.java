@@ -4,16 +4,10 @@ import io.deepline.pipelines.data.ClassLabels;
 import io.deepline.pipelines.data.sequence.SequenceInput;
 import io.deepline.pipelines.data.sequence.SequenceLabel;
 import io.deepline.pipelines.param.StageUid;
-import io.deepline.pipelines.param.TrainingParamSet;
 import io.deepline.pipelines.persist.ParamsOnlyPersistence;
-import io.deepline.pipelines.train.HasTrainingListener;
-import io.deepline.pipelines.train.TrainingListener;
-import org.apache.spark.ml.classification.ProbabilisticClassifier;
-import org.apache.spark.ml.param.ParamMap;
+import io.deepline.pipelines.stage.NetworkClassifier;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
-import org.apache.spark.ml.util.MLWritable;
-import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.types.StructType;
 
@@ -35,172 +29,25 @@ import org.apache.spark.sql.types.StructType;
  * }</pre>
  */
 public class TransformerClassifier
-        extends ProbabilisticClassifier<Object, TransformerClassifier, TransformerClassificationModel>
-        implements HasTrainingListener, HasTransformerClassifierParams, MLWritable {
+        extends NetworkClassifier<Object, TransformerClassifier, TransformerClassificationModel>
+        implements HasTransformerClassifierParams<TransformerClassifier> {
     private static final long serialVersionUID = 1L;
 
-    private final String uid;
     private final TransformerClassifierParamSet params;
-    private final TrainingParamSet trainingParams;
-    private transient TrainingListener listener = TrainingListener.NONE;
 
     public TransformerClassifier() {
         this(Identifiable$.MODULE$.randomUID("transformerClassifier"));
     }
 
     public TransformerClassifier(String uid) {
-        this(StageUid.stash(uid));
-    }
-
-    private TransformerClassifier(StageUid.Token token) {
-        super();
-        this.uid = StageUid.take();
+        super(StageUid.stash(uid));
         this.params = new TransformerClassifierParamSet(this);
-        this.trainingParams = new TrainingParamSet(this);
         setTransformerClassifierDefaults();
-    }
-
-    @Override
-    public String uid() {
-        return uid != null ? uid : StageUid.pending();
     }
 
     @Override
     public TransformerClassifierParamSet transformerClassifierParams() {
         return params;
-    }
-
-    @Override
-    public TrainingParamSet trainingParams() {
-        return trainingParams;
-    }
-
-    // ---- setters (fluent, as MLlib's) ----
-
-    public TransformerClassifier setModelDim(int value) {
-        return (TransformerClassifier) set(modelDim(), value);
-    }
-
-    public TransformerClassifier setNumHeads(int value) {
-        return (TransformerClassifier) set(numHeads(), value);
-    }
-
-    public TransformerClassifier setFfDim(int value) {
-        return (TransformerClassifier) set(ffDim(), value);
-    }
-
-    public TransformerClassifier setNumLayers(int value) {
-        return (TransformerClassifier) set(numLayers(), value);
-    }
-
-    public TransformerClassifier setPreNorm(boolean value) {
-        return (TransformerClassifier) set(preNorm(), value);
-    }
-
-    public TransformerClassifier setPooling(String value) {
-        return (TransformerClassifier) set(pooling(), value);
-    }
-
-    public TransformerClassifier setDropout(double value) {
-        return (TransformerClassifier) set(dropout(), value);
-    }
-
-    public TransformerClassifier setL2(double value) {
-        return (TransformerClassifier) set(l2(), value);
-    }
-
-    public TransformerClassifier setWeightInit(String value) {
-        return (TransformerClassifier) set(weightInit(), value);
-    }
-
-    public TransformerClassifier setVocabularySize(int value) {
-        return (TransformerClassifier) set(vocabularySize(), value);
-    }
-
-    public TransformerClassifier setMaxSequenceLength(int value) {
-        return (TransformerClassifier) set(maxSequenceLength(), value);
-    }
-
-    public TransformerClassifier setTruncate(String value) {
-        return (TransformerClassifier) set(truncate(), value);
-    }
-
-    public TransformerClassifier setSortByLength(boolean value) {
-        return (TransformerClassifier) set(sortByLength(), value);
-    }
-
-    public TransformerClassifier setUpdater(String value) {
-        return (TransformerClassifier) set(updater(), value);
-    }
-
-    public TransformerClassifier setLearningRate(double value) {
-        return (TransformerClassifier) set(learningRate(), value);
-    }
-
-    public TransformerClassifier setMomentum(double value) {
-        return (TransformerClassifier) set(momentum(), value);
-    }
-
-    public TransformerClassifier setLrSchedule(String value) {
-        return (TransformerClassifier) set(lrSchedule(), value);
-    }
-
-    public TransformerClassifier setBatchSize(int value) {
-        return (TransformerClassifier) set(batchSize(), value);
-    }
-
-    public TransformerClassifier setMaxEpochs(int value) {
-        return (TransformerClassifier) set(maxEpochs(), value);
-    }
-
-    public TransformerClassifier setSeed(long value) {
-        return (TransformerClassifier) set(seed(), value);
-    }
-
-    public TransformerClassifier setNumWorkers(int value) {
-        return (TransformerClassifier) set(numWorkers(), value);
-    }
-
-    public TransformerClassifier setAveragingFrequency(int value) {
-        return (TransformerClassifier) set(averagingFrequency(), value);
-    }
-
-    public TransformerClassifier setInferenceBatchSize(int value) {
-        return (TransformerClassifier) set(inferenceBatchSize(), value);
-    }
-
-    /** A Hadoop directory for training checkpoints; a later fit of the same params and data resumes from it. */
-    public TransformerClassifier setCheckpointDir(String value) {
-        return (TransformerClassifier) set(checkpointDir(), value);
-    }
-
-    public TransformerClassifier setCheckpointInterval(int value) {
-        return (TransformerClassifier) set(checkpointInterval(), value);
-    }
-
-    /** "resume" (default) or "overwrite". */
-    public TransformerClassifier setCheckpointMode(String value) {
-        return (TransformerClassifier) set(checkpointMode(), value);
-    }
-
-    /** The divergence guard's factor: &gt; 1, or 0 to turn it off (see the Param's doc). */
-    public TransformerClassifier setDivergenceFactor(double value) {
-        return (TransformerClassifier) set(divergenceFactor(), value);
-    }
-
-    public TransformerClassifier setSyncMode(String value) {
-        return (TransformerClassifier) set(syncMode(), value);
-    }
-
-    public TransformerClassifier setMaxEpochRetries(int value) {
-        return (TransformerClassifier) set(maxEpochRetries(), value);
-    }
-
-    /** Called on the driver after each epoch. Not a Param: it is not saved, and copies do not share it. */
-    @Override
-    public TransformerClassifier setTrainingListener(TrainingListener value) {
-        this.listener = value == null ? TrainingListener.NONE : value;
-        return this;
     }
 
     // ---- schema and training ----
@@ -219,24 +66,12 @@ public class TransformerClassifier
         SequenceFitting.Fitted fitted = SequenceFitting.fit(this, "TransformerClassifier", dataset, getFeaturesCol(),
                 getLabelCol(), new SequenceFitting.Task(SequenceLabel.PER_SEQUENCE, true),
                 input -> toTransformerSpec(input)::initialState,
-                ClassLabels.declaredNumClasses(dataset.schema().apply(getLabelCol())), listener);
+                ClassLabels.declaredNumClasses(dataset.schema().apply(getLabelCol())), trainingListener());
         return new TransformerClassificationModel(uid(), fitted.network(), fitted.input(),
                 fitted.data().target().width());
     }
 
-    @Override
-    public TransformerClassifier copy(ParamMap extra) {
-        TransformerClassifier copy = defaultCopy(extra);
-        copy.listener = listener;
-        return copy;
-    }
-
     // ---- persistence ----
-
-    @Override
-    public MLWriter write() {
-        return ParamsOnlyPersistence.writer(this);
-    }
 
     public static MLReader<TransformerClassifier> read() {
         return ParamsOnlyPersistence.reader(TransformerClassifier.class);

@@ -12,7 +12,7 @@ import org.apache.spark.sql.types.StructType;
  * The Params of {@link TokenIndexer} and {@link TokenIndexerModel}, so that {@code fit} copies them onto the
  * model. Each is a public no-arg method: Spark finds Params by reflection.
  */
-public interface HasTokenIndexerParams extends Params {
+public interface HasTokenIndexerParams<S extends HasTokenIndexerParams<S>> extends Params {
     TokenIndexerParamSet tokenIndexerParams();
 
     default Param<String> inputCol() {
@@ -91,5 +91,49 @@ public interface HasTokenIndexerParams extends Params {
         TokenSchemas.requireTokenArray(schema, getInputCol());
         SchemaChecks.requireAbsent(schema, getOutputCol(), "outputCol");
         return schema.add(getOutputCol(), TokenSchemas.ID_ARRAY, true);
+    }
+
+    // ---- fluent setters: each returns the stage as its own type, as MLlib's setters do ----
+
+    default S setInputCol(String value) {
+        set(inputCol(), value);
+        return self();
+    }
+
+    default S setOutputCol(String value) {
+        set(outputCol(), value);
+        return self();
+    }
+
+    default S setAddBeginEnd(boolean value) {
+        set(addBeginEnd(), value);
+        return self();
+    }
+
+    /** keep, skip or error; see {@link UnknownTokens}. */
+    default S setHandleUnknown(String value) {
+        set(handleUnknown(), value);
+        return self();
+    }
+
+    default S setVocabSize(int value) {
+        set(vocabSize(), value);
+        return self();
+    }
+
+    default S setMinDF(double value) {
+        set(minDF(), value);
+        return self();
+    }
+
+    default S setMaxDF(double value) {
+        set(maxDF(), value);
+        return self();
+    }
+
+    /** This stage as its own type: S is the implementing class, so the cast cannot fail. */
+    @SuppressWarnings("unchecked")
+    private S self() {
+        return (S) this;
     }
 }

@@ -31,7 +31,8 @@ import org.apache.spark.sql.types.StructType;
  *     new TokenIndexer().setInputCol("tokens").setOutputCol("ids").setVocabSize(20000).setMinDF(2)});
  * }</pre>
  */
-public class TokenIndexer extends Estimator<TokenIndexerModel> implements HasTokenIndexerParams, MLWritable {
+public class TokenIndexer extends Estimator<TokenIndexerModel>
+        implements HasTokenIndexerParams<TokenIndexer>, MLWritable {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
@@ -63,35 +64,6 @@ public class TokenIndexer extends Estimator<TokenIndexerModel> implements HasTok
     }
 
     // ---- setters (fluent, as MLlib's) ----
-
-    public TokenIndexer setInputCol(String value) {
-        return (TokenIndexer) set(inputCol(), value);
-    }
-
-    public TokenIndexer setOutputCol(String value) {
-        return (TokenIndexer) set(outputCol(), value);
-    }
-
-    public TokenIndexer setAddBeginEnd(boolean value) {
-        return (TokenIndexer) set(addBeginEnd(), value);
-    }
-
-    /** keep, skip or error; see {@link UnknownTokens}. */
-    public TokenIndexer setHandleUnknown(String value) {
-        return (TokenIndexer) set(handleUnknown(), value);
-    }
-
-    public TokenIndexer setVocabSize(int value) {
-        return (TokenIndexer) set(vocabSize(), value);
-    }
-
-    public TokenIndexer setMinDF(double value) {
-        return (TokenIndexer) set(minDF(), value);
-    }
-
-    public TokenIndexer setMaxDF(double value) {
-        return (TokenIndexer) set(maxDF(), value);
-    }
 
     // ---- fitting ----
 

@@ -24,7 +24,8 @@ import org.apache.spark.sql.types.StructType;
  * <p>A null token array gives a null id array; a null token is an unknown token. The vocabulary travels to the
  * executors as one broadcast per model, not inside each task.
  */
-public class TokenIndexerModel extends Model<TokenIndexerModel> implements HasTokenIndexerParams, MLWritable {
+public class TokenIndexerModel extends Model<TokenIndexerModel>
+        implements HasTokenIndexerParams<TokenIndexerModel>, MLWritable {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
@@ -132,23 +133,6 @@ public class TokenIndexerModel extends Model<TokenIndexerModel> implements HasTo
     }
 
     // ---- setters (fluent, as MLlib's); the vocabulary Params only record how it was learned ----
-
-    public TokenIndexerModel setInputCol(String value) {
-        return (TokenIndexerModel) set(inputCol(), value);
-    }
-
-    public TokenIndexerModel setOutputCol(String value) {
-        return (TokenIndexerModel) set(outputCol(), value);
-    }
-
-    public TokenIndexerModel setAddBeginEnd(boolean value) {
-        return (TokenIndexerModel) set(addBeginEnd(), value);
-    }
-
-    /** keep, skip or error; see {@link UnknownTokens}. */
-    public TokenIndexerModel setHandleUnknown(String value) {
-        return (TokenIndexerModel) set(handleUnknown(), value);
-    }
 
     // ---- transforming ----
 

@@ -40,7 +40,7 @@ public record CheckpointSettings(String dir, int interval, CheckpointMode mode, 
      * @param numWorkers the resolved number of workers (part of the digest: it changes the trained result even
      *                   when the Param is unset)
      */
-    public static CheckpointSettings of(HasTrainingParams stage, int numWorkers) {
+    public static CheckpointSettings of(HasTrainingParams<?> stage, int numWorkers) {
         String dir = stage.getCheckpointDir();
         if (dir.isEmpty()) {
             return OFF;

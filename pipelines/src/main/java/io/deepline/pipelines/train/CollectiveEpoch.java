@@ -54,7 +54,9 @@ final class CollectiveEpoch {
         }
         double firstLossSum = 0;
         int starters = 0;
+        GradientSum gradient = GradientSum.NONE;
         for (EpochSum s : byRank) {
+            gradient = gradient.plus(s.gradient());
             batches += s.batches();
             examples += s.examples();
             if (task.batchesIn(s.rank(), 0) > 0) {
@@ -65,6 +67,6 @@ final class CollectiveEpoch {
         EpochSum first = byRank.get(0);
         NetworkSnapshot state = task.start().withState(first.params(), first.updaterState(), iteration,
                 task.epoch());
-        return new EpochResult(state, lossSum, batches, examples, firstLossSum / starters);
+        return new EpochResult(state, lossSum, batches, examples, firstLossSum / starters, gradient.meanNorm());
     }
 }

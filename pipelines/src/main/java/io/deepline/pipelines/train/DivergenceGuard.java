@@ -36,7 +36,7 @@ public record DivergenceGuard(double factor) {
     }
 
     /** The guard {@code stage}'s divergenceFactor Param sets. */
-    public static DivergenceGuard of(HasTrainingParams stage) {
+    public static DivergenceGuard of(HasTrainingParams<?> stage) {
         return new DivergenceGuard(stage.getDivergenceFactor());
     }
 

@@ -68,7 +68,7 @@ final class EpochRunner<B extends TrainingBatch> implements AutoCloseable {
         if (mode == SyncMode.COLLECTIVE) {
             EpochResult trained = collectiveEpoch(new EpochTask(runId, token, start, epoch,
                     settings.averagingFrequency(), settings.seed(), perWorker, collective,
-                    rendezvous == null ? null : rendezvous.address()));
+                    rendezvous == null ? null : rendezvous.address(), settings.tracksGradient()));
             if (trained != null) {
                 return trained;
             }

@@ -17,10 +17,18 @@ import java.io.Serializable;
  *                          comparable across λ); null when the fit has no validation data
  * @param validationMetric  the stage's validation metric after the epoch (accuracy for classifiers, RMSE for
  *                          regressors; {@link TrainingHistory#validationMetricName()}); null without validation
+ * @param gradientNorm      the L2 norm of the epoch's mean mini-batch gradient of the training loss (without the L2
+ *                          penalty), each at the params its batch saw; null unless {@code gradientNormStop} was on
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EpochStats(int epoch, double loss, double seconds, long examples, double examplesPerSecond,
-                         Double validationLoss, Double validationMetric) implements Serializable {
+                         Double validationLoss, Double validationMetric, Double gradientNorm) implements Serializable {
+
+    /** An epoch whose gradient norm was not measured. */
+    public EpochStats(int epoch, double loss, double seconds, long examples, double examplesPerSecond,
+                      Double validationLoss, Double validationMetric) {
+        this(epoch, loss, seconds, examples, examplesPerSecond, validationLoss, validationMetric, null);
+    }
 
     /** An epoch without validation. */
     public EpochStats(int epoch, double loss, double seconds, long examples, double examplesPerSecond) {

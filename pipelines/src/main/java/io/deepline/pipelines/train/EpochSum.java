@@ -13,7 +13,8 @@ import java.io.Serializable;
  * @param examples     rows it fitted
  * @param params       the epoch-end params (rank 0 only, else null)
  * @param updaterState the epoch-end optimizer state (rank 0 only, else null)
+ * @param gradient     this worker's summed mini-batch gradients ({@link GradientSum#NONE} when not tracked)
  */
 record EpochSum(int rank, double[] roundLoss, double firstLoss, long batches, long examples, float[] params,
-                float[] updaterState) implements Serializable {
+                float[] updaterState, GradientSum gradient) implements Serializable {
 }

@@ -19,9 +19,10 @@ import java.io.Serializable;
  * @param collective         listen ports and peer timeout
  * @param rendezvous         {@code host:port} of the driver's {@link io.deepline.pipelines.collective.Rendezvous}
  *                           (null with one worker)
+ * @param trackGradient      whether workers sum their mini-batch gradients ({@code gradientNormStop} is on)
  */
 record EpochTask(String runId, String token, NetworkSnapshot start, int epoch, int batchesPerRound, long seed,
-                 int[] batchesPerWorker, CollectiveSettings collective, String rendezvous)
+                 int[] batchesPerWorker, CollectiveSettings collective, String rendezvous, boolean trackGradient)
         implements Serializable {
 
     int workers() {

@@ -42,35 +42,42 @@ final class EpochWorker {
         int iteration = t.start().iteration();
         float[] params = null;
         float[] updaterState = null;
-        for (int round = 0; round < rounds; round++) {
-            int from = round * t.batchesPerRound();
-            int to = from + t.batchesIn(rank, round);
-            if (from < to) {
-                // As in RoundWorker: dropout masks seeded per (seed, epoch, round, partition).
-                Nd4j.getRandom().setSeed(Shuffles.mix(t.seed(), t.epoch(), round, rank));
-            }
-            for (int i = from; i < to; i++) {
-                B batch = batches.get(order[i]);
-                batch.fitOn(net);
-                double loss = net.score();
-                if (round == 0 && i == from) {
-                    firstLoss = loss;
+        GradientProbe probe = t.trackGradient() ? GradientProbe.attach(net) : null;
+        try {
+            for (int round = 0; round < rounds; round++) {
+                int from = round * t.batchesPerRound();
+                int to = from + t.batchesIn(rank, round);
+                if (from < to) {
+                    // As in RoundWorker: dropout masks seeded per (seed, epoch, round, partition).
+                    Nd4j.getRandom().setSeed(Shuffles.mix(t.seed(), t.epoch(), round, rank));
                 }
-                roundLoss[round] += loss;
-                examples += batch.rows();
+                for (int i = from; i < to; i++) {
+                    B batch = batches.get(order[i]);
+                    batch.fitOn(net);
+                    double loss = net.score();
+                    if (round == 0 && i == from) {
+                        firstLoss = loss;
+                    }
+                    roundLoss[round] += loss;
+                    examples += batch.rows();
+                }
+                fitted += to - from;
+                params = NetworkSnapshot.paramsOf(net);
+                updaterState = NetworkSnapshot.updaterStateOf(net);
+                float[] state = concat(params, updaterState);
+                collective.averageInto(state, from < to);
+                split(state, params, updaterState);
+                iteration += t.maxBatchesIn(round);
+                t.start().withState(params, updaterState, iteration, t.epoch()).applyTo(net);
             }
-            fitted += to - from;
-            params = NetworkSnapshot.paramsOf(net);
-            updaterState = NetworkSnapshot.updaterStateOf(net);
-            float[] state = concat(params, updaterState);
-            collective.averageInto(state, from < to);
-            split(state, params, updaterState);
-            iteration += t.maxBatchesIn(round);
-            t.start().withState(params, updaterState, iteration, t.epoch()).applyTo(net);
+        } finally {
+            if (probe != null) {
+                probe.detach(net);
+            }
         }
         boolean reports = rank == 0;
         return new EpochSum(rank, roundLoss, firstLoss, fitted, examples, reports ? params : null,
-                reports ? updaterState : null);
+                reports ? updaterState : null, GradientSum.of(probe));
     }
 
     private static float[] concat(float[] a, float[] b) {

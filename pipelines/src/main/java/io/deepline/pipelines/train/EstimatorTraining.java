@@ -21,9 +21,9 @@ public final class EstimatorTraining {
      * @param rows        checked rows (see {@link TrainingRows#requireNonEmptyAndWeightScale()})
      * @param weightScale scales the training weights to mean 1
      */
-    public static TrainingResult run(HasTrainingParams stage, String stageName, TrainingRows rows, double weightScale,
-                                     int numWorkers, int numFeatures, LabelEncoder labels, ValidationMetric metric,
-                                     NetworkSnapshot initial, TrainingListener listener) {
+    public static TrainingResult run(HasTrainingParams<?> stage, String stageName, TrainingRows rows,
+                                     double weightScale, int numWorkers, int numFeatures, LabelEncoder labels,
+                                     ValidationMetric metric, NetworkSnapshot initial, TrainingListener listener) {
         JavaRDD<MiniBatch> batches = MiniBatches.build(rows.training(), numWorkers, stage.getBatchSize(), numFeatures,
                 labels, stage.getSeed(), rows.weighted(), weightScale);
         // Validation batches only feed inference, so they take the (larger) inference batch size.

@@ -25,11 +25,12 @@ final class JobsEpoch {
         long batchCount = 0;
         long examples = 0;
         double startLoss = Double.NaN;
+        GradientSum gradient = GradientSum.NONE;
         for (int round = 0; round < rounds; round++) {
             sc.setJobDescription(String.format(Locale.ROOT, "%s epoch %d/%d round %d/%d",
                     settings.stageName(), epoch + 1, settings.maxEpochs(), round + 1, rounds));
             RoundSum sum = runRound(sc, batches, new RoundTask(runId, state, epoch, round,
-                    settings.averagingFrequency(), settings.seed()));
+                    settings.averagingFrequency(), settings.seed(), settings.tracksGradient()));
             if (sum.workers() == 0) {
                 continue;
             }
@@ -41,8 +42,9 @@ final class JobsEpoch {
             lossSum += sum.lossSum();
             batchCount += sum.batches();
             examples += sum.examples();
+            gradient = gradient.plus(sum.gradient());
         }
-        return new EpochResult(state, lossSum, batchCount, examples, startLoss);
+        return new EpochResult(state, lossSum, batchCount, examples, startLoss, gradient.meanNorm());
     }
 
     private static <B extends TrainingBatch> RoundSum runRound(JavaSparkContext sc, JavaRDD<B> batches,

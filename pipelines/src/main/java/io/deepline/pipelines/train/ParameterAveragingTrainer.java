@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
  * both modes give the same params bit for bit; {@link SyncModeChoice} resolves syncMode=auto
  * per epoch, with validation rows: score them distributed (loss without L2, and a metric); early stopping ends
  *   the loop after {@code patience} epochs without improvement and returns the best epoch's state
+ * with gradientNormStop &gt; 0: the workers also sum their mini-batch gradients; the fit ends after the first
+ *   epoch whose mean gradient's norm is below it (course §1.6), recorded per epoch in the history
  * after the last epoch (with early stopping: for the best epoch): fail if the loss the model ends with rose over
  *   the {@link DivergenceGuard}'s limit
  * with a checkpoint directory: after every checkpointInterval-th (and the last) epoch, write a
@@ -112,7 +114,11 @@ public final class ParameterAveragingTrainer {
     private void trainEpochs(EpochRunner<?> runner, JavaSparkContext sc, JavaRDD<MiniBatch> validation,
                              String runId, CheckpointStore store, String fingerprint, TrainingProgress progress) {
         EarlyStopping stopping = progress.stopping;
-        for (int epoch = progress.epochs(); epoch < settings.maxEpochs() && !stopping.shouldStop(); epoch++) {
+        // A fit resumed from the checkpoint of a converged epoch trains no further.
+        boolean converged = !progress.history.epochs().isEmpty()
+                && belowGradientNormStop(progress.history.epochs().get(progress.history.numEpochs() - 1));
+        for (int epoch = progress.epochs(); epoch < settings.maxEpochs() && !stopping.shouldStop() && !converged;
+             epoch++) {
             long start = System.nanoTime();
             EpochResult trained = runner.run(progress.state, epoch);
             if (epoch == 0) {
@@ -139,12 +145,18 @@ public final class ParameterAveragingTrainer {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             double loss = batchCount == 0 ? Double.NaN : lossSum / batchCount;
+            Double gradientNorm = settings.tracksGradient() ? trained.gradientNorm() : null;
             EpochStats stats = new EpochStats(epoch + 1, loss, seconds, examples,
-                    examples / Math.max(seconds, 1e-9), validationLoss, validationMetric);
+                    examples / Math.max(seconds, 1e-9), validationLoss, validationMetric, gradientNorm);
             requireFiniteLoss(stats);
             progress.history = progress.history.plus(stats);
             logEpoch(stats, progress.history);
-            boolean last = epoch + 1 == settings.maxEpochs() || stopping.shouldStop();
+            converged = belowGradientNormStop(stats);
+            if (converged) {
+                LOG.info(String.format(Locale.ROOT, "%s: gradient norm %.3g < gradientNormStop %.3g after epoch %d;"
+                        + " stopping", settings.stageName(), gradientNorm, settings.gradientNormStop(), epoch + 1));
+            }
+            boolean last = epoch + 1 == settings.maxEpochs() || stopping.shouldStop() || converged;
             if (last && !stopping.enabled()) {
                 // Only the epoch the model ends with: a spike in between that training recovers from is no
                 // divergence. Before the checkpoint, as a NaN loss: a diverged epoch is not resumed from.
@@ -229,9 +241,15 @@ public final class ParameterAveragingTrainer {
         }
     }
 
+    private boolean belowGradientNormStop(EpochStats stats) {
+        return settings.tracksGradient() && stats.gradientNorm() != null
+                && stats.gradientNorm() < settings.gradientNormStop();
+    }
+
     private void requireFiniteLoss(EpochStats stats) {
         boolean validationDiverged = stats.hasValidation() && !Double.isFinite(stats.validationLoss());
-        if (!Double.isFinite(stats.loss()) || validationDiverged) {
+        boolean gradientDiverged = stats.gradientNorm() != null && !Double.isFinite(stats.gradientNorm());
+        if (!Double.isFinite(stats.loss()) || validationDiverged || gradientDiverged) {
             throw new IllegalStateException(settings.stageName() + ": the training loss became " + stats.loss()
                     + (stats.hasValidation() ? " (validation loss " + stats.validationLoss() + ")" : "")
                     + " in epoch " + stats.epoch() + "; the optimizer diverged. Lower learningRate, standardize the"

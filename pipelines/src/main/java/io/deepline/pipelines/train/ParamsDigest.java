@@ -24,7 +24,9 @@ import org.apache.spark.ml.param.Params;
  *       guard stopped can be resumed with the guard raised or off (and checkpoints of versions without that Param
  *       stay resumable);
  *   <li>{@code syncMode}, {@code maxEpochRetries}: both sync modes compute the same params bit for bit, so a
- *       checkpoint written in one resumes in the other.
+ *       checkpoint written in one resumes in the other;
+ *   <li>{@code gradientNormStop}: like the divergence guard, it decides when the fit ends, never what an epoch
+ *       computes (the workers' gradient sums do not touch the params).
  * </ul>
  * Everything else is included, even Params that only seem to matter at transform time: {@code inferenceBatchSize}
  * sizes the validation batches (whose loss sums drive early stopping), and an output column's name costs at worst a
@@ -33,7 +35,7 @@ import org.apache.spark.ml.param.Params;
  */
 public final class ParamsDigest {
     static final Set<String> EXCLUDED = Set.of("checkpointDir", "checkpointInterval", "checkpointMode", "maxEpochs",
-            "divergenceFactor", "syncMode", "maxEpochRetries");
+            "divergenceFactor", "syncMode", "maxEpochRetries", "gradientNormStop");
 
     private ParamsDigest() {
     }

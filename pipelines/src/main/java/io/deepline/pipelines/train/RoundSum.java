@@ -26,6 +26,7 @@ public final class RoundSum implements Serializable {
     private long batches;
     private long examples;
     private int maxBatchesPerWorker;
+    private GradientSum gradient = GradientSum.NONE;
 
     private RoundSum() {
     }
@@ -53,6 +54,17 @@ public final class RoundSum implements Serializable {
         return s;
     }
 
+    /** This contribution with the worker's summed mini-batch gradients (mutates and returns this). */
+    public RoundSum withGradient(GradientSum value) {
+        gradient = value;
+        return this;
+    }
+
+    /** The summed mini-batch gradients of the workers so far ({@link GradientSum#NONE} when not tracked). */
+    GradientSum gradient() {
+        return gradient;
+    }
+
     /** Adds {@code other} into this sum (mutates and returns this, as Spark's aggregate allows). */
     public RoundSum merge(RoundSum other) {
         if (other.workers == 0) {
@@ -78,6 +90,7 @@ public final class RoundSum implements Serializable {
         batches += other.batches;
         examples += other.examples;
         maxBatchesPerWorker = Math.max(maxBatchesPerWorker, other.maxBatchesPerWorker);
+        gradient = gradient.plus(other.gradient);
         return this;
     }
 

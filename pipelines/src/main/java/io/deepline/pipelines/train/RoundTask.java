@@ -13,7 +13,8 @@ import java.io.Serializable;
  * @param round            0-based round within the epoch
  * @param batchesPerRound  the averaging frequency
  * @param seed             seeds the batch order of each epoch
+ * @param trackGradient    whether workers sum their mini-batch gradients ({@code gradientNormStop} is on)
  */
-record RoundTask(String runId, NetworkSnapshot start, int epoch, int round, int batchesPerRound, long seed)
-        implements Serializable {
+record RoundTask(String runId, NetworkSnapshot start, int epoch, int round, int batchesPerRound, long seed,
+                 boolean trackGradient) implements Serializable {
 }

@@ -48,17 +48,24 @@ final class RoundWorker<B extends TrainingBatch> implements Function2<Integer, I
         double lossSum = 0;
         double firstLoss = Double.NaN;
         long examples = 0;
-        for (int i = from; i < to; i++) {
-            B batch = batches.get(order[i]);
-            batch.fitOn(net);
-            // DL4J scores a batch before it updates the params: the first score is that of the round's start.
-            double loss = net.score();
-            firstLoss = i == from ? loss : firstLoss;
-            lossSum += loss;
-            examples += batch.rows();
+        GradientProbe probe = t.trackGradient() ? GradientProbe.attach(net) : null;
+        try {
+            for (int i = from; i < to; i++) {
+                B batch = batches.get(order[i]);
+                batch.fitOn(net);
+                // DL4J scores a batch before it updates the params: the first score is that of the round's start.
+                double loss = net.score();
+                firstLoss = i == from ? loss : firstLoss;
+                lossSum += loss;
+                examples += batch.rows();
+            }
+        } finally {
+            if (probe != null) {
+                probe.detach(net);
+            }
         }
         RoundSum contribution = RoundSum.of(NetworkSnapshot.paramsOf(net), NetworkSnapshot.updaterStateOf(net),
-                lossSum, firstLoss, to - from, examples);
+                lossSum, firstLoss, to - from, examples).withGradient(GradientSum.of(probe));
         return Collections.singletonList(contribution).iterator();
     }
 }

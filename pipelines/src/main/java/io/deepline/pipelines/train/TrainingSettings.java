@@ -15,12 +15,17 @@ import io.deepline.pipelines.param.HasTrainingParams;
  * @param checkpoint            where and how often to checkpoint, {@link CheckpointSettings#OFF} for never
  * @param divergence            when a rising training loss fails the fit, {@link DivergenceGuard#OFF} for never
  * @param sync                  how the workers average (sync mode, epoch retries)
+ * @param gradientNormStop      stop after the first epoch whose gradient norm is below this; 0 = never
  */
 public record TrainingSettings(String stageName, int maxEpochs, int averagingFrequency, long seed,
                                ValidationMetric validationMetric, int earlyStoppingPatience,
                                double earlyStoppingMinDelta, CheckpointSettings checkpoint,
-                               DivergenceGuard divergence, SyncSettings sync) {
+                               DivergenceGuard divergence, SyncSettings sync, double gradientNormStop) {
     public TrainingSettings {
+        if (!(gradientNormStop >= 0) || Double.isInfinite(gradientNormStop)) {
+            throw new IllegalArgumentException("gradientNormStop must be a finite number >= 0 (0 = off), got "
+                    + gradientNormStop);
+        }
         if (maxEpochs <= 0) {
             throw new IllegalArgumentException("maxEpochs must be > 0, got " + maxEpochs);
         }
@@ -42,6 +47,20 @@ public record TrainingSettings(String stageName, int maxEpochs, int averagingFre
         }
     }
 
+    /** Settings without the gradient-norm stop. */
+    public TrainingSettings(String stageName, int maxEpochs, int averagingFrequency, long seed,
+                            ValidationMetric validationMetric, int earlyStoppingPatience,
+                            double earlyStoppingMinDelta, CheckpointSettings checkpoint, DivergenceGuard divergence,
+                            SyncSettings sync) {
+        this(stageName, maxEpochs, averagingFrequency, seed, validationMetric, earlyStoppingPatience,
+                earlyStoppingMinDelta, checkpoint, divergence, sync, 0.0);
+    }
+
+    /** Whether workers sum their mini-batch gradients: only when the gradient-norm stop needs them. */
+    public boolean tracksGradient() {
+        return gradientNormStop > 0;
+    }
+
     /**
      * The bare loop: settings without checkpoints or divergence guard (the stages' fits take
      * {@link #of(HasTrainingParams, String, int, ValidationMetric)}, where the guard is on by default).
@@ -56,7 +75,8 @@ public record TrainingSettings(String stageName, int maxEpochs, int averagingFre
     /** These settings with another sync mode (tests compare the modes; the trainer falls back to jobs). */
     public TrainingSettings withSyncMode(SyncMode mode) {
         return new TrainingSettings(stageName, maxEpochs, averagingFrequency, seed, validationMetric,
-                earlyStoppingPatience, earlyStoppingMinDelta, checkpoint, divergence, sync.withMode(mode));
+                earlyStoppingPatience, earlyStoppingMinDelta, checkpoint, divergence, sync.withMode(mode),
+                gradientNormStop);
     }
 
     /** The bare loop without early stopping; validation, if any, reports accuracy. */
@@ -71,16 +91,17 @@ public record TrainingSettings(String stageName, int maxEpochs, int averagingFre
      *
      * @param metric what validation rows report besides the loss (stages without validation: any)
      */
-    public static TrainingSettings of(HasTrainingParams stage, String stageName, int numWorkers,
+    public static TrainingSettings of(HasTrainingParams<?> stage, String stageName, int numWorkers,
                                       ValidationMetric metric) {
         return new TrainingSettings(FitLabel.decorate(stageName), stage.getMaxEpochs(),
-                stage.getAveragingFrequency(), stage.getSeed(), metric, stage.getEarlyStoppingPatience(), stage.getEarlyStoppingMinDelta(),
-                CheckpointSettings.of(stage, numWorkers), DivergenceGuard.of(stage),
-                new SyncSettings(SyncMode.parse(stage.getSyncMode()), stage.getMaxEpochRetries()));
+                stage.getAveragingFrequency(), stage.getSeed(), metric, stage.getEarlyStoppingPatience(),
+                stage.getEarlyStoppingMinDelta(), CheckpointSettings.of(stage, numWorkers), DivergenceGuard.of(stage),
+                new SyncSettings(SyncMode.parse(stage.getSyncMode()), stage.getMaxEpochRetries()),
+                stage.getGradientNormStop());
     }
 
     /** {@link #of(HasTrainingParams, String, int, ValidationMetric)} for a stage that validates no rows. */
-    public static TrainingSettings of(HasTrainingParams stage, String stageName, int numWorkers) {
+    public static TrainingSettings of(HasTrainingParams<?> stage, String stageName, int numWorkers) {
         return of(stage, stageName, numWorkers, ValidationMetric.ACCURACY);
     }
 }

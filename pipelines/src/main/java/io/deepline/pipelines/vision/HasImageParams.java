@@ -5,7 +5,6 @@ import io.deepline.models.spec.CnnSpec;
 import io.deepline.models.spec.HiddenActivation;
 import io.deepline.models.spec.ImageShape;
 import io.deepline.models.spec.NetworkTraining;
-import io.deepline.models.spec.UpdaterKind;
 import io.deepline.models.spec.WeightInitScheme;
 import io.deepline.pipelines.param.HasTrainingParams;
 import org.apache.spark.ml.param.BooleanParam;
@@ -14,7 +13,7 @@ import org.apache.spark.ml.param.IntArrayParam;
 import org.apache.spark.ml.param.Param;
 
 /** The input and shape of a convolutional network as Spark Params, shared by {@link ImageClassifier} and its model. */
-public interface HasImageParams extends HasTrainingParams {
+public interface HasImageParams<S extends HasImageParams<S>> extends HasTrainingParams<S> {
 
     ImageParamSet imageParams();
 
@@ -100,10 +99,57 @@ public interface HasImageParams extends HasTrainingParams {
 
     /** The validated network spec these Params describe. */
     default CnnSpec toCnnSpec() {
-        NetworkTraining training = new NetworkTraining(WeightInitScheme.parse(getWeightInit()), getL2(),
-                UpdaterKind.parse(getUpdater()), getLearningRate(), getMomentum(), getLearningRateSchedule(),
-                getSeed());
+        NetworkTraining training = toNetworkTraining(WeightInitScheme.parse(getWeightInit()), getL2());
         return new CnnSpec(getImageShape(), CnnArchitecture.parse(getArchitecture()),
                 HiddenActivation.parse(getActivation()), getLeakyReluSlope(), getBatchNorm(), getDropout(), training);
+    }
+
+    // ---- fluent setters: each returns the stage as its own type, as MLlib's setters do ----
+
+    default S setImageShape(int[] value) {
+        set(imageShape(), value);
+        return self();
+    }
+
+    /** rnn (default) or transformer. */
+    default S setArchitecture(String value) {
+        set(architecture(), value);
+        return self();
+    }
+
+    default S setActivation(String value) {
+        set(activation(), value);
+        return self();
+    }
+
+    default S setLeakyReluSlope(double value) {
+        set(leakyReluSlope(), value);
+        return self();
+    }
+
+    default S setWeightInit(String value) {
+        set(weightInit(), value);
+        return self();
+    }
+
+    default S setBatchNorm(boolean value) {
+        set(batchNorm(), value);
+        return self();
+    }
+
+    default S setDropout(double value) {
+        set(dropout(), value);
+        return self();
+    }
+
+    default S setL2(double value) {
+        set(l2(), value);
+        return self();
+    }
+
+    /** This stage as its own type: S is the implementing class, so the cast cannot fail. */
+    @SuppressWarnings("unchecked")
+    private S self() {
+        return (S) this;
     }
 }

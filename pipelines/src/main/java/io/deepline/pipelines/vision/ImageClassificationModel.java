@@ -4,7 +4,6 @@ import io.deepline.pipelines.classification.ClassifierParamSet;
 import io.deepline.pipelines.classification.VectorClassificationModelBase;
 import io.deepline.pipelines.classification.VectorClassifierFitting;
 import io.deepline.pipelines.param.StageUid;
-import io.deepline.pipelines.param.TrainingParamSet;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.types.StructType;
@@ -14,11 +13,10 @@ import org.apache.spark.sql.types.StructType;
  * executors as every {@link VectorClassificationModelBase} is.
  */
 public class ImageClassificationModel extends VectorClassificationModelBase<ImageClassificationModel>
-        implements HasImageParams {
+        implements HasImageParams<ImageClassificationModel> {
     private static final long serialVersionUID = 1L;
 
     private final ImageParamSet imageParams;
-    private final TrainingParamSet trainingParams;
     private final ClassifierParamSet classifierParams;
 
     /**
@@ -37,10 +35,8 @@ public class ImageClassificationModel extends VectorClassificationModelBase<Imag
     private ImageClassificationModel(StageUid.Token token) {
         super(token);
         this.imageParams = new ImageParamSet(this);
-        this.trainingParams = new TrainingParamSet(this);
         this.classifierParams = new ClassifierParamSet(this);
         setImageDefaults();
-        setTrainingDefaults();
         setClassifierDefaults();
     }
 
@@ -62,11 +58,6 @@ public class ImageClassificationModel extends VectorClassificationModelBase<Imag
     @Override
     public ImageParamSet imageParams() {
         return imageParams;
-    }
-
-    @Override
-    public TrainingParamSet trainingParams() {
-        return trainingParams;
     }
 
     @Override

@@ -9,7 +9,7 @@ import org.apache.spark.sql.SparkSession;
  * The perceptron's Params, shared by {@link PerceptronClassifier} and {@link PerceptronClassificationModel} so
  * that {@code fit} copies them onto the model. Each is a public no-arg method: Spark finds Params by reflection.
  */
-public interface HasPerceptronParams extends Params {
+public interface HasPerceptronParams<S extends HasPerceptronParams<S>> extends Params {
 
     /** This stage's instances of the perceptron Params. */
     PerceptronParamSet perceptronParams();
@@ -44,5 +44,28 @@ public interface HasPerceptronParams extends Params {
     default void setPerceptronDefaults() {
         setDefault(maxIter(), 100);
         setDefault(seed(), 42L);
+    }
+
+    // ---- fluent setters: each returns the stage as its own type, as MLlib's setters do ----
+
+    default S setMaxIter(int value) {
+        set(maxIter(), value);
+        return self();
+    }
+
+    default S setSeed(long value) {
+        set(seed(), value);
+        return self();
+    }
+
+    default S setNumWorkers(int value) {
+        set(numWorkers(), value);
+        return self();
+    }
+
+    /** This stage as its own type: S is the implementing class, so the cast cannot fail. */
+    @SuppressWarnings("unchecked")
+    private S self() {
+        return (S) this;
     }
 }

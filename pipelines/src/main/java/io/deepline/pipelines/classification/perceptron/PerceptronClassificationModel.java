@@ -22,7 +22,7 @@ import org.apache.spark.sql.types.StructType;
  * model: the perceptron's score is a distance, not a probability.
  */
 public class PerceptronClassificationModel extends ClassificationModel<Vector, PerceptronClassificationModel>
-        implements HasPerceptronParams, MLWritable {
+        implements HasPerceptronParams<PerceptronClassificationModel>, MLWritable {
     private static final long serialVersionUID = 1L;
 
     private final String uid;

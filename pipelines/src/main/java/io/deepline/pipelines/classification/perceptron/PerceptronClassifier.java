@@ -35,7 +35,7 @@ import org.apache.spark.sql.types.StructType;
  * }</pre>
  */
 public class PerceptronClassifier extends Classifier<Vector, PerceptronClassifier, PerceptronClassificationModel>
-        implements HasPerceptronParams, MLWritable {
+        implements HasPerceptronParams<PerceptronClassifier>, MLWritable {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
@@ -67,18 +67,6 @@ public class PerceptronClassifier extends Classifier<Vector, PerceptronClassifie
     }
 
     // ---- setters (fluent, as MLlib's) ----
-
-    public PerceptronClassifier setMaxIter(int value) {
-        return (PerceptronClassifier) set(maxIter(), value);
-    }
-
-    public PerceptronClassifier setSeed(long value) {
-        return (PerceptronClassifier) set(seed(), value);
-    }
-
-    public PerceptronClassifier setNumWorkers(int value) {
-        return (PerceptronClassifier) set(numWorkers(), value);
-    }
 
     // ---- schema and training ----
 
