@@ -6,7 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.deepline.pipelines.selection.KFoldCrossValidation;
+import io.deepline.jobs.model.ModelTypes;
+import io.deepline.pipelines.testing.DataSamples;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code tune.folds}: an integer k >= 2, or {@code n} for leave-one-out (course §3.1.1). */
 class TuneFoldsConfigTest {
@@ -32,6 +39,17 @@ class TuneFoldsConfigTest {
         assertTrue(tune("folds: n,").leaveOneOut());
         assertTrue(tune("folds: N,").leaveOneOut());
         assertEquals(KFoldCrossValidation.LEAVE_ONE_OUT, tune("folds: n,").folds());
+    }
+
+    /** The shipped examples of folds: n and family: gaussianHeteroskedastic parse, and their params bind. */
+    @ParameterizedTest
+    @ValueSource(strings = {"iris-loo-tune.yaml", "diabetes-heteroskedastic.yaml"})
+    void shippedExamplesParse(String example) throws Exception {
+        Path file = DataSamples.dir().resolveSibling("conf/examples").resolve(example);
+        JobConfig c = loader.load(file.toString(), new Configuration());
+        assertTrue(Files.exists(DataSamples.dir().resolveSibling(c.data().path())), c.data().path());
+        ModelTypes.standard().configure(c.model(), "model");
+        assertEquals(example.startsWith("iris"), c.tune() != null && c.tune().leaveOneOut());
     }
 
     @Test
