@@ -30,7 +30,8 @@ import java.util.Map;
  *                    task slots (see {@code io.deepline.jobs.tune.TuneParallelism})
  * @param grid        param name → non-empty list of values
  */
-public record TuneSection(@JsonDeserialize(using = FoldsDeserializer.class) Integer folds, String metric, Integer parallelism, Map<String, JsonNode> grid) {
+public record TuneSection(@JsonDeserialize(using = FoldsDeserializer.class) Integer folds, String metric,
+                          Integer parallelism, Map<String, JsonNode> grid) {
 
     public TuneSection {
         folds = folds == null ? 5 : folds;

@@ -14,6 +14,9 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
  * The constant ½·log(2π) is kept so that the score is the exact negative log-likelihood (it changes no gradient).
  * Gradients with respect to the outputs: ∂/∂μ = −(y − μ)/σ², ∂/∂s = 1 − (y − μ)²/σ².
  *
+ * <p>Where the noise is (nearly) zero the likelihood has no maximum: σ → 0 drives the loss to −∞ and exp(−2s)
+ * eventually overflows. It is meant for data with real noise, as in the course's example.
+ *
  * <p>Labels are [rows, 1] (the response only) or [rows, 2] whose second column is ignored; the network output is
  * [rows, 2]. A labels mask [rows, 1] weighs each row (0/1 masks and row weights alike).
  */

@@ -57,7 +57,8 @@ class BatchNormCourseTest {
                 // The running mean and log σ are updated in the backward pass as if they were gradients, but the
                 // score does not depend on them in training mode: they are not gradients to check.
                 .excludeParams(Set.of("1_" + BatchNormalizationParamInitializer.GLOBAL_MEAN,
-                        "1_" + BatchNormalizationParamInitializer.GLOBAL_LOG_STD)).epsilon(1e-6).maxRelError(1e-3).minAbsoluteError(1e-8)
+                        "1_" + BatchNormalizationParamInitializer.GLOBAL_LOG_STD))
+                .epsilon(1e-6).maxRelError(1e-3).minAbsoluteError(1e-8)
                 .print(GradientCheckUtil.PrintMode.FAILURES_ONLY)), position.name());
     }
 
@@ -102,7 +103,8 @@ class BatchNormCourseTest {
     void parameterAveragingAveragesTheRunningMeanAndTheLogOfTheStandardDeviation() {
         MultiLayerNetwork first = network(Normalization.BATCH_BEFORE_ACTIVATION, new Random(8));
         MultiLayerNetwork second = first.clone();
-        first.fit(new DataSet(MlpNetworks.gaussian(new Random(9), BATCH, N_IN), MlpNetworks.oneHot(new Random(10), BATCH, 3)));
+        first.fit(new DataSet(MlpNetworks.gaussian(new Random(9), BATCH, N_IN),
+                MlpNetworks.oneHot(new Random(10), BATCH, 3)));
         INDArray shifted = MlpNetworks.gaussian(new Random(11), BATCH, N_IN).muli(3).addi(2);
         second.fit(new DataSet(shifted, MlpNetworks.oneHot(new Random(12), BATCH, 3)));
         // The trainer averages the flat parameter vectors of its workers, running statistics included.
