@@ -43,7 +43,7 @@ class TuneFoldsConfigTest {
 
     /** The shipped examples of folds: n and family: gaussianHeteroskedastic parse, and their params bind. */
     @ParameterizedTest
-    @ValueSource(strings = {"iris-loo-tune.yaml", "diabetes-heteroskedastic.yaml"})
+    @ValueSource(strings = {"iris-loo-tune.yaml", "iris-heteroskedastic.yaml"})
     void shippedExamplesParse(String example) throws Exception {
         Path file = DataSamples.dir().resolveSibling("conf/examples").resolve(example);
         JobConfig c = loader.load(file.toString(), new Configuration());
