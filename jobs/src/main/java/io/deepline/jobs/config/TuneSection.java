@@ -1,6 +1,8 @@
 package io.deepline.jobs.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.deepline.pipelines.selection.KFoldCrossValidation;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,7 +12,8 @@ import java.util.Map;
  *
  * <pre>
  * tune:
- *   folds: 5                 # k >= 2 (default 5)
+ *   folds: 5                 # k >= 2 (default 5), or n: leave-one-out, k = the number of training rows (at most
+ *                            # 500: each row is a fit per candidate)
  *   metric: f1Macro          # a classification metric (accuracy, f1Macro, weightedF1, precisionMacro,
  *                            # recallMacro, logLoss) or a regression one (rmse, mae, r2); default f1Macro / rmse
  *   parallelism: 2           # candidates fitted at once (default: the cluster's task slots / each fit's
@@ -21,19 +24,20 @@ import java.util.Map;
  * </pre>
  * The grid's values stay YAML nodes here, like {@code model.params}: the estimator's Params convert and judge them.
  *
- * @param folds       k of k-fold cross-validation
+ * @param folds       k of k-fold cross-validation, or {@link KFoldCrossValidation#LEAVE_ONE_OUT} for {@code n}
  * @param metric      the metric that picks the best candidate; null = the model kind's default
  * @param parallelism how many candidates MLlib's CrossValidator fits at once; null = what fits the cluster's free
  *                    task slots (see {@code io.deepline.jobs.tune.TuneParallelism})
  * @param grid        param name → non-empty list of values
  */
-public record TuneSection(Integer folds, String metric, Integer parallelism, Map<String, JsonNode> grid) {
+public record TuneSection(@JsonDeserialize(using = FoldsDeserializer.class) Integer folds, String metric,
+                          Integer parallelism, Map<String, JsonNode> grid) {
 
     public TuneSection {
         folds = folds == null ? 5 : folds;
-        if (folds < 2) {
+        if (folds < 2 && folds != KFoldCrossValidation.LEAVE_ONE_OUT) {
             throw new JobConfigException("folds", "must be at least 2, got " + folds,
-                    "k-fold cross-validation needs k >= 2, e.g. folds: 5");
+                    "k-fold cross-validation needs k >= 2, e.g. folds: 5, or folds: n for leave-one-out");
         }
         metric = Checks.optionalText("metric", metric, "metric: f1Macro");
         if (parallelism != null && parallelism < 1) {
@@ -52,6 +56,11 @@ public record TuneSection(Integer folds, String metric, Integer parallelism, Map
             }
         }
         grid = Collections.unmodifiableMap(new LinkedHashMap<>(grid));
+    }
+
+    /** {@code folds: n}: k = the number of training rows. */
+    public boolean leaveOneOut() {
+        return folds == KFoldCrossValidation.LEAVE_ONE_OUT;
     }
 
     /** The number of candidates: the product of the grid's list sizes. */

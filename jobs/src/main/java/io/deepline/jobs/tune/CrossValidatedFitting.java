@@ -74,10 +74,13 @@ public final class CrossValidatedFitting implements PipelineFitting {
         int parallelism = TuneParallelism.resolve(tune.parallelism(), train.sparkSession(), model.estimator(), grid);
         KFoldCrossValidation cv = new KFoldCrossValidation(plan.pipeline(), grid, evaluator).withFolds(tune.folds())
                 .withSeed(seed).withParallelism(parallelism).withLabel("tune").withListener(listener);
-        if (model.factory().classifies() && Arrays.asList(train.columns()).contains(plan.labelColumn())) {
+        // Leave-one-out folds hold one row each: there is nothing to stratify.
+        if (model.factory().classifies() && !tune.leaveOneOut()
+                && Arrays.asList(train.columns()).contains(plan.labelColumn())) {
             cv = cv.stratifiedBy(plan.labelColumn());
         }
-        LOG.info("Cross-validating {} candidates over {} folds, {} at once{}", grid.length, tune.folds(), parallelism,
+        LOG.info("Cross-validating {} candidates over {} folds, {} at once{}", grid.length,
+                tune.leaveOneOut() ? "n (leave-one-out)" : tune.folds(), parallelism,
                 tune.parallelism() == null ? " (the task slots / numWorkers; set tune.parallelism to change)" : "");
         CrossValidationResult result = cv.fit(train);
         report = result.report();

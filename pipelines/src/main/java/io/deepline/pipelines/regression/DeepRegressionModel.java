@@ -120,20 +120,21 @@ public class DeepRegressionModel extends PredictionModel<Vector, DeepRegressionM
     @Override
     public StructType transformSchema(StructType schema) {
         SchemaChecks.requireVectorColumn(schema, getFeaturesCol(), "featuresCol");
-        return RegressionSchemas.withPrediction(schema, getPredictionCol(), vectorLabel);
+        return RegressionSchemas.withStd(RegressionSchemas.withPrediction(schema, getPredictionCol(), vectorLabel),
+                stdColumnOrEmpty());
     }
 
     @Override
     public Dataset<Row> transform(Dataset<?> dataset) {
         fittedNetwork();
         StructType outputSchema = transformSchema(dataset.schema(), true);
-        if (getPredictionCol().isEmpty()) {
+        if (getPredictionCol().isEmpty() && stdColumnOrEmpty().isEmpty()) {
             return dataset.toDF();
         }
         Broadcast<NetworkSnapshot> bc = fitted.broadcastForScoring(dataset.sparkSession().sparkContext());
         RegressionScorer scorer = new RegressionScorer(bc,
                 Arrays.asList(dataset.schema().fieldNames()).indexOf(getFeaturesCol()), getFeaturesCol(), numFeatures(),
-                getInferenceBatchSize(), vectorLabel);
+                getInferenceBatchSize(), vectorLabel, !getPredictionCol().isEmpty(), !stdColumnOrEmpty().isEmpty());
         return dataset.toDF().mapPartitions(scorer, Encoders.row(outputSchema));
     }
 
@@ -148,7 +149,18 @@ public class DeepRegressionModel extends PredictionModel<Vector, DeepRegressionM
 
     /** The predicted means, one per output. */
     public Vector predictVector(Vector features) {
-        return Vectors.dense(RegressionScorer.toDoubles(fittedNetwork().output(features)));
+        float[] output = fittedNetwork().output(features);
+        // A heteroskedastic network's second unit is log σ, not a response.
+        return Vectors.dense(RegressionScorer.toDoubles(isHeteroskedastic() ? new float[] {output[0]} : output));
+    }
+
+    /** The predicted standard deviation σ of family=gaussianHeteroskedastic (course §1.3: σ = exp(u·h)). */
+    public double predictStd(Vector features) {
+        if (!isHeteroskedastic()) {
+            throw new IllegalStateException("family=" + getFamily() + " predicts no standard deviation; train with"
+                    + " family=gaussianHeteroskedastic");
+        }
+        return RegressionScorer.std(fittedNetwork().output(features));
     }
 
     @Override

@@ -109,7 +109,12 @@ public class DeepRegressor extends Predictor<Vector, DeepRegressor, DeepRegressi
     public StructType transformSchema(StructType schema) {
         SchemaChecks.requireVectorColumn(schema, getFeaturesCol(), "featuresCol");
         boolean vectorLabel = RegressionSchemas.requireLabel(schema, getLabelCol());
-        return RegressionSchemas.withPrediction(schema, getPredictionCol(), vectorLabel);
+        if (vectorLabel && isHeteroskedastic()) {
+            throw new IllegalArgumentException("family=gaussianHeteroskedastic predicts one response, but the label"
+                    + " column '" + getLabelCol() + "' holds vectors; use a numeric label or family=gaussian");
+        }
+        return RegressionSchemas.withStd(RegressionSchemas.withPrediction(schema, getPredictionCol(), vectorLabel),
+                stdColumnOrEmpty());
     }
 
     /** Like Predictor.fit, but without its cast of the label to double, which would break Vector labels. */

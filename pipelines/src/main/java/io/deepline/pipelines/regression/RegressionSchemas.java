@@ -36,4 +36,13 @@ final class RegressionSchemas {
         return schema.add(new StructField(predictionCol, vector ? SQLDataTypes.VectorType() : DataTypes.DoubleType,
                 false, Metadata.empty()));
     }
+
+    /** {@code schema} plus the predicted standard deviation (a double) unless {@code stdCol} is empty. */
+    static StructType withStd(StructType schema, String stdCol) {
+        if (stdCol.isEmpty()) {
+            return schema;
+        }
+        SchemaChecks.requireAbsent(schema, stdCol, "predictionStdCol");
+        return schema.add(new StructField(stdCol, DataTypes.DoubleType, false, Metadata.empty()));
+    }
 }

@@ -28,6 +28,10 @@ import org.apache.spark.storage.StorageLevel;
  *
  * <p>The returned model keeps all k × grid fold models (MLlib's subModels) in driver memory.
  *
+ * <p>Leave-one-out (course §3.1.1, k = the number of rows): {@code withFolds(LEAVE_ONE_OUT)} or
+ * {@link #withLeaveOneOut()}. Each row is a fold, so a grid of g candidates costs g·n fits: it is refused above
+ * {@value #MAX_LEAVE_ONE_OUT_ROWS} rows.
+ *
  * <pre>{@code
  * CrossValidationResult cv = new KFoldCrossValidation(pipeline, grid, new MulticlassClassificationEvaluator())
  *     .withFolds(5).withSeed(7).stratifiedBy("label").fit(train);
@@ -37,6 +41,12 @@ import org.apache.spark.storage.StorageLevel;
 public final class KFoldCrossValidation {
     /** The fold column added for the CrossValidator (and dropped from the estimator's training rows by MLlib). */
     public static final String FOLD_COL = "__deepline_fold";
+
+    /** {@code withFolds(LEAVE_ONE_OUT)}: as many folds as rows, each validating on one row. */
+    public static final int LEAVE_ONE_OUT = -1;
+
+    /** The most rows leave-one-out accepts: each row is a fold, and each fold a fit per candidate. */
+    public static final int MAX_LEAVE_ONE_OUT_ROWS = 500;
 
     private final Estimator<?> estimator;
     private final ParamMap[] grid;
@@ -60,9 +70,13 @@ public final class KFoldCrossValidation {
             throw new IllegalArgumentException("no evaluator; pass one, e.g. new MulticlassClassificationEvaluator()"
                     + " or new RegressionEvaluator()");
         }
-        if (numFolds < 2) {
+        if (numFolds < 2 && numFolds != LEAVE_ONE_OUT) {
             throw new IllegalArgumentException("k-fold cross validation needs k >= 2 folds, got " + numFolds
-                    + "; use k = 5 or 10");
+                    + "; use k = 5 or 10, or LEAVE_ONE_OUT (-1) for k = the number of rows");
+        }
+        if (numFolds == LEAVE_ONE_OUT && stratifyCol != null) {
+            throw new IllegalArgumentException("leave-one-out folds hold one row each, so stratifying by '"
+                    + stratifyCol + "' has nothing to balance; drop stratifiedBy or use k >= 2 folds");
         }
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be >= 1 (fits at once), got " + parallelism);
@@ -78,10 +92,15 @@ public final class KFoldCrossValidation {
         this.listener = listener;
     }
 
-    /** k (default 5, as the course's Fig. 7). */
+    /** k (default 5, as the course's Fig. 7), or {@link #LEAVE_ONE_OUT}. */
     public KFoldCrossValidation withFolds(int k) {
         return new KFoldCrossValidation(estimator, grid, evaluator, k, seed, stratifyCol, parallelism,
                 labelName, listener);
+    }
+
+    /** Leave-one-out: k = the number of rows (at most {@value #MAX_LEAVE_ONE_OUT_ROWS}). */
+    public KFoldCrossValidation withLeaveOneOut() {
+        return withFolds(LEAVE_ONE_OUT);
     }
 
     /** The seed of the fold assignment (and of MLlib's CrossValidator). */
@@ -125,6 +144,7 @@ public final class KFoldCrossValidation {
     }
 
     public CrossValidationResult fit(Dataset<?> data) {
+        int numFolds = this.numFolds == LEAVE_ONE_OUT ? leaveOneOutFolds(data) : this.numFolds;
         DataSplits folds = DataSplits.folds(numFolds).withSeed(seed);
         if (stratifyCol != null) {
             folds = folds.stratifiedBy(stratifyCol);
@@ -146,5 +166,19 @@ public final class KFoldCrossValidation {
         } finally {
             folded.unpersist();
         }
+    }
+
+    /** k = n for leave-one-out, refused for fewer than 2 or more than {@value #MAX_LEAVE_ONE_OUT_ROWS} rows. */
+    private static int leaveOneOutFolds(Dataset<?> data) {
+        long rows = data.count();
+        if (rows > MAX_LEAVE_ONE_OUT_ROWS) {
+            throw new IllegalArgumentException("leave-one-out cross validation fits once per row and candidate, and"
+                    + " is limited to " + MAX_LEAVE_ONE_OUT_ROWS + " rows, but the data has " + rows + "; use k-fold"
+                    + " (e.g. withFolds(10)) for data this size");
+        }
+        if (rows < 2) {
+            throw new IllegalArgumentException("leave-one-out cross validation needs at least 2 rows, got " + rows);
+        }
+        return (int) rows;
     }
 }

@@ -34,7 +34,8 @@ public enum ValidationMetric {
             double sum = 0;
             for (int i = 0; i < batch.rows(); i++) {
                 double squares = 0;
-                for (int j = 0; j < output.columns(); j++) {
+                // Over the labels' columns: a heteroskedastic Gaussian's output has a log σ unit after its mean.
+                for (int j = 0; j < labels.columns(); j++) {
                     double e = output.getDouble(i, j) - labels.getDouble(i, j);
                     squares += e * e;
                 }
