@@ -35,6 +35,11 @@ final class DriverEpochs {
                 && rows <= WorkerChoice.ROWS_PER_WORKER;
     }
 
+    /** Whether {@link WorkerBatches} should bring a fit's batches to the driver, if they are few enough. */
+    static boolean mayApply(JavaSparkContext sc, SyncMode requested, int workers) {
+        return requested != SyncMode.JOBS && workers == 1 && sc.sc().isLocal();
+    }
+
     /**
      * Collects the worker's batches (and the validation batches, by partition) to the driver: one Spark job each.
      *
@@ -42,9 +47,18 @@ final class DriverEpochs {
      */
     static DriverEpochs collect(JavaSparkContext sc, JavaRDD<? extends TrainingBatch> batches,
                                 JavaRDD<MiniBatch> validation) {
-        List<? extends TrainingBatch> local = batches.collect();
+        return of(sc, batches.collect(), validation);
+    }
+
+    /**
+     * The driver's epochs over {@code batches}, already on the driver; collects the validation batches, by
+     * partition (one Spark job).
+     *
+     * @param validation the validation batches, or null for none
+     */
+    static DriverEpochs of(JavaSparkContext sc, List<? extends TrainingBatch> batches, JavaRDD<MiniBatch> validation) {
         List<List<MiniBatch>> localValidation = validation == null ? null : validation.glom().collect();
-        return new DriverEpochs(local, localValidation, sc.getConf().getInt("spark.task.cpus", 1));
+        return new DriverEpochs(batches, localValidation, sc.getConf().getInt("spark.task.cpus", 1));
     }
 
     /** Trains one epoch as {@link SoloEpochFunction} would in a task. */

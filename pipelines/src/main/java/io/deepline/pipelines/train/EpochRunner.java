@@ -62,20 +62,23 @@ final class EpochRunner<B extends TrainingBatch> implements AutoCloseable {
     /**
      * Resolves the sync mode for {@code batches}' workers (logging why) and gets ready to train.
      *
-     * @param rows       the training rows in {@code batches}
+     * @param counted    the workers' batches, counted (and, for a fit that may train on the driver, collected)
      * @param validation the fit's validation batches, or null; collected too when the epochs run on the driver
      */
-    static <B extends TrainingBatch> EpochRunner<B> start(JavaSparkContext sc, JavaRDD<B> batches, int[] perWorker,
-                                                         long rows, JavaRDD<MiniBatch> validation, String runId,
-                                                         TrainingSettings settings) {
+    static <B extends TrainingBatch> EpochRunner<B> start(JavaSparkContext sc, JavaRDD<B> batches,
+                                                         WorkerBatches counted, JavaRDD<MiniBatch> validation,
+                                                         String runId, TrainingSettings settings) {
+        int[] perWorker = counted.perWorker();
         SyncMode mode = SyncModeChoice.resolve(settings.stageName(), settings.sync().mode(), perWorker.length,
                 sc.sc()).mode();
         DriverEpochs driver = null;
-        if (DriverEpochs.applies(sc, mode, perWorker.length, rows)) {
+        if (DriverEpochs.applies(sc, mode, perWorker.length, counted.rows()) && counted.collected() != null) {
             LOG.info("{}: one worker, {} rows, local master: the epochs run on the driver, without a Spark job each",
-                    settings.stageName(), rows);
-            sc.setJobDescription(settings.stageName() + " batches to the driver");
-            driver = DriverEpochs.collect(sc, batches, validation);
+                    settings.stageName(), counted.rows());
+            if (validation != null) {
+                sc.setJobDescription(settings.stageName() + " validation batches to the driver");
+            }
+            driver = DriverEpochs.of(sc, counted.collected(), validation);
         }
         return new EpochRunner<>(sc, batches, perWorker, runId, settings, mode, driver);
     }

@@ -73,7 +73,8 @@ public final class ParameterAveragingTrainer {
                     + " validationIndicatorCol");
         }
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(batches.context());
-        WorkerBatches counted = WorkerBatches.of(batches);
+        WorkerBatches counted = WorkerBatches.of(batches,
+                DriverEpochs.mayApply(sc, settings.sync().mode(), batches.getNumPartitions()));
         int[] perWorker = counted.perWorker();
         requireBatches(perWorker); // before anything is written
         String runId = UUID.randomUUID().toString();
@@ -88,8 +89,7 @@ public final class ParameterAveragingTrainer {
         } else {
             progress = TrainingProgress.fresh(initial, settings);
         }
-        try (EpochRunner<B> runner = EpochRunner.start(sc, batches, perWorker, counted.rows(), validation, runId,
-                settings)) {
+        try (EpochRunner<B> runner = EpochRunner.start(sc, batches, counted, validation, runId, settings)) {
             trainEpochs(runner, sc, validation, runId, store, fingerprint, progress);
         }
         sc.setJobDescription(null);

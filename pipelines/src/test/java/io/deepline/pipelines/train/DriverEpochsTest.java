@@ -50,6 +50,22 @@ class DriverEpochsTest {
     }
 
     @Test
+    void theCountingJobBringsOnlyOneSmallPartitionToTheDriver(SparkSession spark) {
+        List<MiniBatch> batches = irisBatches(spark, 50);
+        WorkerBatches one = WorkerBatches.of(rdd(spark, batches, 1), true);
+        assertEquals(3, one.collected().size());
+        assertEquals(150, one.rows());
+        assertArrayEquals(new int[] {3}, one.perWorker());
+        assertEquals(null, WorkerBatches.of(rdd(spark, batches, 1), false).collected());
+        WorkerBatches two = WorkerBatches.of(rdd(spark, batches, 2), true);
+        assertEquals(null, two.collected(), "two workers train in tasks");
+        assertEquals(150, two.rows());
+        int big = (int) WorkerChoice.ROWS_PER_WORKER + 1;
+        MiniBatch large = new MiniBatch(big, 1, 1, new float[big], new float[big]);
+        assertEquals(null, WorkerBatches.of(rdd(spark, List.of(large), 1), true).collected(), "too many rows");
+    }
+
+    @Test
     void onlyOneCollectiveWorkerOfSmallDataOnALocalMasterTrainsOnTheDriver(SparkSession spark) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         assertTrue(DriverEpochs.applies(sc, SyncMode.COLLECTIVE, 1, WorkerChoice.ROWS_PER_WORKER));
