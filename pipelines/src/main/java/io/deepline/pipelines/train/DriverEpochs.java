@@ -10,8 +10,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 
 /**
  * The epochs (and validations) of a one-worker fit on a local master, run on the driver's thread: the worker's
- * mini-batches are collected once, and each epoch is the very {@link EpochWorker} run a one-worker task would do,
- * with nobody to average with. On a local master the driver is the executor, so this is the same arithmetic in the
+ * mini-batches are collected once (by {@link WorkerBatches}' counting job), and each epoch is the very
+ * {@link EpochWorker} run a one-worker task would do, with nobody to average with. On a local master the driver is the executor, so this is the same arithmetic in the
  * same process, minus a Spark job (scheduling, a broadcast of the network, a task) per epoch, which on small data
  * cost more than the epoch: 21 fits of 30 epochs on 137 rows ran 630 jobs of ~27 ms each.
  *
@@ -38,16 +38,6 @@ final class DriverEpochs {
     /** Whether {@link WorkerBatches} should bring a fit's batches to the driver, if they are few enough. */
     static boolean mayApply(JavaSparkContext sc, SyncMode requested, int workers) {
         return requested != SyncMode.JOBS && workers == 1 && sc.sc().isLocal();
-    }
-
-    /**
-     * Collects the worker's batches (and the validation batches, by partition) to the driver: one Spark job each.
-     *
-     * @param validation the validation batches, or null for none
-     */
-    static DriverEpochs collect(JavaSparkContext sc, JavaRDD<? extends TrainingBatch> batches,
-                                JavaRDD<MiniBatch> validation) {
-        return of(sc, batches.collect(), validation);
     }
 
     /**

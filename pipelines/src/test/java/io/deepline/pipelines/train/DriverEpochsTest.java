@@ -39,7 +39,7 @@ class DriverEpochsTest {
                 new int[] {batches.size()}, null, null);
 
         EpochResult inTask = CollectiveEpoch.run(sc, cached, task);
-        EpochResult onDriver = DriverEpochs.collect(sc, cached, null).run(task);
+        EpochResult onDriver = DriverEpochs.of(sc, WorkerBatches.of(cached, true).collected(), null).run(task);
 
         assertArrayEquals(bits(inTask.state().params()), bits(onDriver.state().params()));
         assertArrayEquals(bits(inTask.state().updaterState()), bits(onDriver.state().updaterState()));
