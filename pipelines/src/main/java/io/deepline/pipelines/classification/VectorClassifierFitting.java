@@ -16,6 +16,7 @@ import io.deepline.pipelines.train.TrainingHistory;
 import io.deepline.pipelines.train.TrainingListener;
 import io.deepline.pipelines.train.TrainingResult;
 import io.deepline.pipelines.train.ValidationMetric;
+import io.deepline.pipelines.train.WorkerChoice;
 import java.time.Instant;
 import java.util.Locale;
 import org.apache.spark.ml.param.shared.HasFeaturesCol;
@@ -68,7 +69,7 @@ public final class VectorClassifierFitting {
         }
         double weightScale = rows.requireNonEmptyAndWeightScale();
         SparkSession spark = dataset.sparkSession();
-        int workers = stage.resolveNumWorkers(spark);
+        int workers = WorkerChoice.resolve(stage, stageName, spark, data.rows());
         boolean sigmoid = useSigmoidOutput(stage, data.numClasses());
         OutputHead head = sigmoid ? OutputHead.bernoulli() : OutputHead.categorical(data.numClasses());
         NetworkSnapshot initial = network.build(data.numFeatures(), head);

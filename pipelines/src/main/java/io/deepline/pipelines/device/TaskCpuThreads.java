@@ -37,8 +37,11 @@ public final class TaskCpuThreads {
         return limitTo(task.cpus());
     }
 
-    /** Sets ND4J's op and BLAS threads to {@code threads} (≥ 1) for this process, if they differ. */
-    static int limitTo(int threads) {
+    /**
+     * Sets ND4J's op and BLAS threads to {@code threads} (≥ 1) for this process, if they differ. Also for a fit that
+     * runs a task's work on the driver of a local master, where driver and executor are one process.
+     */
+    public static int limitTo(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("ND4J op threads must be >= 1, got " + threads
                     + "; check spark.task.cpus");

@@ -19,6 +19,7 @@ import io.deepline.pipelines.train.HasTrainingListener;
 import io.deepline.pipelines.train.TrainingListener;
 import io.deepline.pipelines.train.TrainingResult;
 import io.deepline.pipelines.train.ValidationMetric;
+import io.deepline.pipelines.train.WorkerChoice;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -145,7 +146,7 @@ public class DeepRegressor extends Predictor<Vector, DeepRegressor, DeepRegressi
         }
         double weightScale = rows.requireNonEmptyAndWeightScale();
         SparkSession spark = dataset.sparkSession();
-        int workers = resolveNumWorkers(spark);
+        int workers = WorkerChoice.resolve(this, "DeepRegressor", spark, data.rows());
         LabelEncoder encoder = vectorLabel ? LabelEncoder.vector(data.numOutputs()) : LabelEncoder.scalar();
         TrainingResult result = EstimatorTraining.run(this, "DeepRegressor", rows, weightScale, workers,
                 data.numFeatures(), encoder, ValidationMetric.RMSE,

@@ -19,7 +19,9 @@ import org.apache.spark.storage.StorageLevel;
  * <p>Steps: check the grid ({@link GridCheck}); add an exact, seeded (optionally stratified) fold column with
  * {@link DataSplits#folds(int)}; persist it so MLlib and the report read the same partitions; fit MLlib's
  * CrossValidator with {@code setFoldCol} and {@code setCollectSubModels(true)}; build the
- * {@link CrossValidationReport} from the fold models. MLlib's own random folds ({@code MLUtils.kFold}) are
+ * {@link CrossValidationReport} from the fold models. A pipeline's leading stages that no grid point sets (feature
+ * assembly, a StandardScaler) are fitted once per fold and shared by its candidates ({@link FoldPrefixes}): the same
+ * models, fewer passes. MLlib's own random folds ({@code MLUtils.kFold}) are
  * not used because they cannot be rebuilt outside it, and their sizes are approximate.
  *
  * <p>Each fit runs with a {@link FitLabel} naming its candidate and fold (see {@link #withLabel(String)}), so the
@@ -151,7 +153,8 @@ public final class KFoldCrossValidation {
         }
         Dataset<Row> folded = folds.withSplitIndex(data, FOLD_COL).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            LabelledFits.Plan plan = new LabelledFits.Plan(labelName, grid, numFolds, folded, listener);
+            LabelledFits.Plan plan = new LabelledFits.Plan(labelName, grid, numFolds, folded, listener,
+                    FoldPrefixes.of(estimator, grid));
             CrossValidatorModel model = new CrossValidator().setEstimator(LabelledFits.wrap(estimator, plan))
                     .setEstimatorParamMaps(grid).setEvaluator(new RecordingEvaluator(evaluator, plan))
                     .setNumFolds(numFolds).setFoldCol(FOLD_COL).setCollectSubModels(true)

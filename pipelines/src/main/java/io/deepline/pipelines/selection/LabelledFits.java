@@ -51,6 +51,7 @@ final class LabelledFits<M extends Model<M>> extends Estimator<M> {
         private final int numFolds;
         private final Dataset<?> whole;
         private final TrainingListener listener;
+        private final FoldPrefixes prefixes;
         private final Map<Dataset<?>, Integer> folds = new IdentityHashMap<>();
         /** [fold][candidate] metrics as MLlib measured them (see {@link RecordingEvaluator}); NaN until then. */
         private final double[][] metrics;
@@ -62,8 +63,10 @@ final class LabelledFits<M extends Model<M>> extends Estimator<M> {
          * @param name     the label's first word ("tune", "cv")
          * @param whole    the data the final refit gets (the fold-indexed data the CrossValidator is fit on)
          * @param listener attached to every fit's network stages; null for none
+         * @param prefixes fits the pipeline's untuned leading stages once per fold
          */
-        Plan(String name, ParamMap[] grid, int numFolds, Dataset<?> whole, TrainingListener listener) {
+        Plan(String name, ParamMap[] grid, int numFolds, Dataset<?> whole, TrainingListener listener,
+             FoldPrefixes prefixes) {
             this.name = name;
             this.grid = grid;
             // An empty map (the estimator as it is) adds nothing worth naming.
@@ -72,6 +75,7 @@ final class LabelledFits<M extends Model<M>> extends Estimator<M> {
             this.numFolds = numFolds;
             this.whole = whole;
             this.listener = listener;
+            this.prefixes = prefixes;
             this.metrics = new double[numFolds][grid.length];
             this.recorded = new boolean[numFolds][grid.length];
         }
@@ -153,9 +157,21 @@ final class LabelledFits<M extends Model<M>> extends Estimator<M> {
         if (plan.listener != null) {
             attach(copy, plan.listener);
         }
-        M model = FitLabel.with(label, () -> copy.fit(dataset));
+        M model = FitLabel.with(label, () -> fitCopy(copy, dataset));
         plan.fitted(dataset, paramMap);
         return model;
+    }
+
+    /**
+     * {@code copy.fit(dataset)}; a fold fit of a pipeline whose leading stages no grid point sets takes their fold
+     * fit from {@link FoldPrefixes} (the same model, fitted once per fold).
+     */
+    @SuppressWarnings("unchecked")
+    private M fitCopy(Estimator<M> copy, Dataset<?> dataset) {
+        if (dataset != plan.whole && plan.prefixes.shares() && copy instanceof Pipeline pipeline) {
+            return (M) plan.prefixes.fit(pipeline, dataset);
+        }
+        return copy.fit(dataset);
     }
 
     /** Sets the listener on every network stage of {@code stage} (nested pipelines included). */

@@ -4,6 +4,7 @@ import io.deepline.models.state.NetworkSnapshot;
 import io.deepline.pipelines.collective.CollectiveException;
 import io.deepline.pipelines.collective.CollectiveSettings;
 import io.deepline.pipelines.collective.Rendezvous;
+import io.deepline.pipelines.data.MiniBatch;
 import io.deepline.pipelines.data.TrainingBatch;
 import java.util.Locale;
 import java.util.UUID;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the epochs of one fit in its sync mode: collective epochs while they succeed (each failed one rerun up to
- * maxEpochRetries times), then jobs epochs for the rest of the fit. Owns the fit's rendezvous on the driver.
+ * maxEpochRetries times), then jobs epochs for the rest of the fit; a one-worker collective fit of small data on a
+ * local master runs its epochs on the driver ({@link DriverEpochs}). Owns the fit's rendezvous on the driver.
  */
 final class EpochRunner<B extends TrainingBatch> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EpochRunner.class);
@@ -27,16 +29,18 @@ final class EpochRunner<B extends TrainingBatch> implements AutoCloseable {
     private final String token;
     private final CollectiveSettings collective;
     private final Rendezvous rendezvous;
+    private final DriverEpochs driver;
     private SyncMode mode;
 
     private EpochRunner(JavaSparkContext sc, JavaRDD<B> batches, int[] perWorker, String runId,
-                        TrainingSettings settings, SyncMode mode) {
+                        TrainingSettings settings, SyncMode mode, DriverEpochs driver) {
         this.sc = sc;
         this.batches = batches;
         this.perWorker = perWorker;
         this.runId = runId;
         this.settings = settings;
         this.mode = mode;
+        this.driver = driver;
         // Peers present the token to each other; it is not the runId, which names cached networks in logs.
         this.token = UUID.randomUUID().toString();
         this.collective = mode == SyncMode.COLLECTIVE ? collectiveSettings(sc) : null;
@@ -55,20 +59,44 @@ final class EpochRunner<B extends TrainingBatch> implements AutoCloseable {
         }
     }
 
-    /** Resolves the sync mode for {@code batches}' workers (logging why) and gets ready to train. */
-    static <B extends TrainingBatch> EpochRunner<B> start(JavaSparkContext sc, JavaRDD<B> batches, int[] perWorker,
+    /**
+     * Resolves the sync mode for {@code batches}' workers (logging why) and gets ready to train.
+     *
+     * @param counted    the workers' batches, counted (and, for a fit that may train on the driver, collected)
+     * @param validation the fit's validation batches, or null; collected too when the epochs run on the driver
+     */
+    static <B extends TrainingBatch> EpochRunner<B> start(JavaSparkContext sc, JavaRDD<B> batches,
+                                                         WorkerBatches counted, JavaRDD<MiniBatch> validation,
                                                          String runId, TrainingSettings settings) {
+        int[] perWorker = counted.perWorker();
         SyncMode mode = SyncModeChoice.resolve(settings.stageName(), settings.sync().mode(), perWorker.length,
                 sc.sc()).mode();
-        return new EpochRunner<>(sc, batches, perWorker, runId, settings, mode);
+        DriverEpochs driver = null;
+        if (DriverEpochs.applies(sc, mode, perWorker.length, counted.rows()) && counted.collected() != null) {
+            LOG.info("{}: one worker, {} rows, local master: the epochs run on the driver, without a Spark job each",
+                    settings.stageName(), counted.rows());
+            if (validation != null) {
+                sc.setJobDescription(settings.stageName() + " validation batches to the driver");
+            }
+            driver = DriverEpochs.of(sc, counted.collected(), validation);
+        }
+        return new EpochRunner<>(sc, batches, perWorker, runId, settings, mode, driver);
+    }
+
+    /** The driver-side epochs, if this fit trains on the driver (its validation runs there too), else null. */
+    DriverEpochs onDriver() {
+        return driver;
     }
 
     /** Trains epoch {@code epoch} (0-based) from {@code start}. */
     EpochResult run(NetworkSnapshot start, int epoch) {
         if (mode == SyncMode.COLLECTIVE) {
-            EpochResult trained = collectiveEpoch(new EpochTask(runId, token, start, epoch,
-                    settings.averagingFrequency(), settings.seed(), perWorker, collective,
-                    rendezvous == null ? null : rendezvous.address(), settings.tracksGradient()));
+            EpochTask task = new EpochTask(runId, token, start, epoch, settings.averagingFrequency(), settings.seed(),
+                    perWorker, collective, rendezvous == null ? null : rendezvous.address(), settings.tracksGradient());
+            if (driver != null) {
+                return driver.run(task);
+            }
+            EpochResult trained = collectiveEpoch(task);
             if (trained != null) {
                 return trained;
             }

@@ -5,7 +5,6 @@ import io.deepline.pipelines.data.MiniBatch;
 import io.deepline.pipelines.data.TrainingBatch;
 import io.deepline.pipelines.io.HadoopFiles;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * with a checkpoint directory: after every checkpointInterval-th (and the last) epoch, write a
  *   {@link TrainingCheckpoint}; a later fit of the same run (same {@link TrainingFingerprint}) resumes from it
  * </pre>
- * With one worker this is exactly sequential DL4J training on the same batches in the same order.
+ * With one worker this is exactly sequential DL4J training on the same batches in the same order; on a local master
+ * with small data its epochs and validations run on the driver, without a Spark job each ({@link DriverEpochs}).
  */
 public final class ParameterAveragingTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(ParameterAveragingTrainer.class);
@@ -75,7 +75,9 @@ public final class ParameterAveragingTrainer {
                     + " validationIndicatorCol");
         }
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(batches.context());
-        int[] perWorker = batchesPerWorker(batches);
+        WorkerBatches counted = WorkerBatches.of(batches,
+                DriverEpochs.mayApply(sc, settings.sync().mode(), batches.getNumPartitions()));
+        int[] perWorker = counted.perWorker();
         requireBatches(perWorker); // before anything is written
         String runId = UUID.randomUUID().toString();
         CheckpointStore store = null;
@@ -89,7 +91,7 @@ public final class ParameterAveragingTrainer {
         } else {
             progress = TrainingProgress.fresh(initial, settings);
         }
-        try (EpochRunner<B> runner = EpochRunner.start(sc, batches, perWorker, runId, settings)) {
+        try (EpochRunner<B> runner = EpochRunner.start(sc, batches, counted, validation, runId, settings)) {
             trainEpochs(runner, sc, validation, runId, store, fingerprint, progress);
         }
         sc.setJobDescription(null);
@@ -135,8 +137,9 @@ public final class ParameterAveragingTrainer {
             if (validation != null) {
                 sc.setJobDescription(String.format(Locale.ROOT, "%s epoch %d/%d validation",
                         settings.stageName(), epoch + 1, settings.maxEpochs()));
-                ValidationSum v = validate(sc, validation, new ValidationTask(runId, state,
-                        settings.validationMetric()));
+                ValidationTask task = new ValidationTask(runId, state, settings.validationMetric());
+                ValidationSum v = runner.onDriver() != null ? requireRows(runner.onDriver().validate(task))
+                        : validate(sc, validation, task);
                 validationLoss = v.loss();
                 validationMetric = v.metric(settings.validationMetric());
                 if (stopping.record(epoch + 1, validationLoss)) {
@@ -211,28 +214,19 @@ public final class ParameterAveragingTrainer {
     private static ValidationSum validate(JavaSparkContext sc, JavaRDD<MiniBatch> validation, ValidationTask task) {
         Broadcast<ValidationTask> bc = sc.broadcast(task);
         try {
-            ValidationSum sum = validation.mapPartitions(new ValidationWorker(bc))
-                    .treeAggregate(ValidationSum.empty(), ValidationSum::merge, ValidationSum::merge);
-            if (sum.rows() == 0) {
-                throw new IllegalStateException("the validation batches are empty; the validation rows changed after"
-                        + " they were checked (use a deterministic, cached input)");
-            }
-            return sum;
+            return requireRows(validation.mapPartitions(new ValidationWorker(bc))
+                    .treeAggregate(ValidationSum.empty(), ValidationSum::merge, ValidationSum::merge));
         } finally {
             bc.destroy();
         }
     }
 
-    /** The number of mini-batches in each partition (one small number per worker). */
-    private static int[] batchesPerWorker(JavaRDD<? extends TrainingBatch> batches) {
-        List<Integer> counts = batches.mapPartitions(it -> {
-            int n = 0;
-            for (; it.hasNext(); it.next()) {
-                n++;
-            }
-            return List.of(n).iterator();
-        }).collect();
-        return counts.stream().mapToInt(Integer::intValue).toArray();
+    private static ValidationSum requireRows(ValidationSum sum) {
+        if (sum.rows() == 0) {
+            throw new IllegalStateException("the validation batches are empty; the validation rows changed after"
+                    + " they were checked (use a deterministic, cached input)");
+        }
+        return sum;
     }
 
     private static void requireBatches(int[] batchesPerWorker) {

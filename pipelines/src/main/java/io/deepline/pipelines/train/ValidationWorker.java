@@ -26,10 +26,14 @@ final class ValidationWorker implements FlatMapFunction<Iterator<MiniBatch>, Val
 
     @Override
     public Iterator<ValidationSum> call(Iterator<MiniBatch> batches) {
-        ValidationTask t = task.value();
         if (!batches.hasNext()) {
             return Collections.emptyIterator();
         }
+        return Collections.singletonList(score(task.value(), batches)).iterator();
+    }
+
+    /** The sums over {@code batches}, on this thread (an executor's task, or the driver in {@link DriverEpochs}). */
+    static ValidationSum score(ValidationTask t, Iterator<MiniBatch> batches) {
         // Its own cache key: the training network of this thread keeps its state for the next round.
         Network net = WorkerNetworks.acquire(t.runId() + "/validation", t.state());
         ValidationSum sum = ValidationSum.empty();
@@ -41,6 +45,6 @@ final class ValidationWorker implements FlatMapFunction<Iterator<MiniBatch>, Val
             sum.add(loss, t.metric().contribution(output, ds.getLabels(), batch), batch.weightSum(), batch.rows(),
                     batch.numOutputs());
         }
-        return Collections.singletonList(sum).iterator();
+        return sum;
     }
 }
