@@ -36,7 +36,7 @@ class DriverEpochsTest {
         NetworkSnapshot start = NetworkSnapshot.of(spec.buildNetwork(4, 3));
         // Dropout on, and averaging every 4 batches: the per-round RNG seeds and state re-application are compared too.
         EpochTask task = new EpochTask(UUID.randomUUID().toString(), "token", start, 1, 4, 11,
-                new int[] {batches.size()}, null, null);
+                new int[] {batches.size()}, null, null, true);
 
         EpochResult inTask = CollectiveEpoch.run(sc, cached, task);
         EpochResult onDriver = DriverEpochs.of(sc, WorkerBatches.of(cached, true).collected(), null).run(task);
