@@ -104,6 +104,10 @@ public record TrainOutcome(String name, String modelType, TestMetrics metrics, l
         if (e.gradientNorm() != null) {
             json.put("gradientNorm", e.gradientNorm());
         }
+        if (e.diagnostics() != null) {
+            // gradientNorm.<layer> and deadUnits.<layer> (gradientDiagnostics), flat beside the epoch's other keys.
+            json.putAll(e.diagnostics());
+        }
         return json;
     }
 }

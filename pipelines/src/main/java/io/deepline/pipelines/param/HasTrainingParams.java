@@ -6,6 +6,7 @@ import io.deepline.models.spec.NetworkTraining;
 import io.deepline.models.spec.UpdaterKind;
 import io.deepline.models.spec.WeightInitScheme;
 import java.util.Locale;
+import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.LongParam;
@@ -67,6 +68,15 @@ public interface HasTrainingParams<S extends HasTrainingParams<S>> extends Param
     /** The gradient-norm stopping threshold, 0 when it is off. */
     default double getGradientNormStop() {
         return (Double) getOrDefault(gradientNormStop());
+    }
+
+    default BooleanParam gradientDiagnostics() {
+        return trainingParams().gradientDiagnostics;
+    }
+
+    /** Whether the history records per-layer gradient norms and dead-ReLU shares per epoch. */
+    default boolean getGradientDiagnostics() {
+        return (Boolean) getOrDefault(gradientDiagnostics());
     }
 
     default Param<String> lrSchedule() {
@@ -252,6 +262,7 @@ public interface HasTrainingParams<S extends HasTrainingParams<S>> extends Param
         setDefault(adamBeta2(), AdamMoments.DEFAULT.beta2());
         setDefault(adamEpsilon(), AdamMoments.DEFAULT.epsilon());
         setDefault(gradientNormStop(), 0.0);
+        setDefault(gradientDiagnostics(), false);
         setDefault(lrSchedule(), "none");
         setDefault(lrDecay(), 0.5);
         setDefault(lrDecayEpochs(), 10);
@@ -306,6 +317,12 @@ public interface HasTrainingParams<S extends HasTrainingParams<S>> extends Param
     /** Stops the fit after the first epoch whose gradient norm is below {@code value}; 0 turns it off. */
     default S setGradientNormStop(double value) {
         set(gradientNormStop(), value);
+        return self();
+    }
+
+    /** Records per-layer gradient norms and dead-ReLU shares per epoch in the training history. */
+    default S setGradientDiagnostics(boolean value) {
+        set(gradientDiagnostics(), value);
         return self();
     }
 

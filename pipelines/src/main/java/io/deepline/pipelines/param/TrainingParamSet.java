@@ -3,6 +3,7 @@ package io.deepline.pipelines.param;
 import io.deepline.models.spec.LearningRateSchedule;
 import io.deepline.models.spec.UpdaterKind;
 import java.io.Serializable;
+import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.LongParam;
@@ -23,6 +24,7 @@ public final class TrainingParamSet implements Serializable {
     final DoubleParam adamBeta2;
     final DoubleParam adamEpsilon;
     final DoubleParam gradientNormStop;
+    final BooleanParam gradientDiagnostics;
     final Param<String> lrSchedule;
     final DoubleParam lrDecay;
     final IntParam lrDecayEpochs;
@@ -67,6 +69,10 @@ public final class TrainingParamSet implements Serializable {
                         + " workers) of the training-loss gradient without the L2 penalty, falls below this;"
                         + " recorded per epoch in the history while on; 0 = off, else > 0 (default 0)",
                 Validators.nonNegativeFinite());
+        gradientDiagnostics = new BooleanParam(owner, "gradientDiagnostics",
+                "record per epoch in the history the gradient norm of each layer (gradientNorm.<layer>) and the"
+                        + " share of dead units of each hidden ReLU layer (deadUnits.<layer>), to diagnose vanishing"
+                        + " or exploding gradients and dead ReLUs (default false)");
         lrSchedule = new Param<>(owner, "lrSchedule",
                 "learning-rate decay by epoch: none, step (α·lrDecay^⌊epoch/lrDecayEpochs⌋) or exponential"
                         + " (α·lrDecay^epoch) (default none)",

@@ -25,7 +25,12 @@ public final class Charts {
     }
 
     public static XYChart xy(String title, String xTitle, String yTitle) {
-        XYChart chart = new XYChart(PngPlot.WIDTH, PngPlot.HEIGHT);
+        return xy(title, xTitle, yTitle, PngPlot.WIDTH, PngPlot.HEIGHT);
+    }
+
+    /** An XY chart of another size: a panel of a plot that puts several side by side. */
+    static XYChart xy(String title, String xTitle, String yTitle, int width, int height) {
+        XYChart chart = new XYChart(width, height);
         chart.setTitle(title);
         chart.setXAxisTitle(xTitle);
         chart.setYAxisTitle(yTitle);

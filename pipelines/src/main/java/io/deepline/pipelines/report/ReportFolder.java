@@ -11,7 +11,8 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * Writes a whole report folder through Hadoop FileSystem: {@code index.html} ({@link ReportPage}) and, when given,
- * the learning curve ({@code learning-curve.png}, {@code history.csv}), the confusion matrix
+ * the learning curve ({@code learning-curve.png}, {@code history.csv}), the per-layer gradient diagnostics
+ * ({@code gradients.png}, when the history has them), the confusion matrix
  * ({@code confusion.png}, {@code confusion.csv}) and extra plots and CSV tables.
  *
  * <pre>{@code
@@ -26,7 +27,7 @@ import org.apache.hadoop.fs.Path;
 public final class ReportFolder {
     /** The file names the folder writes itself. */
     private static final List<String> RESERVED = List.of(ReportPage.FILE_NAME, LearningCurvePlot.FILE_NAME,
-            ReportTables.HISTORY_FILE_NAME, ConfusionHeatmapPlot.FILE_NAME, ReportTables.CONFUSION_FILE_NAME);
+            GradientDiagnosticsPlot.FILE_NAME, ReportTables.HISTORY_FILE_NAME, ConfusionHeatmapPlot.FILE_NAME, ReportTables.CONFUSION_FILE_NAME);
 
     private final String title;
     private final String metricsJson;
@@ -117,6 +118,12 @@ public final class ReportFolder {
         if (hasHistory) {
             binary.put(LearningCurvePlot.FILE_NAME, new LearningCurvePlot(history).toPng());
             page = page.withImage(LearningCurvePlot.FILE_NAME, "Learning curve: loss per epoch");
+        }
+        if (hasHistory && GradientDiagnosticsPlot.applies(history)) {
+            // Only fits with gradientDiagnostics record per-layer norms; the others get no empty plot.
+            binary.put(GradientDiagnosticsPlot.FILE_NAME, new GradientDiagnosticsPlot(history).toPng());
+            page = page.withImage(GradientDiagnosticsPlot.FILE_NAME,
+                    "Gradient diagnostics: gradient norm per layer and dead ReLU units per epoch");
         }
         if (confusion != null) {
             binary.put(ConfusionHeatmapPlot.FILE_NAME, new ConfusionHeatmapPlot(confusion, labels).toPng());

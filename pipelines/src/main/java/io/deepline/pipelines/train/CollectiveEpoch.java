@@ -67,6 +67,6 @@ final class CollectiveEpoch {
         EpochSum first = byRank.get(0);
         NetworkSnapshot state = task.start().withState(first.params(), first.updaterState(), iteration,
                 task.epoch());
-        return new EpochResult(state, lossSum, batches, examples, firstLossSum / starters, gradient.meanNorm());
+        return new EpochResult(state, lossSum, batches, examples, firstLossSum / starters, gradient);
     }
 }

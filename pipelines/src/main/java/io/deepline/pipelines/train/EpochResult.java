@@ -10,8 +10,13 @@ import io.deepline.models.state.NetworkSnapshot;
  * @param batches   mini-batches fitted
  * @param examples  rows fitted
  * @param startLoss the mean loss of the workers' first mini-batch in round 1, before any update
- * @param gradientNorm the L2 norm of the mean mini-batch gradient of the epoch, NaN when gradients are not tracked
+ * @param gradient  the workers' summed mini-batch gradients, {@link GradientSum#NONE} when not tracked
  */
 record EpochResult(NetworkSnapshot state, double lossSum, long batches, long examples, double startLoss,
-                   double gradientNorm) {
+                   GradientSum gradient) {
+
+    /** The L2 norm of the mean mini-batch gradient of the epoch, NaN when gradients are not tracked. */
+    double gradientNorm() {
+        return gradient.meanNorm();
+    }
 }

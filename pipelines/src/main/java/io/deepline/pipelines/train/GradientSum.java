@@ -3,7 +3,8 @@ package io.deepline.pipelines.train;
 import java.io.Serializable;
 
 /**
- * Per-batch mean gradients summed over mini-batches, and how many: what workers send for {@code gradientNormStop}.
+ * Per-batch mean gradients summed over mini-batches, and how many: what workers send for {@code gradientNormStop} and
+ * {@code gradientDiagnostics}.
  * {@link #NONE} is the identity of {@link #plus} (a fit that does not track gradients, or a worker without batches).
  *
  * @param sum     the sum of the batches' mean-loss gradients, flattened as the network's params; null for none
@@ -34,6 +35,18 @@ record GradientSum(double[] sum, long batches) implements Serializable {
             total[i] += other.sum[i];
         }
         return new GradientSum(total, batches + other.batches);
+    }
+
+    /** The mean gradient over the summed mini-batches, flattened as the network's params; null for none. */
+    double[] mean() {
+        if (sum == null || batches == 0) {
+            return null;
+        }
+        double[] mean = new double[sum.length];
+        for (int i = 0; i < mean.length; i++) {
+            mean[i] = sum[i] / batches;
+        }
+        return mean;
     }
 
     /**

@@ -44,7 +44,7 @@ final class JobsEpoch {
             examples += sum.examples();
             gradient = gradient.plus(sum.gradient());
         }
-        return new EpochResult(state, lossSum, batchCount, examples, startLoss, gradient.meanNorm());
+        return new EpochResult(state, lossSum, batchCount, examples, startLoss, gradient);
     }
 
     private static <B extends TrainingBatch> RoundSum runRound(JavaSparkContext sc, JavaRDD<B> batches,

@@ -6,6 +6,7 @@ import io.deepline.pipelines.data.TrainingBatch;
 import io.deepline.pipelines.io.HadoopFiles;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.spark.api.java.JavaRDD;
@@ -32,6 +33,8 @@ import org.slf4j.LoggerFactory;
  *   the loop after {@code patience} epochs without improvement and returns the best epoch's state
  * with gradientNormStop &gt; 0: the workers also sum their mini-batch gradients; the fit ends after the first
  *   epoch whose mean gradient's norm is below it (course §1.6), recorded per epoch in the history
+ * with gradientDiagnostics: the workers sum their gradients as for gradientNormStop; the driver splits the mean
+ *   gradient by layer and probes the averaged network for dead ReLUs ({@link LayerDiagnostics}), per epoch
  * after the last epoch (with early stopping: for the best epoch): fail if the loss the model ends with rose over
  *   the {@link DivergenceGuard}'s limit
  * with a checkpoint directory: after every checkpointInterval-th (and the last) epoch, write a
@@ -91,8 +94,11 @@ public final class ParameterAveragingTrainer {
         } else {
             progress = TrainingProgress.fresh(initial, settings);
         }
+        // One small job at the start for the probe batch; the epochs' diagnostics then run on the driver alone.
+        LayerDiagnostics diagnostics = settings.gradientDiagnostics()
+                ? LayerDiagnostics.start(initial, batches.first()) : null;
         try (EpochRunner<B> runner = EpochRunner.start(sc, batches, counted, validation, runId, settings)) {
-            trainEpochs(runner, sc, validation, runId, store, fingerprint, progress);
+            trainEpochs(runner, sc, validation, runId, store, fingerprint, progress, diagnostics);
         }
         sc.setJobDescription(null);
         NetworkSnapshot state = progress.state;
@@ -112,9 +118,14 @@ public final class ParameterAveragingTrainer {
         return new TrainingResult(state, history);
     }
 
-    /** The epoch loop: train, validate, record, guard, checkpoint, tell the listener. */
+    /**
+     * The epoch loop: train, validate, record, guard, checkpoint, tell the listener.
+     *
+     * @param diagnostics per-layer diagnostics to record, or null when gradientDiagnostics is off
+     */
     private void trainEpochs(EpochRunner<?> runner, JavaSparkContext sc, JavaRDD<MiniBatch> validation,
-                             String runId, CheckpointStore store, String fingerprint, TrainingProgress progress) {
+                             String runId, CheckpointStore store, String fingerprint, TrainingProgress progress,
+                             LayerDiagnostics diagnostics) {
         EarlyStopping stopping = progress.stopping;
         // A fit resumed from the checkpoint of a converged epoch trains no further.
         boolean converged = !progress.history.epochs().isEmpty()
@@ -149,8 +160,10 @@ public final class ParameterAveragingTrainer {
             double seconds = (System.nanoTime() - start) / 1e9;
             double loss = batchCount == 0 ? Double.NaN : lossSum / batchCount;
             Double gradientNorm = settings.tracksGradient() ? trained.gradientNorm() : null;
+            Map<String, Double> layers = diagnostics == null ? null
+                    : diagnostics.of(state, trained.gradient().mean());
             EpochStats stats = new EpochStats(epoch + 1, loss, seconds, examples,
-                    examples / Math.max(seconds, 1e-9), validationLoss, validationMetric, gradientNorm);
+                    examples / Math.max(seconds, 1e-9), validationLoss, validationMetric, gradientNorm, layers);
             requireFiniteLoss(stats);
             progress.history = progress.history.plus(stats);
             logEpoch(stats, progress.history);

@@ -26,7 +26,8 @@ import org.apache.spark.ml.param.Params;
  *   <li>{@code syncMode}, {@code maxEpochRetries}: both sync modes compute the same params bit for bit, so a
  *       checkpoint written in one resumes in the other;
  *   <li>{@code gradientNormStop}: like the divergence guard, it decides when the fit ends, never what an epoch
- *       computes (the workers' gradient sums do not touch the params).
+ *       computes (the workers' gradient sums do not touch the params);
+ *   <li>{@code gradientDiagnostics}: it only records what an epoch computed.
  * </ul>
  * Everything else is included, even Params that only seem to matter at transform time: {@code inferenceBatchSize}
  * sizes the validation batches (whose loss sums drive early stopping), and an output column's name costs at worst a
@@ -35,7 +36,8 @@ import org.apache.spark.ml.param.Params;
  */
 public final class ParamsDigest {
     static final Set<String> EXCLUDED = Set.of("checkpointDir", "checkpointInterval", "checkpointMode", "maxEpochs",
-            "divergenceFactor", "syncMode", "maxEpochRetries", "gradientNormStop");
+            "divergenceFactor", "syncMode", "maxEpochRetries", "gradientNormStop",
+            "gradientDiagnostics");
 
     private ParamsDigest() {
     }

@@ -16,11 +16,14 @@ import io.deepline.pipelines.param.HasTrainingParams;
  * @param divergence            when a rising training loss fails the fit, {@link DivergenceGuard#OFF} for never
  * @param sync                  how the workers average (sync mode, epoch retries)
  * @param gradientNormStop      stop after the first epoch whose gradient norm is below this; 0 = never
+ * @param gradientDiagnostics   record per-layer gradient norms and dead-ReLU shares per epoch
+ *                              ({@link LayerDiagnostics})
  */
 public record TrainingSettings(String stageName, int maxEpochs, int averagingFrequency, long seed,
                                ValidationMetric validationMetric, int earlyStoppingPatience,
                                double earlyStoppingMinDelta, CheckpointSettings checkpoint,
-                               DivergenceGuard divergence, SyncSettings sync, double gradientNormStop) {
+                               DivergenceGuard divergence, SyncSettings sync, double gradientNormStop,
+                               boolean gradientDiagnostics) {
     public TrainingSettings {
         if (!(gradientNormStop >= 0) || Double.isInfinite(gradientNormStop)) {
             throw new IllegalArgumentException("gradientNormStop must be a finite number >= 0 (0 = off), got "
@@ -47,6 +50,15 @@ public record TrainingSettings(String stageName, int maxEpochs, int averagingFre
         }
     }
 
+    /** Settings without gradient diagnostics. */
+    public TrainingSettings(String stageName, int maxEpochs, int averagingFrequency, long seed,
+                            ValidationMetric validationMetric, int earlyStoppingPatience,
+                            double earlyStoppingMinDelta, CheckpointSettings checkpoint, DivergenceGuard divergence,
+                            SyncSettings sync, double gradientNormStop) {
+        this(stageName, maxEpochs, averagingFrequency, seed, validationMetric, earlyStoppingPatience,
+                earlyStoppingMinDelta, checkpoint, divergence, sync, gradientNormStop, false);
+    }
+
     /** Settings without the gradient-norm stop. */
     public TrainingSettings(String stageName, int maxEpochs, int averagingFrequency, long seed,
                             ValidationMetric validationMetric, int earlyStoppingPatience,
@@ -56,9 +68,15 @@ public record TrainingSettings(String stageName, int maxEpochs, int averagingFre
                 earlyStoppingMinDelta, checkpoint, divergence, sync, 0.0);
     }
 
-    /** Whether workers sum their mini-batch gradients: only when the gradient-norm stop needs them. */
+    /** Whether workers sum their mini-batch gradients: only when the gradient-norm stop or diagnostics need them. */
     public boolean tracksGradient() {
-        return gradientNormStop > 0;
+        return gradientNormStop > 0 || gradientDiagnostics;
+    }
+
+    /** These settings with gradient diagnostics on or off. */
+    public TrainingSettings withGradientDiagnostics(boolean on) {
+        return new TrainingSettings(stageName, maxEpochs, averagingFrequency, seed, validationMetric,
+                earlyStoppingPatience, earlyStoppingMinDelta, checkpoint, divergence, sync, gradientNormStop, on);
     }
 
     /**
@@ -76,7 +94,7 @@ public record TrainingSettings(String stageName, int maxEpochs, int averagingFre
     public TrainingSettings withSyncMode(SyncMode mode) {
         return new TrainingSettings(stageName, maxEpochs, averagingFrequency, seed, validationMetric,
                 earlyStoppingPatience, earlyStoppingMinDelta, checkpoint, divergence, sync.withMode(mode),
-                gradientNormStop);
+                gradientNormStop, gradientDiagnostics);
     }
 
     /** The bare loop without early stopping; validation, if any, reports accuracy. */
@@ -97,7 +115,7 @@ public record TrainingSettings(String stageName, int maxEpochs, int averagingFre
                 stage.getAveragingFrequency(), stage.getSeed(), metric, stage.getEarlyStoppingPatience(),
                 stage.getEarlyStoppingMinDelta(), CheckpointSettings.of(stage, numWorkers), DivergenceGuard.of(stage),
                 new SyncSettings(SyncMode.parse(stage.getSyncMode()), stage.getMaxEpochRetries()),
-                stage.getGradientNormStop());
+                stage.getGradientNormStop(), stage.getGradientDiagnostics());
     }
 
     /** {@link #of(HasTrainingParams, String, int, ValidationMetric)} for a stage that validates no rows. */
