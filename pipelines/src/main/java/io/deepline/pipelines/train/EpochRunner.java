@@ -24,18 +24,20 @@ final class EpochRunner<B extends TrainingBatch> implements AutoCloseable {
     private final int[] perWorker;
     private final String runId;
     private final TrainingSettings settings;
+    private final BatchCounters counters;
     private final String token;
     private final CollectiveSettings collective;
     private final Rendezvous rendezvous;
     private SyncMode mode;
 
     private EpochRunner(JavaSparkContext sc, JavaRDD<B> batches, int[] perWorker, String runId,
-                        TrainingSettings settings, SyncMode mode) {
+                        TrainingSettings settings, SyncMode mode, BatchCounters counters) {
         this.sc = sc;
         this.batches = batches;
         this.perWorker = perWorker;
         this.runId = runId;
         this.settings = settings;
+        this.counters = counters;
         this.mode = mode;
         // Peers present the token to each other; it is not the runId, which names cached networks in logs.
         this.token = UUID.randomUUID().toString();
@@ -57,10 +59,11 @@ final class EpochRunner<B extends TrainingBatch> implements AutoCloseable {
 
     /** Resolves the sync mode for {@code batches}' workers (logging why) and gets ready to train. */
     static <B extends TrainingBatch> EpochRunner<B> start(JavaSparkContext sc, JavaRDD<B> batches, int[] perWorker,
-                                                         String runId, TrainingSettings settings) {
+                                                         String runId, TrainingSettings settings,
+                                                         BatchCounters counters) {
         SyncMode mode = SyncModeChoice.resolve(settings.stageName(), settings.sync().mode(), perWorker.length,
                 sc.sc()).mode();
-        return new EpochRunner<>(sc, batches, perWorker, runId, settings, mode);
+        return new EpochRunner<>(sc, batches, perWorker, runId, settings, mode, counters);
     }
 
     /** Trains epoch {@code epoch} (0-based) from {@code start}. */
@@ -75,7 +78,7 @@ final class EpochRunner<B extends TrainingBatch> implements AutoCloseable {
             mode = SyncMode.JOBS;
         }
         int rounds = EpochTask.rounds(perWorker, settings.averagingFrequency());
-        return JobsEpoch.run(sc, batches, runId, start, epoch, rounds, settings);
+        return JobsEpoch.run(sc, batches, runId, start, epoch, rounds, settings, counters);
     }
 
     @Override
@@ -96,7 +99,7 @@ final class EpochRunner<B extends TrainingBatch> implements AutoCloseable {
                     settings.stageName(), task.epoch() + 1, settings.maxEpochs(), task.workers(),
                     attempt == 0 ? "" : ", retry " + attempt));
             try {
-                return CollectiveEpoch.run(sc, batches, task);
+                return CollectiveEpoch.run(sc, batches, task, counters);
             } catch (Exception e) {
                 if (!StageFailures.isRetryable(e)) {
                     throw StageFailures.rethrow(e);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -87,8 +88,15 @@ public final class ParameterAveragingTrainer {
         } else {
             progress = TrainingProgress.fresh(initial, settings);
         }
-        try (EpochRunner<B> runner = EpochRunner.start(sc, batches, perWorker, runId, settings)) {
-            trainEpochs(runner, sc, validation, runId, store, fingerprint, progress);
+        BatchCounters counters = BatchCounters.register(sc.sc(), settings.stageName());
+        RunningTaskCounts running = new RunningTaskCounts(counters);
+        sc.sc().addSparkListener(running);
+        try (ProgressMonitor monitor = new ProgressMonitor(running::total, listener, LOG::info, settings.stageName(),
+                FitLabel.current(), settings.maxEpochs(), IntStream.of(perWorker).sum(), System::nanoTime, true);
+             EpochRunner<B> runner = EpochRunner.start(sc, batches, perWorker, runId, settings, counters)) {
+            trainEpochs(runner, sc, validation, runId, store, fingerprint, progress, monitor);
+        } finally {
+            sc.sc().removeSparkListener(running);
         }
         sc.setJobDescription(null);
         NetworkSnapshot state = progress.state;
@@ -110,10 +118,12 @@ public final class ParameterAveragingTrainer {
 
     /** The epoch loop: train, validate, record, guard, checkpoint, tell the listener. */
     private void trainEpochs(EpochRunner<?> runner, JavaSparkContext sc, JavaRDD<MiniBatch> validation,
-                             String runId, CheckpointStore store, String fingerprint, TrainingProgress progress) {
+                             String runId, CheckpointStore store, String fingerprint, TrainingProgress progress,
+                             ProgressMonitor monitor) {
         EarlyStopping stopping = progress.stopping;
         for (int epoch = progress.epochs(); epoch < settings.maxEpochs() && !stopping.shouldStop(); epoch++) {
             long start = System.nanoTime();
+            monitor.epochStarted(epoch);
             EpochResult trained = runner.run(progress.state, epoch);
             if (epoch == 0) {
                 progress.startLoss = trained.startLoss();
