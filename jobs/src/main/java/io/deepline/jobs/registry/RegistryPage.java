@@ -127,15 +127,16 @@ public final class RegistryPage {
         for (int i = rows.size() - 1; i >= 0; i--) {
             Row r = rows.get(i);
             html.append(r.version() == champion ? "<tr class=\"champion\">" : "<tr>").append("<td class=\"n\">")
-                    .append(r.version()).append(r.version() == champion ? " (champion)" : "").append("</td><td>")
+                    .append(r.version()).append(r.version() == champion ? " (champion)" : "")
+                    .append("</td><td class=\"date\">")
                     .append(Html.escape(r.date())).append("</td>");
             for (String c : columns) {
                 JsonNode v = r.metrics().get(c);
                 html.append("<td class=\"n\">").append(v == null ? "" : Html.escape(v.isNumber()
                         ? format(v.doubleValue()) : v.asText())).append("</td>");
             }
-            html.append("<td>").append(r.decision().promoted() ? "promoted: " : "not promoted: ")
-                    .append(Html.escape(r.decision().reason())).append("</td><td>");
+            // The reason says itself whether the version was promoted ("promoted: ...", "not promoted: ...").
+            html.append("<td>").append(Html.escape(r.decision().reason())).append("</td><td>");
             if (r.hasReport()) {
                 html.append("<a href=\"").append(reportLink(r.version())).append("\">version ").append(r.version())
                         .append("</a>");

@@ -18,7 +18,7 @@ public final class Html {
             .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(480px,1fr));gap:.6em}
             figure{margin:0}img{max-width:100%;height:auto;border:1px solid #eee}
             figcaption{font-size:.8em;color:#555}
-            tr.champion{background:#e8f5e9}
+            tr.champion{background:#e8f5e9}td.date{white-space:nowrap}
             """;
 
     private Html() {

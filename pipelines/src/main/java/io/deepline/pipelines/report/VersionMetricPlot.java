@@ -38,7 +38,7 @@ public final class VersionMetricPlot implements PngPlot {
     public byte[] toPng() {
         XYChart chart = Charts.xy(metric + " per version" + (champion > 0 ? " (champion: version " + champion + ")"
                 : ""), "version", metric);
-        chart.getStyler().setXAxisDecimalPattern("#");
+        chart.getStyler().setXAxisDecimalPattern("#").setYAxisDecimalPattern("0.####");
         List<Double> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
         List<Double> px = new ArrayList<>();
@@ -63,6 +63,12 @@ public final class VersionMetricPlot implements PngPlot {
         }
         if (champion > 0) {
             chart.addAnnotation(new AnnotationLine(champion, true, false));
+        }
+        if (!y.isEmpty() && y.stream().distinct().count() == 1) {
+            // Equal scores: XChart would span a zero-height axis; pad it by 1 % (at least 0.001).
+            double v = y.get(0);
+            double pad = Math.max(1e-3, Math.abs(v) * 0.01);
+            chart.getStyler().setYAxisMin(v - pad).setYAxisMax(v + pad);
         }
         if (points.size() == 1) {
             // One point: XChart would span a zero-width axis.
