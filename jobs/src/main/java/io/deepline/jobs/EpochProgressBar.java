@@ -16,10 +16,10 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * A console progress bar of a fit. A fit whose epochs take a second or more gets a bar over the mini-batches of
- * the current epoch ({@code epoch k/N}, the epoch's loss so far, examples/s and the ETA of the whole fit), started
- * again at each epoch; a fit of quicker epochs keeps a bar over its epochs, with the last epoch's loss, validation
- * metric and speed. Shown instead of the per-epoch log lines when stdout is a terminal ({@link #OFF} otherwise); a
+ * A console progress bar of a fit. An epoch that runs 3 s or more gets a bar of its own over its mini-batches,
+ * titled {@code epoch k/N}, with the epoch's loss so far, examples/s and the ETA of the whole fit, left as one line
+ * when the epoch ends; a fit of quicker epochs gets one bar over its epochs, with the last epoch's loss,
+ * validation metric and speed. Shown instead of the per-epoch log lines when stdout is a terminal ({@link #OFF} otherwise); a
  * new fit (epoch 1 again, e.g. the next cross-validation fold) starts a new bar.
  *
  * <p>A fit that runs with a {@link FitLabel} (a {@code tune} candidate and fold) gets a bar of its own, titled with
@@ -57,9 +57,9 @@ final class EpochProgressBar implements TrainingListener, AutoCloseable {
         this.out = out;
     }
 
-    private Bar open(String label, long max, boolean batches) {
+    private Bar open(String label, String title, long max, boolean batches) {
         closeBar(label);
-        Bar bar = new Bar(new ProgressBarBuilder().setTaskName(label).setInitialMax(max)
+        Bar bar = new Bar(new ProgressBarBuilder().setTaskName(title).setInitialMax(max)
                 .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(out))
                 .setUpdateIntervalMillis(200).build(), batches);
         bars.put(label, bar);
@@ -73,17 +73,13 @@ final class EpochProgressBar implements TrainingListener, AutoCloseable {
         }
         String label = Objects.requireNonNullElse(p.label(), PLAIN);
         Bar bar = bars.get(label);
-        if (bar != null && !bar.batches) {
-            if (p.epoch() > bar.lastEpoch) {
-                return; // a fit of quick epochs keeps its epoch bar
-            }
-            bar = null; // epoch 1 again: a new fit
+        if (bar != null && !bar.batches && p.epoch() > bar.lastEpoch && p.epoch() > 1) {
+            return; // a fit of quick epochs keeps its epoch bar
         }
-        if (bar == null || p.epoch() < bar.batchEpoch) {
-            bar = open(label, p.batchesPerEpoch(), true);
-        }
-        if (p.epoch() != bar.batchEpoch) {
-            bar.drawn.reset();
+        if (bar == null || !bar.batches || p.epoch() != bar.batchEpoch) {
+            // One bar per long epoch, titled with it; the finished epoch's bar stays as a line, as Keras prints one.
+            String title = (p.label() == null ? "" : p.label() + " ") + "epoch " + p.epoch() + "/" + p.maxEpochs();
+            bar = open(label, title, p.batchesPerEpoch(), true);
             bar.batchEpoch = p.epoch();
         }
         bar.drawn.stepTo(p.batches());
@@ -97,22 +93,14 @@ final class EpochProgressBar implements TrainingListener, AutoCloseable {
         }
         String label = Objects.requireNonNullElse(FitLabel.current(), PLAIN);
         Bar bar = bars.get(label);
-        if (bar != null && bar.batches) {
-            if (stats.epoch() < bar.batchEpoch) {
-                bar = open(label, maxEpochs, false);
-            } else {
-                bar.lastEpoch = stats.epoch();
-                bar.drawn.stepTo(bar.drawn.getMax());
-                bar.drawn.setExtraMessage(String.format(Locale.ROOT, "epoch %d/%d done: %s", stats.epoch(), maxEpochs,
-                        message(stats)));
-                if (stats.epoch() >= maxEpochs) {
-                    closeBar(label);
-                }
-                return;
-            }
+        if (bar != null && bar.batches && bar.batchEpoch == stats.epoch()) {
+            bar.drawn.stepTo(bar.drawn.getMax());
+            bar.drawn.setExtraMessage(message(stats));
+            closeBar(label);
+            return;
         }
-        if (bar == null || stats.epoch() <= bar.lastEpoch) {
-            bar = open(label, maxEpochs, false);
+        if (bar == null || !bar.batches && stats.epoch() <= bar.lastEpoch || bar.batches) {
+            bar = open(label, label, maxEpochs, false);
         }
         bar.lastEpoch = stats.epoch();
         bar.drawn.stepTo(stats.epoch());
@@ -129,10 +117,10 @@ final class EpochProgressBar implements TrainingListener, AutoCloseable {
         return String.format(Locale.ROOT, "loss %.4f%s %.0f/s", stats.loss(), validation, stats.examplesPerSecond());
     }
 
-    /** e.g. {@code epoch 3/10 loss 0.3512 850/s ETA 6m52s}: the ETA is of the whole fit. */
+    /** e.g. {@code loss 0.3512 850/s fit ETA 6m52s}: the bar's title says the epoch; the ETA is of the whole fit. */
     static String message(BatchProgress p) {
-        return String.format(Locale.ROOT, "epoch %d/%d loss %.4f %.0f/s ETA %s", p.epoch(), p.maxEpochs(),
-                p.meanLoss(), p.examplesPerSecond(), duration(p.etaSeconds()));
+        return String.format(Locale.ROOT, "loss %.4f %.0f/s fit ETA %s", p.meanLoss(), p.examplesPerSecond(),
+                duration(p.etaSeconds()));
     }
 
     static String duration(double seconds) {

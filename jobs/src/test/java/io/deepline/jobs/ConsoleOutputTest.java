@@ -101,16 +101,16 @@ class ConsoleOutputTest {
             bar.onBatchProgress(new BatchProgress(null, 2, 10, 30, 120, 0.35, 850, 412));
             Thread.sleep(400);
             String drawn = bytes.toString(StandardCharsets.UTF_8);
-            assertTrue(drawn.contains(" 30/120") && drawn.contains("epoch 2/10 loss 0.3500"), drawn);
+            assertTrue(drawn.contains("epoch 2/10") && drawn.contains(" 30/120") && drawn.contains("loss 0.3500")
+                    && drawn.contains("fit ETA 6m52s"), drawn);
             bar.onEpochEnd(new EpochStats(2, 0.3, 60.0, 3840, 64.0, null, null), 10);
-            Thread.sleep(400);
             drawn = bytes.toString(StandardCharsets.UTF_8);
-            assertTrue(drawn.contains("120/120") && drawn.contains("epoch 2/10 done"), "the epoch's end fills its"
-                    + " bar: " + drawn);
+            assertTrue(drawn.contains("120/120") && drawn.contains("loss 0.3000"), "the epoch's end fills its bar: "
+                    + drawn);
             bar.onBatchProgress(new BatchProgress(null, 3, 10, 7, 120, 0.25, 900, 380));
         }
         String drawn = bytes.toString(StandardCharsets.UTF_8);
-        assertTrue(drawn.contains(" 7/120") && drawn.contains("epoch 3/10"), "epoch 3 counts from 0 again: " + drawn);
+        assertTrue(drawn.contains("epoch 3/10") && drawn.contains("  7/120"), "epoch 3 gets its own bar: " + drawn);
         assertEquals("6m52s", EpochProgressBar.duration(412));
         assertEquals("1h05m", EpochProgressBar.duration(3900));
     }

@@ -9,13 +9,15 @@ import java.util.function.Supplier;
 import java.util.function.Consumer;
 
 /**
- * Polls a fit's mini-batch counts on the driver once a second and tells the listener where the epoch is (a
- * console bar), and logs a progress line when an epoch has run {@value #LOG_EVERY_SECONDS} s or more since its
+ * Polls a fit's mini-batch counts on the driver once a second and tells the listener where an epoch of
+ * {@value #QUIET_SECONDS} s or more is (a console bar), and logs a progress line when an epoch has run {@value #LOG_EVERY_SECONDS} s or more since its
  * start or the last such line (so a long epoch in a non-interactive run does not look frozen, and a short one
  * adds no lines).
  */
 final class ProgressMonitor implements AutoCloseable {
     static final long LOG_EVERY_SECONDS = 30;
+    /** The listener hears of an epoch only once it has run this long: quick epochs are reported by their end. */
+    static final long QUIET_SECONDS = 3;
 
     private final Supplier<double[]> totals;
     private final TrainingListener listener;
@@ -103,7 +105,9 @@ final class ProgressMonitor implements AutoCloseable {
         double eta = doneInRun == 0 ? Double.NaN : (t - fitStart) / 1e9 / doneInRun * leftInFit;
         BatchProgress progress = new BatchProgress(label, epoch + 1, maxEpochs, batches, batchesPerEpoch, loss,
                 examples / epochSeconds, eta);
-        listener.onBatchProgress(progress);
+        if (t - epochStart >= TimeUnit.SECONDS.toNanos(QUIET_SECONDS)) {
+            listener.onBatchProgress(progress);
+        }
         if (t - lastLog >= TimeUnit.SECONDS.toNanos(LOG_EVERY_SECONDS) && batches < batchesPerEpoch) {
             lastLog = t;
             log.accept(line(label == null ? stageName : label + " " + stageName, progress));

@@ -70,7 +70,7 @@ class ProgressMonitorTest {
             assertEquals(10, p.batches(), "counted from the epoch's start");
             assertEquals(0.2, p.meanLoss(), 1e-12);
             assertEquals(46.0 / 110 * 290, p.etaSeconds(), 1e-9, "the fit's pace so far times the batches left");
-            assertEquals(4, seen.size());
+            assertEquals(3, seen.size(), "1 s into epoch 2 the listener hears nothing yet (quick epochs stay quiet)");
             assertTrue(seen.stream().allMatch(s -> s.batches() <= s.batchesPerEpoch()));
         }
     }
