@@ -172,6 +172,11 @@ public final class ReportFolder {
                         + history.validationMetricName() + " per epoch, kept epoch marked");
             }
         }
+        // The caller's own plots (tune's cross-validation, a VAE's samples) next: they are why that run was made.
+        for (Map.Entry<String, Plot> p : plots.entrySet()) {
+            binary.put(p.getKey(), p.getValue().plot().toPng());
+            page = page.withImage(p.getKey(), p.getValue().caption());
+        }
         if (confusion != null) {
             binary.put(ConfusionHeatmapPlot.FILE_NAME, new ConfusionHeatmapPlot(confusion, labels).toPng());
             page = page.withImage(ConfusionHeatmapPlot.FILE_NAME, "Confusion matrix: true class by predicted class");
@@ -197,10 +202,6 @@ public final class ReportFolder {
         if (hasHistory) {
             binary.put(EpochMetricPlot.THROUGHPUT_FILE_NAME, EpochMetricPlot.throughput(history).toPng());
             page = page.withImage(EpochMetricPlot.THROUGHPUT_FILE_NAME, "Throughput: examples per second per epoch");
-        }
-        for (Map.Entry<String, Plot> p : plots.entrySet()) {
-            binary.put(p.getKey(), p.getValue().plot().toPng());
-            page = page.withImage(p.getKey(), p.getValue().caption());
         }
         if (hasHistory) {
             text.put(ReportTables.HISTORY_FILE_NAME, ReportTables.history(history));
