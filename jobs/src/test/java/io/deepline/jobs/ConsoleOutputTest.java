@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.deepline.pipelines.train.BatchProgress;
 import io.deepline.pipelines.train.EpochStats;
 import io.deepline.pipelines.train.FitLabel;
 import java.io.ByteArrayOutputStream;
@@ -90,6 +91,28 @@ class ConsoleOutputTest {
         // The line is cut at the terminal's width (80 columns when there is none), so the speed may not show.
         assertTrue(drawn.contains("loss 0.5000 val 0.8750"), drawn);
         assertTrue(drawn.contains("1/2"), "a second fit gets its own bar: " + drawn);
+    }
+
+    @Test
+    void aLongEpochsBarCountsItsMiniBatchesThenTheNextEpochStartsAgain() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        // The bar redraws every 200 ms on its own thread: wait for a redraw before looking at a state.
+        try (EpochProgressBar bar = new EpochProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8))) {
+            bar.onBatchProgress(new BatchProgress(null, 2, 10, 30, 120, 0.35, 850, 412));
+            Thread.sleep(400);
+            String drawn = bytes.toString(StandardCharsets.UTF_8);
+            assertTrue(drawn.contains("epoch 2/10") && drawn.contains(" 30/120") && drawn.contains("loss 0.3500")
+                    && drawn.contains("fit ETA 6m52s"), drawn);
+            bar.onEpochEnd(new EpochStats(2, 0.3, 60.0, 3840, 64.0, null, null), 10);
+            drawn = bytes.toString(StandardCharsets.UTF_8);
+            assertTrue(drawn.contains("120/120") && drawn.contains("loss 0.3000"), "the epoch's end fills its bar: "
+                    + drawn);
+            bar.onBatchProgress(new BatchProgress(null, 3, 10, 7, 120, 0.25, 900, 380));
+        }
+        String drawn = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(drawn.contains("epoch 3/10") && drawn.contains("  7/120"), "epoch 3 gets its own bar: " + drawn);
+        assertEquals("6m52s", EpochProgressBar.duration(412));
+        assertEquals("1h05m", EpochProgressBar.duration(3900));
     }
 
     @Test

@@ -46,6 +46,9 @@ class OtherModelTypesJobTest {
         assertTrue(metrics.get("rmse").asDouble() < 65, metrics.toString());
         assertEquals(3, PipelineModel.load(dir.resolve("model").toString()).stages().length,
                 "assembler, scaler, regressor");
+        assertEquals(List.of("learning-curve.png", "predicted-vs-actual.png", "residuals.png", "throughput.png"),
+                PageChecks.assertPage(dir.resolve("model/report"), List.of("metrics", "run", "plots", "files"),
+                        List.of()), "a regressor's plots");
     }
 
     @Test

@@ -73,13 +73,17 @@ class TrainCommandTest {
         assertTrue(metrics.get("perClass").get("0").has("recall") && metrics.get("logLoss").asDouble() > 0);
 
         Path report = dir.resolve("model/report");
-        String html = Files.readString(report.resolve("index.html"));
-        assertTrue(html.contains("learning-curve.png") && html.contains("confusion.png")
-                && html.contains("f1Macro"), "the page embeds the plots and shows the metrics");
-        for (String png : List.of("learning-curve.png", "confusion.png")) {
-            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(report.resolve(png).toFile());
-            assertTrue(image != null && image.getWidth() == 800 && image.getHeight() == 500, png + " decodes at 800x500");
-        }
+        assertEquals(List.of("learning-curve.png", "confusion.png", "roc.png", "precision-recall.png",
+                "calibration.png", "throughput.png"), PageChecks.assertPage(report, List.of("metrics", "run", "plots",
+                "per-class", "files"), List.of()), "the classifier's plots, the most looked-at first");
+        org.w3c.dom.Document page = PageChecks.page(report);
+        assertTrue(PageChecks.text(page, "metrics").contains("f1Macro")
+                && PageChecks.text(page, "metrics").contains("40 of 40 (the last"), PageChecks.text(page, "metrics"));
+        String facts = PageChecks.text(page, "run");
+        assertTrue(facts.contains("DeepClassifier") && facts.contains("hiddenLayers=[16]") && facts.contains("iris.csv")
+                && facts.contains("seed 42") && facts.contains("DL4J 1.0.0") && facts.contains("Spark "), facts);
+        assertEquals(new ObjectMapper().readTree(dir.resolve("model/metrics.json").toFile()),
+                new ObjectMapper().readTree(report.resolve("metrics.json").toFile()), "the JSON behind the link");
         assertEquals(41, Files.readAllLines(report.resolve("history.csv")).size(), "a header and 40 epochs");
     }
 

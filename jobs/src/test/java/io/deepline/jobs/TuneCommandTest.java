@@ -51,7 +51,10 @@ class TuneCommandTest {
         assertEquals(3, csv.size(), "a header and one row per candidate: " + csv);
         assertTrue(csv.get(0).contains("fold_3") && csv.get(0).contains("mean"), csv.get(0));
         assertEquals(800, javax.imageio.ImageIO.read(dir.resolve("model/report/cv.png").toFile()).getWidth());
-        assertTrue(Files.readString(dir.resolve("model/report/index.html")).contains("cv.png"));
+        PageChecks.assertPage(dir.resolve("model/report"), List.of("metrics", "run", "plots", "files"),
+                List.of("cv.png", "learning-curve.png", "confusion.png"));
+        assertTrue(PageChecks.text(PageChecks.page(dir.resolve("model/report")), "run").contains("2 candidates, 3-fold"
+                + " accuracy; chosen {learningRate=0.05}"), "the run panel names the chosen candidate");
         JsonNode cv = new ObjectMapper().readTree(dir.resolve("model/report/cv.json").toFile());
         assertEquals(2, cv.get("gridPoints").size());
         double best = tuning.get("bestMean").asDouble();

@@ -81,6 +81,10 @@ public final class ModelRegistry {
         return root;
     }
 
+    Configuration conf() {
+        return conf;
+    }
+
     FileSystem fileSystem() {
         return fs;
     }
@@ -266,9 +270,10 @@ public final class ModelRegistry {
             }
         }
         for (FileStatus stale : list(root)) {
-            if (stale.getPath().getName().startsWith(CHAMPION_TEMP_PREFIX)) {
+            if (stale.getPath().getName().startsWith(CHAMPION_TEMP_PREFIX)
+                    || stale.getPath().getName().startsWith(RegistryPage.TEMP_PREFIX)) {
                 deleteQuietly(stale.getPath());
-                LOG.warn("Registry {}: deleted {}, left by a failed promotion", name, stale.getPath());
+                LOG.warn("Registry {}: deleted {}, left by a failed promotion or page write", name, stale.getPath());
             }
         }
         return removed;

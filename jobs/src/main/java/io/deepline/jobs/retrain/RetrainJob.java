@@ -12,6 +12,7 @@ import io.deepline.jobs.model.ModelTypes;
 import io.deepline.jobs.registry.Decision;
 import io.deepline.jobs.registry.ModelRegistry;
 import io.deepline.jobs.registry.PromotionRule;
+import io.deepline.jobs.registry.RegistryPage;
 import io.deepline.jobs.registry.RetrainLock;
 import io.deepline.jobs.registry.StagedVersion;
 import io.deepline.jobs.registry.VersionFiles;
@@ -142,7 +143,22 @@ public final class RetrainJob {
                 LOG.info("Version {} is the champion of {}", version.number(), registry.root());
             }
             List<Integer> pruned = registry.prune(keep);
+            writePage(registry);
             return new RetrainOutcome(challenger, decision, version.dir().toString(), pruned);
+        }
+    }
+
+    /**
+     * Rewrites the registry's page; a failure is logged, not thrown: the version and the champion are already
+     * committed, and a scheduler retrying the whole retrain for a page would train yet another version.
+     */
+    private static void writePage(ModelRegistry registry) {
+        try {
+            new RegistryPage(registry).write();
+            LOG.info("Wrote the registry page {}/{}", registry.root(), RegistryPage.FILE_NAME);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not write the registry page under {}: {}. The registry is complete; the next retrain"
+                    + " writes the page again", registry.root(), e.getMessage());
         }
     }
 

@@ -96,6 +96,12 @@ public final class EvaluateJob {
                 ReportFolder folder = new ReportFolder(config.name(), MetricsReport.toJson(outcome.toJson()));
                 metrics.classificationReport().ifPresent(r -> folder.withConfusion(r,
                         ModelEvaluation.classNames(fitted)));
+                Map<String, String> facts = new LinkedHashMap<>();
+                facts.put("model", config.model().type() + " at " + modelPath);
+                facts.put("evaluated on", count + " rows, " + scope + " of " + config.data().path());
+                facts.put("master", session.spark().sparkContext().master());
+                folder.withFacts(facts);
+                ScoredPlots.add(folder, model.factory(), data.plan(), fitted, rows, count, config.split().seed());
                 List<String> written = folder.write(new HadoopFiles(hadoopConf), outcome.reportPath());
                 LOG.info("Wrote the metrics to {} and the report ({}) to {}", outcome.metricsPath(),
                         String.join(", ", written), outcome.reportPath());

@@ -17,6 +17,7 @@ import io.deepline.pipelines.train.EpochStats;
 import io.deepline.pipelines.train.HasTrainingListener;
 import io.deepline.pipelines.train.TrainingHistory;
 import io.deepline.pipelines.train.TrainingListener;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -116,6 +117,7 @@ public final class TrainJob {
             followed.setTrainingListener(listener);
         }
         long start = System.nanoTime();
+        Instant started = Instant.now();
         PipelineModel fitted;
         try {
             fitted = fit.fit(TextStages.fitVocabulary(data.plan(), data.train(), data.input()), data);
@@ -138,8 +140,13 @@ public final class TrainJob {
                 .withDroppedNullRows(data.droppedNullRows());
         // After the model: the swap replaces the whole model directory, where the metrics and report usually live.
         MetricsReport.write(outcome, spark.sparkContext().hadoopConfiguration());
-        writeReport(outcome, fitted, model.factory().trainingHistory(fittedModel).orElse(null), fit,
-                model.factory(), output.reportPath(), spark.sparkContext().hadoopConfiguration());
+        ReportFolder folder = new ReportFolder(config.name(), MetricsReport.toJson(outcome))
+                .withHistory(model.factory().trainingHistory(fittedModel).orElse(null))
+                .withFacts(RunFacts.of(config, outcome, fittedModel, spark, started, fit.summary()));
+        ScoredPlots.add(folder, model.factory(), data.plan(), fitted, data.test(), data.testRows(),
+                config.split().seed());
+        writeReport(folder, outcome, fitted, fit, model.factory(), output.reportPath(),
+                spark.sparkContext().hadoopConfiguration());
         return outcome;
     }
 
@@ -217,9 +224,8 @@ public final class TrainJob {
     }
 
     /** The report folder: metrics page, learning curve, confusion heat map, and the fitting's own files. */
-    private void writeReport(TrainOutcome outcome, PipelineModel fitted, TrainingHistory history, PipelineFitting fit,
+    private void writeReport(ReportFolder folder, TrainOutcome outcome, PipelineModel fitted, PipelineFitting fit,
                              ModelFactory factory, String reportPath, Configuration hadoopConf) {
-        ReportFolder folder = new ReportFolder(config.name(), MetricsReport.toJson(outcome)).withHistory(history);
         outcome.metrics().classificationReport().ifPresent(r -> folder.withConfusion(r, ModelEvaluation.classNames(fitted)));
         factory.addToReport(folder, ModelEvaluation.lastStage(fitted), config.split().seed());
         List<String> written = fit.addToReport(folder).write(new HadoopFiles(hadoopConf), reportPath);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deepline.jobs.JobFiles;
+import io.deepline.jobs.PageChecks;
 import io.deepline.jobs.config.JobConfigLoader;
 import io.deepline.jobs.model.ModelTypes;
 import io.deepline.jobs.registry.ModelRegistry;
@@ -17,12 +18,16 @@ import io.deepline.pipelines.testing.SparkSessionExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.ml.PipelineModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * {@code deepline retrain} end to end on iris against a registry in a temporary directory: promotion, a worse
@@ -80,6 +85,30 @@ class RetrainJobTest {
         assertTrue(d2.get("challengerScore").asDouble() < v1Score, d2.toString());
         assertEquals("1", champion(dir));
         assertTrue(second.out().contains("not promoted"), second.out());
+
+        // A third version, so that the registry page shows several side by side.
+        assertEquals(0, JobFiles.run("retrain", JobFiles.write(dir, job(dir, 1, 1e-4, ", minImprovement: 0.01")))
+                .exitCode());
+        Path root = dir.resolve("registry/iris");
+        PageChecks.assertPage(root, List.of("champion", "plot", "versions"), List.of("versions.png"));
+        Document page = PageChecks.page(root);
+        assertTrue(PageChecks.text(page, "champion").contains("Version 1, f1Macro " + String.format(
+                java.util.Locale.ROOT, "%.4f", v1Score)), PageChecks.text(page, "champion"));
+        NodeList rows = page.getElementsByTagName("tr");
+        assertEquals(4, rows.getLength(), "a header and one row per version");
+        List<String> firstCells = new ArrayList<>();
+        for (int i = 1; i < rows.getLength(); i++) {
+            firstCells.add(((Element) rows.item(i)).getElementsByTagName("td").item(0).getTextContent());
+        }
+        assertEquals(List.of("3", "2", "1 (champion)"), firstCells, "newest first, the champion marked");
+        String table = PageChecks.text(page, "versions");
+        assertTrue(table.contains("not promoted: ") && table.contains("promoted: "), table);
+        for (int v = 1; v <= 3; v++) {
+            PageChecks.assertPage(versions(dir).resolve(v + "/report"), List.of("metrics", "run", "plots"),
+                    List.of("learning-curve.png"));
+        }
+        assertTrue(JobFiles.names(root).stream().noneMatch(n -> n.contains(".tmp-")), "no temporary file left: "
+                + JobFiles.names(root));
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.deepline.models.state.NetworkSnapshot;
 import io.deepline.pipelines.data.ClassLabels;
 import io.deepline.pipelines.data.ClassificationDataCheck;
 import io.deepline.pipelines.data.LabelEncoder;
+import io.deepline.pipelines.data.InputScaleHint;
 import io.deepline.pipelines.data.LabeledDataProfile;
 import io.deepline.pipelines.data.TrainingRows;
 import io.deepline.pipelines.data.WeightCheck;
@@ -64,6 +65,7 @@ public final class VectorClassifierFitting {
                 stage.getLabelCol(), ClassLabels.declaredNumClasses(dataset.schema().apply(stage.getLabelCol())));
         LOG.info(String.format(Locale.ROOT, "%s: checked %d rows (%d features, %d classes) in %.1f s", name,
                 data.rows(), data.numFeatures(), data.numClasses(), (System.nanoTime() - checking) / 1e9));
+        InputScaleHint.warnIfUnscaled(profile, stage.getFeaturesCol(), stageName);
         if (rows.weighted()) {
             WeightCheck.require(profile, stage.weightColOrNull());
         }

@@ -39,6 +39,10 @@ public final class LabeledDataProfile implements Serializable {
     long invalidWeights;
     double exampleInvalidWeight = Double.NaN;
     double weightSum;
+    /** Largest |x| over every finite feature value, and the sum of squares over every entry, for the scale hint. */
+    double maxAbsFeature;
+    double featureSquares;
+    long featureEntries;
 
     /**
      * Profiles a DataFrame whose first column is the features vector and whose second is the label: a double
@@ -61,6 +65,8 @@ public final class LabeledDataProfile implements Serializable {
             maxSize = Math.max(maxSize, v.size());
             if (!allFinite(v)) {
                 nonFiniteFeatureRows++;
+            } else {
+                addScale(v);
             }
         }
         Object label = row.get(1);
@@ -79,6 +85,19 @@ public final class LabeledDataProfile implements Serializable {
             addWeight(row.get(2));
         }
         return this;
+    }
+
+    /** Sparse vectors' zeros count as entries with 0: they are part of the input the network sees. */
+    private void addScale(Vector v) {
+        double[] values = v instanceof SparseVector s ? s.values() : v instanceof DenseVector d ? d.values() : v.toArray();
+        for (double x : values) {
+            double a = Math.abs(x);
+            if (a > maxAbsFeature) {
+                maxAbsFeature = a;
+            }
+            featureSquares += x * x;
+        }
+        featureEntries += v.size();
     }
 
     private void addWeight(Object weight) {
@@ -141,6 +160,9 @@ public final class LabeledDataProfile implements Serializable {
         }
         invalidWeights += other.invalidWeights;
         weightSum += other.weightSum;
+        maxAbsFeature = Math.max(maxAbsFeature, other.maxAbsFeature);
+        featureSquares += other.featureSquares;
+        featureEntries += other.featureEntries;
         for (Map.Entry<Integer, Long> e : other.classCounts.entrySet()) {
             classCounts.merge(e.getKey(), e.getValue(), Long::sum);
         }
@@ -156,6 +178,16 @@ public final class LabeledDataProfile implements Serializable {
             }
         }
         return true;
+    }
+
+    /** The largest magnitude of any finite feature value (0 without rows). */
+    public double maxAbsFeature() {
+        return maxAbsFeature;
+    }
+
+    /** The root mean square over every feature entry of the rows with finite features (0 without any). */
+    public double featureRms() {
+        return featureEntries == 0 ? 0 : Math.sqrt(featureSquares / featureEntries);
     }
 
     public long rows() {

@@ -2,6 +2,7 @@ package io.deepline.pipelines.regression;
 
 import io.deepline.models.spec.MlpSpec;
 import io.deepline.pipelines.data.LabelEncoder;
+import io.deepline.pipelines.data.InputScaleHint;
 import io.deepline.pipelines.data.LabeledDataProfile;
 import io.deepline.pipelines.data.RegressionDataCheck;
 import io.deepline.pipelines.data.TrainingRows;
@@ -141,6 +142,7 @@ public class DeepRegressor extends Predictor<Vector, DeepRegressor, DeepRegressi
                 isPoisson());
         LOG.info(String.format(Locale.ROOT, "%s: checked %d rows (%d features, %d outputs) in %.1f s", name,
                 data.rows(), data.numFeatures(), data.numOutputs(), (System.nanoTime() - checking) / 1e9));
+        InputScaleHint.warnIfUnscaled(profile, getFeaturesCol(), "DeepRegressor");
         if (rows.weighted()) {
             WeightCheck.require(profile, weightColOrNull());
         }

@@ -6,8 +6,11 @@ import java.io.UncheckedIOException;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Creates XChart charts of the fixed plot size and encodes them to PNG.
@@ -58,6 +61,11 @@ public final class Charts {
      * would otherwise flatten onto the axis.
      */
     static void logYIfWide(XYChart chart, double... values) {
+        logYIfSpans(chart, 100, values);
+    }
+
+    /** As {@link #logYIfWide(XYChart, double...)}, with log scale from a max/min ratio of {@code ratio}. */
+    static void logYIfSpans(XYChart chart, double ratio, double[] values) {
         double min = Double.POSITIVE_INFINITY;
         double max = 0;
         for (double v : values) {
@@ -69,9 +77,27 @@ public final class Charts {
                 max = Math.max(max, v);
             }
         }
-        if (max >= 100 * min) {
+        if (max >= ratio * min) {
             chart.getStyler().setYAxisLogarithmic(true);
         }
+    }
+
+    /**
+     * An x axis of epochs 1..{@code lastEpoch} readable from 1 to thousands of epochs: whole numbers only, the axis
+     * from 0 so that XChart's ticks fall on round numbers (0, 50, 100 rather than 1, 17, 33), and no ticks closer
+     * than about 70 pixels.
+     */
+    static void epochAxis(XYChart chart, int lastEpoch) {
+        chart.getStyler().setXAxisDecimalPattern("#").setXAxisMin(0.0)
+                .setXAxisMax((double) Math.max(lastEpoch, 2)).setXAxisTickMarkSpacingHint(70);
+    }
+
+    /** Up to this many points a series shows its markers; beyond, they merge into a thick line. */
+    static final int MAX_POINTS_WITH_MARKERS = 50;
+
+    /** The series' marker, or none when it has too many points to show each. */
+    static void markers(XYSeries series, int points, Marker marker) {
+        series.setMarker(points <= MAX_POINTS_WITH_MARKERS ? marker : SeriesMarkers.NONE);
     }
 
     public static byte[] png(Chart<?, ?> chart) {

@@ -12,7 +12,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Loss per epoch of a fit: the training loss and, when the fit validated, the validation loss, with the best epoch
- * (the one whose params the model holds) marked by a vertical line and a point.
+ * (the one whose params the model holds) marked by a vertical line and a point. Readable from 1 to thousands of
+ * epochs: markers only up to {@value Charts#MAX_POINTS_WITH_MARKERS} epochs, round ticks, and a log y axis once the
+ * losses span a decade (a regression's squared error falls from thousands to tens and would look flat).
  *
  * <p>Epochs whose loss is not finite (a diverged fit) cannot be drawn; they are left out and counted in the title,
  * so the plot never hides them silently.
@@ -56,15 +58,16 @@ public final class LearningCurvePlot implements PngPlot {
         }
         String title = "Learning curve" + (notFinite > 0 ? " (" + notFinite + " non-finite losses not shown)" : "");
         XYChart chart = Charts.xy(title, "epoch", "loss");
-        chart.getStyler().setXAxisDecimalPattern("#");
+        Charts.epochAxis(chart, history.epochs().get(history.numEpochs() - 1).epoch());
         if (!epochs.isEmpty()) {
-            chart.addSeries("training loss", epochs, losses).setMarker(SeriesMarkers.CIRCLE);
+            Charts.markers(chart.addSeries("training loss", epochs, losses), epochs.size(), SeriesMarkers.CIRCLE);
         }
         if (!validationEpochs.isEmpty()) {
-            chart.addSeries("validation loss", validationEpochs, validationLosses).setMarker(SeriesMarkers.DIAMOND);
+            Charts.markers(chart.addSeries("validation loss", validationEpochs, validationLosses),
+                    validationEpochs.size(), SeriesMarkers.DIAMOND);
             markBestEpoch(chart);
         }
-        Charts.logYIfWide(chart, Stream.concat(losses.stream(), validationLosses.stream())
+        Charts.logYIfSpans(chart, 10, Stream.concat(losses.stream(), validationLosses.stream())
                 .mapToDouble(Double::doubleValue).toArray());
         return Charts.png(chart);
     }
@@ -78,7 +81,7 @@ public final class LearningCurvePlot implements PngPlot {
                 .map(EpochStats::validationLoss).orElse(null);
         chart.addAnnotation(new AnnotationLine(best, true, false));
         if (loss != null && Double.isFinite(loss)) {
-            XYSeries point = chart.addSeries("best epoch " + best, new double[] {best}, new double[] {loss});
+            XYSeries point = chart.addSeries("kept epoch " + best, new double[] {best}, new double[] {loss});
             point.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             point.setMarker(SeriesMarkers.CIRCLE);
         }

@@ -1,19 +1,24 @@
 package io.deepline.pipelines.report;
 
 import io.deepline.pipelines.eval.ClassificationReport;
+import io.deepline.pipelines.eval.ProbabilityCurves;
+import io.deepline.pipelines.eval.RegressionSample;
 import io.deepline.pipelines.io.HadoopFiles;
 import io.deepline.pipelines.train.TrainingHistory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Writes a whole report folder through Hadoop FileSystem: {@code index.html} ({@link ReportPage}) and, when given,
- * the learning curve ({@code learning-curve.png}, {@code history.csv}), the per-layer gradient diagnostics
- * ({@code gradients.png}, when the history has them), the confusion matrix
- * ({@code confusion.png}, {@code confusion.csv}) and extra plots and CSV tables.
+ * Writes a whole report folder through Hadoop FileSystem: {@code index.html} ({@link ReportPage}) with
+ * {@code metrics.json} and, when given, the run's facts, the learning curve, validation metric and throughput per
+ * epoch ({@code learning-curve.png}, {@code validation-metric.png}, {@code throughput.png}, {@code history.csv}),
+ * the per-layer gradient diagnostics ({@code gradients.png}, when the history has them),
+ * the confusion matrix ({@code confusion.png}, {@code confusion.csv}), a classifier's ROC, precision-recall and
+ * calibration plots, a regressor's predicted-vs-actual and residual plots, and extra plots and CSV tables.
  *
  * <pre>{@code
  * new ReportFolder("iris", metricsJson)
@@ -26,14 +31,21 @@ import org.apache.hadoop.fs.Path;
  */
 public final class ReportFolder {
     /** The file names the folder writes itself. */
-    private static final List<String> RESERVED = List.of(ReportPage.FILE_NAME, LearningCurvePlot.FILE_NAME,
-            GradientDiagnosticsPlot.FILE_NAME, ReportTables.HISTORY_FILE_NAME, ConfusionHeatmapPlot.FILE_NAME, ReportTables.CONFUSION_FILE_NAME);
+    private static final List<String> RESERVED = List.of(ReportPage.FILE_NAME, ReportPage.METRICS_FILE_NAME,
+            LearningCurvePlot.FILE_NAME, EpochMetricPlot.VALIDATION_FILE_NAME, EpochMetricPlot.THROUGHPUT_FILE_NAME,
+            ReportTables.HISTORY_FILE_NAME, GradientDiagnosticsPlot.FILE_NAME, ConfusionHeatmapPlot.FILE_NAME,
+            ReportTables.CONFUSION_FILE_NAME,
+            ProbabilityCurvePlot.ROC_FILE_NAME, ProbabilityCurvePlot.PR_FILE_NAME, CalibrationPlot.FILE_NAME,
+            RegressionScatterPlot.PREDICTED_FILE_NAME, RegressionScatterPlot.RESIDUALS_FILE_NAME);
 
     private final String title;
     private final String metricsJson;
     private TrainingHistory history;
     private ClassificationReport confusion;
     private String[] labels;
+    private Map<String, String> facts = Map.of();
+    private ProbabilityCurves curves;
+    private RegressionSample regression;
     private final Map<String, Plot> plots = new LinkedHashMap<>();
     private final Map<String, Table> tables = new LinkedHashMap<>();
 
@@ -67,6 +79,42 @@ public final class ReportFolder {
         this.confusion = report;
         this.labels = labels == null ? null : labels.clone();
         return this;
+    }
+
+    /** Sets the run panel's facts (name → shown text, in order): model, params, data, split, versions, ... */
+    public ReportFolder withFacts(Map<String, String> runFacts) {
+        this.facts = new LinkedHashMap<>(runFacts);
+        return this;
+    }
+
+    /** Adds the ROC, precision-recall and calibration plots; null adds nothing. */
+    public ReportFolder withProbabilityCurves(ProbabilityCurves probabilityCurves) {
+        this.curves = probabilityCurves;
+        return this;
+    }
+
+    /** Adds the predicted-vs-actual and residual plots; null or an empty sample adds nothing. */
+    public ReportFolder withRegressionSample(RegressionSample sample) {
+        this.regression = sample;
+        return this;
+    }
+
+    /**
+     * Which epoch's weights a fit kept, as the page says it: the best validated epoch when the fit validated,
+     * else the last.
+     */
+    static String keptEpoch(TrainingHistory history) {
+        int last = history.epochs().get(history.numEpochs() - 1).epoch();
+        int best = history.bestEpoch();
+        if (history.hasValidation() && best >= 1) {
+            Double metric = history.epochs().stream().filter(e -> e.epoch() == best).findFirst()
+                    .map(e -> e.validationMetric()).orElse(null);
+            String value = metric == null ? "" : String.format(Locale.ROOT, ", validation %s %.4f",
+                    history.validationMetricName(), metric);
+            return best + " of " + last + " (lowest validation loss" + value + ")"
+                    + (history.stoppedEarly() ? ", stopped early" : "");
+        }
+        return last + " of " + last + " (the last; no validation rows to choose another)";
     }
 
     /** Adds a plot, written as {@code fileName} and shown on the page under {@code caption}. */
@@ -111,13 +159,25 @@ public final class ReportFolder {
                     + " hdfs:///models/iris/report or target/report");
         }
         // Build the page first: a bad metrics JSON or title fails before any file is written.
-        ReportPage page = new ReportPage(title, metricsJson);
+        ReportPage page = new ReportPage(title, metricsJson).withFacts(facts).withClassNames(labels);
         Map<String, byte[]> binary = new LinkedHashMap<>();
         Map<String, String> text = new LinkedHashMap<>();
         boolean hasHistory = history != null && history.numEpochs() > 0;
+        // The order of the page's grid: what a practitioner looks at first comes first.
         if (hasHistory) {
+            page = page.withKeptEpoch(keptEpoch(history));
             binary.put(LearningCurvePlot.FILE_NAME, new LearningCurvePlot(history).toPng());
-            page = page.withImage(LearningCurvePlot.FILE_NAME, "Learning curve: loss per epoch");
+            page = page.withImage(LearningCurvePlot.FILE_NAME, "Learning curve: loss per epoch, kept epoch marked");
+            if (history.hasValidation()) {
+                binary.put(EpochMetricPlot.VALIDATION_FILE_NAME, EpochMetricPlot.validationMetric(history).toPng());
+                page = page.withImage(EpochMetricPlot.VALIDATION_FILE_NAME, "Validation "
+                        + history.validationMetricName() + " per epoch, kept epoch marked");
+            }
+        }
+        // The caller's own plots (tune's cross-validation, a VAE's samples) next: they are why that run was made.
+        for (Map.Entry<String, Plot> p : plots.entrySet()) {
+            binary.put(p.getKey(), p.getValue().plot().toPng());
+            page = page.withImage(p.getKey(), p.getValue().caption());
         }
         if (hasHistory && GradientDiagnosticsPlot.applies(history)) {
             // Only fits with gradientDiagnostics record per-layer norms; the others get no empty plot.
@@ -129,9 +189,27 @@ public final class ReportFolder {
             binary.put(ConfusionHeatmapPlot.FILE_NAME, new ConfusionHeatmapPlot(confusion, labels).toPng());
             page = page.withImage(ConfusionHeatmapPlot.FILE_NAME, "Confusion matrix: true class by predicted class");
         }
-        for (Map.Entry<String, Plot> p : plots.entrySet()) {
-            binary.put(p.getKey(), p.getValue().plot().toPng());
-            page = page.withImage(p.getKey(), p.getValue().caption());
+        if (curves != null) {
+            binary.put(ProbabilityCurvePlot.ROC_FILE_NAME, ProbabilityCurvePlot.roc(curves, labels).toPng());
+            page = page.withImage(ProbabilityCurvePlot.ROC_FILE_NAME, "ROC curve on the test rows");
+            binary.put(ProbabilityCurvePlot.PR_FILE_NAME, ProbabilityCurvePlot.precisionRecall(curves, labels)
+                    .toPng());
+            page = page.withImage(ProbabilityCurvePlot.PR_FILE_NAME, "Precision-recall curve on the test rows");
+            binary.put(CalibrationPlot.FILE_NAME, new CalibrationPlot(curves).toPng());
+            page = page.withImage(CalibrationPlot.FILE_NAME, "Calibration: observed frequency by predicted"
+                    + " probability");
+        }
+        if (regression != null && regression.size() > 0) {
+            binary.put(RegressionScatterPlot.PREDICTED_FILE_NAME, RegressionScatterPlot.predictedVsActual(regression)
+                    .toPng());
+            page = page.withImage(RegressionScatterPlot.PREDICTED_FILE_NAME, "Predicted vs actual on the test rows");
+            binary.put(RegressionScatterPlot.RESIDUALS_FILE_NAME, RegressionScatterPlot.residuals(regression)
+                    .toPng());
+            page = page.withImage(RegressionScatterPlot.RESIDUALS_FILE_NAME, "Residuals by prediction");
+        }
+        if (hasHistory) {
+            binary.put(EpochMetricPlot.THROUGHPUT_FILE_NAME, EpochMetricPlot.throughput(history).toPng());
+            page = page.withImage(EpochMetricPlot.THROUGHPUT_FILE_NAME, "Throughput: examples per second per epoch");
         }
         if (hasHistory) {
             text.put(ReportTables.HISTORY_FILE_NAME, ReportTables.history(history));
@@ -156,6 +234,7 @@ public final class ReportFolder {
         });
         // The page last: once it exists, everything it shows does.
         page.write(files, directory);
+        written.add(ReportPage.METRICS_FILE_NAME);
         written.add(ReportPage.FILE_NAME);
         return written;
     }

@@ -11,8 +11,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * A k-fold cross-validation (course §3.1.1, Fig. 7) at a glance: for each candidate, every fold's metric as a
- * small grey point and the mean ± std as a bar, the chosen candidate in green. Candidates are numbered 1..n on the
- * x axis, in the order of {@code cv.csv}, whose rows name their params.
+ * small grey point and the mean ± std as a bar, the chosen candidate in green. Candidates are named on the x axis by
+ * the values of the params that vary across the grid (e.g. {@code [16] · 0.01}; the axis title names the params),
+ * in the order of {@code cv.csv}, whose rows name their params in full.
  */
 public final class CrossValidationPlot implements PngPlot {
     /** The file name report folders use. */
@@ -31,13 +32,21 @@ public final class CrossValidationPlot implements PngPlot {
     public byte[] toPng() {
         List<CrossValidationReport.GridPoint> points = report.gridPoints();
         // The chosen candidate's params go on the x axis title: a long grid description would not fit the title.
+        List<String> varying = varyingParams(points);
+        List<String> names = new ArrayList<>();
+        for (int m = 0; m < points.size(); m++) {
+            names.add(candidateName(points.get(m), varying, m));
+        }
         XYChart chart = Charts.xy(report.numFolds() + "-fold cross-validation: " + report.metricName()
-                + " per candidate (chosen #" + (report.bestIndex() + 1) + ")",
-                "candidate (row of cv.csv); chosen: " + report.best().description(), report.metricName());
+                + " per candidate (chosen " + names.get(report.bestIndex()) + ")",
+                varying.isEmpty() ? "candidate" : String.join(" · ", varying), report.metricName());
         chart.setCustomXAxisTickLabelsFormatter(x -> {
             long i = Math.round(x);
-            return Math.abs(x - i) < 1e-9 && i >= 1 && i <= points.size() ? "#" + i : "";
+            return Math.abs(x - i) < 1e-9 && i >= 1 && i <= points.size() ? names.get((int) i - 1) : "";
         });
+        if (points.size() > 6) {
+            chart.getStyler().setXAxisLabelRotation(30);
+        }
         List<Double> foldX = new ArrayList<>();
         List<Double> foldY = new ArrayList<>();
         double[] x = new double[points.size()];
@@ -66,5 +75,29 @@ public final class CrossValidationPlot implements PngPlot {
         best.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         best.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(new Color(0, 150, 0));
         return Charts.png(chart);
+    }
+
+    /** The params whose value differs between candidates, in the order the first candidate lists them. */
+    static List<String> varyingParams(List<CrossValidationReport.GridPoint> points) {
+        List<String> varying = new ArrayList<>();
+        for (String name : points.get(0).params().keySet()) {
+            String first = points.get(0).params().get(name);
+            if (points.stream().anyMatch(p -> !java.util.Objects.equals(first, p.params().get(name)))) {
+                varying.add(name);
+            }
+        }
+        return varying;
+    }
+
+    /** The varying params' values, e.g. {@code [16] · 0.01}; #n when no param varies (a single candidate). */
+    static String candidateName(CrossValidationReport.GridPoint point, List<String> varying, int index) {
+        if (varying.isEmpty()) {
+            return "#" + (index + 1);
+        }
+        List<String> values = new ArrayList<>();
+        for (String name : varying) {
+            values.add(String.valueOf(point.params().get(name)));
+        }
+        return String.join(" · ", values);
     }
 }

@@ -21,9 +21,11 @@ final class BarrierEpochFunction<B extends TrainingBatch> implements FlatMapFunc
     private static final long serialVersionUID = 1L;
 
     private final Broadcast<EpochTask> task;
+    private final BatchCounters counters;
 
-    BarrierEpochFunction(Broadcast<EpochTask> task) {
+    BarrierEpochFunction(Broadcast<EpochTask> task, BatchCounters counters) {
         this.task = task;
+        this.counters = counters;
     }
 
     @Override
@@ -37,7 +39,7 @@ final class BarrierEpochFunction<B extends TrainingBatch> implements FlatMapFunc
                 t.collective());
         try (Collective collective = Collectives.open(group,
                 Rendezvous.client(t.rendezvous(), group, context::isInterrupted), context::isInterrupted)) {
-            return List.of(EpochWorker.run(t, rank, cached, collective)).iterator();
+            return List.of(EpochWorker.run(t, rank, cached, collective, counters)).iterator();
         }
     }
 

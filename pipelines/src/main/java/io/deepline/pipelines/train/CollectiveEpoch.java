@@ -18,12 +18,13 @@ final class CollectiveEpoch {
     private CollectiveEpoch() {
     }
 
-    static <B extends TrainingBatch> EpochResult run(JavaSparkContext sc, JavaRDD<B> batches, EpochTask task) {
+    static <B extends TrainingBatch> EpochResult run(JavaSparkContext sc, JavaRDD<B> batches, EpochTask task,
+                                                    BatchCounters counters) {
         Broadcast<EpochTask> bc = sc.broadcast(task);
         try {
             List<EpochSum> sums = task.workers() == 1
-                    ? batches.mapPartitionsWithIndex(new SoloEpochFunction<B>(bc), true).collect()
-                    : BarrierStages.collect(batches, new BarrierEpochFunction<B>(bc), EpochSum.class);
+                    ? batches.mapPartitionsWithIndex(new SoloEpochFunction<B>(bc, counters), true).collect()
+                    : BarrierStages.collect(batches, new BarrierEpochFunction<B>(bc, counters), EpochSum.class);
             return combine(task, sums);
         } finally {
             bc.destroy();

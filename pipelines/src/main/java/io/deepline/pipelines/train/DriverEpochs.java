@@ -22,11 +22,14 @@ final class DriverEpochs {
     private final List<? extends TrainingBatch> batches;
     private final List<List<MiniBatch>> validation;
     private final int taskCpus;
+    private final BatchCounters counters;
 
-    private DriverEpochs(List<? extends TrainingBatch> batches, List<List<MiniBatch>> validation, int taskCpus) {
+    private DriverEpochs(List<? extends TrainingBatch> batches, List<List<MiniBatch>> validation, int taskCpus,
+                         BatchCounters counters) {
         this.batches = batches;
         this.validation = validation;
         this.taskCpus = taskCpus;
+        this.counters = counters;
     }
 
     /** Whether a fit of {@code workers} workers over {@code rows} rows in {@code mode} trains on the driver. */
@@ -45,10 +48,12 @@ final class DriverEpochs {
      * partition (one Spark job).
      *
      * @param validation the validation batches, or null for none
+     * @param counters   the fit's mini-batch progress counters (added to on the driver, as a task would)
      */
-    static DriverEpochs of(JavaSparkContext sc, List<? extends TrainingBatch> batches, JavaRDD<MiniBatch> validation) {
+    static DriverEpochs of(JavaSparkContext sc, List<? extends TrainingBatch> batches, JavaRDD<MiniBatch> validation,
+                           BatchCounters counters) {
         List<List<MiniBatch>> localValidation = validation == null ? null : validation.glom().collect();
-        return new DriverEpochs(batches, localValidation, sc.getConf().getInt("spark.task.cpus", 1));
+        return new DriverEpochs(batches, localValidation, sc.getConf().getInt("spark.task.cpus", 1), counters);
     }
 
     /** Trains one epoch as {@link SoloEpochFunction} would in a task. */
@@ -57,7 +62,7 @@ final class DriverEpochs {
         TaskCpuThreads.limitTo(taskCpus);
         EpochSum sum;
         try (SoloCollective solo = new SoloCollective()) {
-            sum = EpochWorker.run(task, 0, batches.iterator(), solo);
+            sum = EpochWorker.run(task, 0, batches.iterator(), solo, counters);
         }
         return CollectiveEpoch.combine(task, List.of(sum));
     }

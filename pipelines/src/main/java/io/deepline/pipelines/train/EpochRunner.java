@@ -26,6 +26,7 @@ final class EpochRunner<B extends TrainingBatch> implements AutoCloseable {
     private final int[] perWorker;
     private final String runId;
     private final TrainingSettings settings;
+    private final BatchCounters counters;
     private final String token;
     private final CollectiveSettings collective;
     private final Rendezvous rendezvous;
@@ -33,12 +34,13 @@ final class EpochRunner<B extends TrainingBatch> implements AutoCloseable {
     private SyncMode mode;
 
     private EpochRunner(JavaSparkContext sc, JavaRDD<B> batches, int[] perWorker, String runId,
-                        TrainingSettings settings, SyncMode mode, DriverEpochs driver) {
+                        TrainingSettings settings, SyncMode mode, DriverEpochs driver, BatchCounters counters) {
         this.sc = sc;
         this.batches = batches;
         this.perWorker = perWorker;
         this.runId = runId;
         this.settings = settings;
+        this.counters = counters;
         this.mode = mode;
         this.driver = driver;
         // Peers present the token to each other; it is not the runId, which names cached networks in logs.
@@ -64,10 +66,12 @@ final class EpochRunner<B extends TrainingBatch> implements AutoCloseable {
      *
      * @param counted    the workers' batches, counted (and, for a fit that may train on the driver, collected)
      * @param validation the fit's validation batches, or null; collected too when the epochs run on the driver
+     * @param counters   the fit's mini-batch progress counters, which every worker (and the driver's epochs) adds to
      */
     static <B extends TrainingBatch> EpochRunner<B> start(JavaSparkContext sc, JavaRDD<B> batches,
                                                          WorkerBatches counted, JavaRDD<MiniBatch> validation,
-                                                         String runId, TrainingSettings settings) {
+                                                         String runId, TrainingSettings settings,
+                                                         BatchCounters counters) {
         int[] perWorker = counted.perWorker();
         SyncMode mode = SyncModeChoice.resolve(settings.stageName(), settings.sync().mode(), perWorker.length,
                 sc.sc()).mode();
@@ -78,9 +82,9 @@ final class EpochRunner<B extends TrainingBatch> implements AutoCloseable {
             if (validation != null) {
                 sc.setJobDescription(settings.stageName() + " validation batches to the driver");
             }
-            driver = DriverEpochs.of(sc, counted.collected(), validation);
+            driver = DriverEpochs.of(sc, counted.collected(), validation, counters);
         }
-        return new EpochRunner<>(sc, batches, perWorker, runId, settings, mode, driver);
+        return new EpochRunner<>(sc, batches, perWorker, runId, settings, mode, driver, counters);
     }
 
     /** The driver-side epochs, if this fit trains on the driver (its validation runs there too), else null. */
@@ -103,7 +107,7 @@ final class EpochRunner<B extends TrainingBatch> implements AutoCloseable {
             mode = SyncMode.JOBS;
         }
         int rounds = EpochTask.rounds(perWorker, settings.averagingFrequency());
-        return JobsEpoch.run(sc, batches, runId, start, epoch, rounds, settings);
+        return JobsEpoch.run(sc, batches, runId, start, epoch, rounds, settings, counters);
     }
 
     @Override
@@ -124,7 +128,7 @@ final class EpochRunner<B extends TrainingBatch> implements AutoCloseable {
                     settings.stageName(), task.epoch() + 1, settings.maxEpochs(), task.workers(),
                     attempt == 0 ? "" : ", retry " + attempt));
             try {
-                return CollectiveEpoch.run(sc, batches, task);
+                return CollectiveEpoch.run(sc, batches, task, counters);
             } catch (Exception e) {
                 if (!StageFailures.isRetryable(e)) {
                     throw StageFailures.rethrow(e);

@@ -24,7 +24,8 @@ final class EpochWorker {
     private EpochWorker() {
     }
 
-    static <B extends TrainingBatch> EpochSum run(EpochTask t, int rank, Iterator<B> cached, Collective collective) {
+    static <B extends TrainingBatch> EpochSum run(EpochTask t, int rank, Iterator<B> cached, Collective collective,
+                                                  BatchCounters counters) {
         List<B> batches = new ArrayList<>();
         cached.forEachRemaining(batches::add);
         if (batches.size() != t.batchesPerWorker()[rank]) {
@@ -60,6 +61,7 @@ final class EpochWorker {
                     }
                     roundLoss[round] += loss;
                     examples += batch.rows();
+                    counters.add(batch.rows(), loss);
                 }
                 fitted += to - from;
                 params = NetworkSnapshot.paramsOf(net);

@@ -19,7 +19,7 @@ final class JobsEpoch {
 
     static <B extends TrainingBatch> EpochResult run(JavaSparkContext sc, JavaRDD<B> batches, String runId,
                                                     NetworkSnapshot start, int epoch, int rounds,
-                                                    TrainingSettings settings) {
+                                                    TrainingSettings settings, BatchCounters counters) {
         NetworkSnapshot state = start;
         double lossSum = 0;
         long batchCount = 0;
@@ -30,7 +30,7 @@ final class JobsEpoch {
             sc.setJobDescription(String.format(Locale.ROOT, "%s epoch %d/%d round %d/%d",
                     settings.stageName(), epoch + 1, settings.maxEpochs(), round + 1, rounds));
             RoundSum sum = runRound(sc, batches, new RoundTask(runId, state, epoch, round,
-                    settings.averagingFrequency(), settings.seed(), settings.tracksGradient()));
+                    settings.averagingFrequency(), settings.seed(), settings.tracksGradient()), counters);
             if (sum.workers() == 0) {
                 continue;
             }
@@ -48,12 +48,12 @@ final class JobsEpoch {
     }
 
     private static <B extends TrainingBatch> RoundSum runRound(JavaSparkContext sc, JavaRDD<B> batches,
-                                                              RoundTask task) {
+                                                              RoundTask task, BatchCounters counters) {
         Broadcast<RoundTask> bc = sc.broadcast(task);
         try {
             // collect() lists the results by partition: summing them in that order makes the average
             // deterministic (an aggregate merges in task completion order) and equal to the collective's.
-            List<RoundSum> perWorker = batches.mapPartitionsWithIndex(new RoundWorker<B>(bc), true).collect();
+            List<RoundSum> perWorker = batches.mapPartitionsWithIndex(new RoundWorker<B>(bc, counters), true).collect();
             RoundSum sum = RoundSum.empty();
             for (RoundSum worker : perWorker) {
                 sum = sum.merge(worker);

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -97,8 +98,15 @@ public final class ParameterAveragingTrainer {
         // One small job at the start for the probe batch; the epochs' diagnostics then run on the driver alone.
         LayerDiagnostics diagnostics = settings.gradientDiagnostics()
                 ? LayerDiagnostics.start(initial, batches.first()) : null;
-        try (EpochRunner<B> runner = EpochRunner.start(sc, batches, counted, validation, runId, settings)) {
-            trainEpochs(runner, sc, validation, runId, store, fingerprint, progress, diagnostics);
+        BatchCounters counters = BatchCounters.register(sc.sc(), settings.stageName());
+        RunningTaskCounts running = new RunningTaskCounts(counters);
+        sc.sc().addSparkListener(running);
+        try (ProgressMonitor monitor = new ProgressMonitor(running::total, listener, LOG::info, settings.stageName(),
+                FitLabel.current(), settings.maxEpochs(), IntStream.of(perWorker).sum(), System::nanoTime, true);
+             EpochRunner<B> runner = EpochRunner.start(sc, batches, counted, validation, runId, settings, counters)) {
+            trainEpochs(runner, sc, validation, runId, store, fingerprint, progress, diagnostics, monitor);
+        } finally {
+            sc.sc().removeSparkListener(running);
         }
         sc.setJobDescription(null);
         NetworkSnapshot state = progress.state;
@@ -125,7 +133,7 @@ public final class ParameterAveragingTrainer {
      */
     private void trainEpochs(EpochRunner<?> runner, JavaSparkContext sc, JavaRDD<MiniBatch> validation,
                              String runId, CheckpointStore store, String fingerprint, TrainingProgress progress,
-                             LayerDiagnostics diagnostics) {
+                             LayerDiagnostics diagnostics, ProgressMonitor monitor) {
         EarlyStopping stopping = progress.stopping;
         // A fit resumed from the checkpoint of a converged epoch trains no further.
         boolean converged = !progress.history.epochs().isEmpty()
@@ -133,6 +141,7 @@ public final class ParameterAveragingTrainer {
         for (int epoch = progress.epochs(); epoch < settings.maxEpochs() && !stopping.shouldStop() && !converged;
              epoch++) {
             long start = System.nanoTime();
+            monitor.epochStarted(epoch);
             EpochResult trained = runner.run(progress.state, epoch);
             if (epoch == 0) {
                 progress.startLoss = trained.startLoss();

@@ -25,9 +25,11 @@ final class RoundWorker<B extends TrainingBatch> implements Function2<Integer, I
     private static final long serialVersionUID = 1L;
 
     private final Broadcast<RoundTask> task;
+    private final BatchCounters counters;
 
-    RoundWorker(Broadcast<RoundTask> task) {
+    RoundWorker(Broadcast<RoundTask> task, BatchCounters counters) {
         this.task = task;
+        this.counters = counters;
     }
 
     @Override
@@ -58,6 +60,7 @@ final class RoundWorker<B extends TrainingBatch> implements Function2<Integer, I
                 firstLoss = i == from ? loss : firstLoss;
                 lossSum += loss;
                 examples += batch.rows();
+                counters.add(batch.rows(), loss);
             }
         } finally {
             if (probe != null) {

@@ -12,15 +12,17 @@ final class SoloEpochFunction<B extends TrainingBatch> implements Function2<Inte
     private static final long serialVersionUID = 1L;
 
     private final Broadcast<EpochTask> task;
+    private final BatchCounters counters;
 
-    SoloEpochFunction(Broadcast<EpochTask> task) {
+    SoloEpochFunction(Broadcast<EpochTask> task, BatchCounters counters) {
         this.task = task;
+        this.counters = counters;
     }
 
     @Override
     public Iterator<EpochSum> call(Integer partition, Iterator<B> cached) {
         try (SoloCollective solo = new SoloCollective()) {
-            return List.of(EpochWorker.run(task.value(), partition, cached, solo)).iterator();
+            return List.of(EpochWorker.run(task.value(), partition, cached, solo, counters)).iterator();
         }
     }
 }

@@ -119,6 +119,43 @@ class PlotsTest {
     }
 
     @Test
+    void epochPlotsStayReadableFromOneToAThousandEpochs() {
+        for (int epochs : new int[] {1, 1000}) {
+            TrainingHistory history = validatedHistory(epochs);
+            assertPlotSize(new LearningCurvePlot(history).toPng());
+            assertPlotSize(EpochMetricPlot.validationMetric(history).toPng());
+            assertPlotSize(EpochMetricPlot.throughput(history).toPng());
+        }
+        org.knowm.xchart.XYChart chart = Charts.xy("t", "x", "y");
+        org.knowm.xchart.XYSeries few = chart.addSeries("few", new double[] {1, 2}, new double[] {1, 2});
+        Charts.markers(few, 50, org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
+        assertEquals(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE, few.getMarker());
+        org.knowm.xchart.XYSeries many = chart.addSeries("many", new double[] {1, 2}, new double[] {1, 2});
+        Charts.markers(many, 51, org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
+        assertEquals(org.knowm.xchart.style.markers.SeriesMarkers.NONE, many.getMarker(), "past 50 points no markers");
+        org.knowm.xchart.XYChart wide = Charts.xy("t", "x", "y");
+        Charts.logYIfSpans(wide, 10, new double[] {2900, 29700});
+        assertTrue(wide.getStyler().isYAxisLogarithmic(), "the diabetes loss, 29700 to 2900, gets a log axis");
+        IllegalArgumentException noValidation = assertThrows(IllegalArgumentException.class,
+                () -> EpochMetricPlot.validationMetric(new TrainingHistory(validatedHistory(3).epochs())));
+        assertTrue(noValidation.getMessage().contains("did not validate"), noValidation.getMessage());
+    }
+
+    @Test
+    void regressionScattersAndVersionPlotsRender() {
+        io.deepline.pipelines.eval.RegressionSample sample = new io.deepline.pipelines.eval.RegressionSample(
+                new double[] {1, 2, 3, 4}, new double[] {1.1, 1.9, 3.3, 3.6}, 10);
+        assertPlotSize(RegressionScatterPlot.predictedVsActual(sample).toPng());
+        assertPlotSize(RegressionScatterPlot.residuals(sample).toPng());
+        assertPlotSize(new VersionMetricPlot("f1Macro", List.of(new VersionMetricPlot.Point(1, 0.9, true),
+                new VersionMetricPlot.Point(2, 0.85, false), new VersionMetricPlot.Point(3, Double.NaN, false)), 1)
+                .toPng());
+        assertPlotSize(new VersionMetricPlot("rmse", List.of(new VersionMetricPlot.Point(1, 3.0, true)), 1).toPng());
+        assertThrows(IllegalArgumentException.class, () -> RegressionScatterPlot.residuals(
+                new io.deepline.pipelines.eval.RegressionSample(new double[0], new double[0], 0)));
+    }
+
+    @Test
     void badInputIsNamed() {
         IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
                 () -> new LearningCurvePlot(TrainingHistory.empty()));

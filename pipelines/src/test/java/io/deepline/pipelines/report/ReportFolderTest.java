@@ -71,14 +71,14 @@ class ReportFolderTest {
                 .withConfusion(report, IRIS)
                 .withTable("notes.csv", "Notes", "a,b\n1,2\n")
                 .write(files, folder);
-        assertEquals(List.of("learning-curve.png", "confusion.png", "history.csv", "confusion.csv", "notes.csv",
-                "index.html"), written);
+        assertEquals(List.of("learning-curve.png", "confusion.png", "throughput.png", "history.csv", "confusion.csv",
+                "notes.csv", "metrics.json", "index.html"), written);
 
         Document page = ReportPageTest.parse(files.readText(folder + "/index.html"));
         List<String> linked = new ArrayList<>(ReportPageTest.attributes(page, "img", "src"));
         linked.addAll(ReportPageTest.attributes(page, "a", "href"));
         assertEquals(written.subList(0, written.size() - 1).stream().sorted().toList(),
-                linked.stream().sorted().toList(), "the page shows every file written, nothing else");
+                linked.stream().distinct().sorted().toList(), "the page shows every file written, nothing else");
         for (String image : ReportPageTest.attributes(page, "img", "src")) {
             PlotsTest.assertPlotSize(read(files, folder + "/" + image));
         }
@@ -116,7 +116,9 @@ class ReportFolderTest {
                 .withPlot("selection.png", "Selection", new SelectionCurvePlot("l2", "rmse", List.of("0.0", "0.1"),
                         new double[] {0.2, 0.3}, new double[] {0.5, 0.4}, 1))
                 .write(files, folder);
-        assertEquals(List.of("selection.png", "index.html"), written, "no history, no confusion: no such files");
+        assertEquals(List.of("selection.png", "metrics.json", "index.html"), written,
+                "no history, no confusion: no such files");
+        assertEquals("{\"rmse\": 0.25}", files.readText(folder + "/metrics.json"), "the JSON as given, linked");
         assertTrue(files.exists(folder + "/index.html"));
         assertTrue(dir.resolve("r/index.html").toFile().isFile(), "the file: URI is the local directory");
         PlotsTest.assertPlotSize(read(files, folder + "/selection.png"));

@@ -17,7 +17,10 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** The page parses as XML, shows every scalar metric and the JSON, embeds its files, and escapes all text. */
+/**
+ * The page parses as XML, shows the headline metrics, run facts, per-class table and every scalar metric, links its
+ * files and the JSON, and escapes all text.
+ */
 class ReportPageTest {
 
     static Document parse(String html) {
@@ -31,17 +34,35 @@ class ReportPageTest {
         }
     }
 
-    /** The metric table as name → shown value. */
+    /** The folded table of every scalar metric as name → shown value. */
     static Map<String, String> metricTable(Document page) {
+        return keyValues((Element) page.getElementsByTagName("details").item(0));
+    }
+
+    /** A section's (or any element's) name → value rows: a th, then one td. */
+    static Map<String, String> keyValues(Element element) {
         Map<String, String> table = new LinkedHashMap<>();
-        NodeList rows = page.getElementsByTagName("tr");
+        NodeList rows = element.getElementsByTagName("tr");
         for (int i = 0; i < rows.getLength(); i++) {
+            NodeList heads = ((Element) rows.item(i)).getElementsByTagName("th");
             NodeList cells = ((Element) rows.item(i)).getElementsByTagName("td");
-            if (cells.getLength() == 2) {
-                table.put(cells.item(0).getTextContent(), cells.item(1).getTextContent());
+            if (heads.getLength() == 1 && cells.getLength() == 1) {
+                table.put(heads.item(0).getTextContent(), cells.item(0).getTextContent());
             }
         }
         return table;
+    }
+
+    /** The element with this id. */
+    static Element byId(Document page, String id) {
+        NodeList all = page.getElementsByTagName("*");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element e = (Element) all.item(i);
+            if (id.equals(e.getAttribute("id"))) {
+                return e;
+            }
+        }
+        throw new AssertionError("the page has no element with id '" + id + "'");
     }
 
     static List<String> attributes(Document page, String tag, String attribute) {
@@ -59,26 +80,38 @@ class ReportPageTest {
                 + " \"confusionMatrix\": [[1, 0], [0, 1]], \"perClass\": {\"0\": {\"recall\": 0.5, \"support\": 2}},"
                 + " \"logLoss\": NaN, \"note\": null}";
         ReportPage page = new ReportPage("iris", json).withImage("learning-curve.png", "Learning curve")
-                .withImage("confusion.png", null).withLink("history.csv", "History");
+                .withImage("confusion.png", null).withLink("history.csv", "History")
+                .withFacts(new LinkedHashMap<>(Map.of("model", "DeepClassifier"))).withKeptEpoch("12 of 17")
+                .withClassNames(new String[] {"setosa"});
         String html = page.toHtml();
         Document doc = parse(html);
 
         Map<String, String> table = metricTable(doc);
-        assertEquals(List.of("accuracy", "trainRows", "modelType", "perClass.0.recall", "perClass.0.support",
-                "logLoss", "note"), new ArrayList<>(table.keySet()), "scalars in order, nested ones dotted, arrays left out");
+        assertEquals(List.of("accuracy", "trainRows", "modelType", "logLoss", "note"), new ArrayList<>(table.keySet()),
+                "scalars in order, arrays and the per-class table left out");
         assertEquals("0.966667", table.get("accuracy"));
         assertEquals("120", table.get("trainRows"));
         assertEquals("DeepClassifier", table.get("modelType"));
-        assertEquals("0.5", table.get("perClass.0.recall"));
         assertEquals("NaN", table.get("logLoss"));
+        Map<String, String> headline = keyValues(byId(doc, "metrics"));
+        assertEquals(List.of("accuracy", "logLoss", "weights kept from epoch"), new ArrayList<>(headline.keySet()),
+                "the headline: quality numbers (not counts, not names) and the kept epoch");
+        assertEquals("12 of 17", headline.get("weights kept from epoch"));
+        assertEquals(Map.of("model", "DeepClassifier"), keyValues(byId(doc, "run")));
+        Element perClass = byId(doc, "per-class");
+        assertEquals(2, perClass.getElementsByTagName("tr").getLength(), "a header and one row per class");
+        assertEquals("classrecallsupport", ((Element) perClass.getElementsByTagName("tr").item(0)).getTextContent());
+        assertEquals("setosa (0)0.52", ((Element) perClass.getElementsByTagName("tr").item(1)).getTextContent());
 
         assertEquals(List.of("learning-curve.png", "confusion.png"), attributes(doc, "img", "src"));
         assertEquals(List.of(String.valueOf(PngPlot.WIDTH), String.valueOf(PngPlot.WIDTH)),
                 attributes(doc, "img", "width"));
-        assertEquals(List.of("history.csv"), attributes(doc, "a", "href"));
-        String listing = doc.getElementsByTagName("pre").item(0).getTextContent();
-        assertTrue(listing.contains("\"confusionMatrix\"") && listing.contains("0.9666666666666667"),
-                "the full JSON, at full precision: " + listing);
+        assertEquals(List.of("learning-curve.png", "confusion.png", "history.csv", "metrics.json"),
+                attributes(doc, "a", "href"), "each plot links to its full-size image, then the tables and JSON");
+        assertEquals(0, doc.getElementsByTagName("pre").getLength(), "the JSON is linked, not printed again");
+        assertTrue(ReportPage.isReportPage(html));
+        assertTrue(ReportPage.isReportPage("<h2>Metrics JSON</h2>"), "a page of the earlier layout is ours too");
+        assertFalse(ReportPage.isReportPage("<html><body>someone else's</body></html>"));
         assertEquals("iris", doc.getElementsByTagName("title").item(0).getTextContent());
         assertEquals(0, doc.getElementsByTagName("script").getLength());
     }

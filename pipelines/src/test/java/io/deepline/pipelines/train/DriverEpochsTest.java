@@ -38,8 +38,15 @@ class DriverEpochsTest {
         EpochTask task = new EpochTask(UUID.randomUUID().toString(), "token", start, 1, 4, 11,
                 new int[] {batches.size()}, null, null, true);
 
-        EpochResult inTask = CollectiveEpoch.run(sc, cached, task);
-        EpochResult onDriver = DriverEpochs.of(sc, WorkerBatches.of(cached, true).collected(), null).run(task);
+        BatchCounters inTaskCounts = BatchCounters.register(sc.sc(), "in task");
+        BatchCounters onDriverCounts = BatchCounters.register(sc.sc(), "on driver");
+        EpochResult inTask = CollectiveEpoch.run(sc, cached, task, inTaskCounts);
+        EpochResult onDriver = DriverEpochs.of(sc, WorkerBatches.of(cached, true).collected(), null, onDriverCounts)
+                .run(task);
+        // The progress counters see the driver's mini-batches as they see a task's.
+        assertEquals((long) batches.size(), (long) inTaskCounts.batches.value());
+        assertEquals(inTaskCounts.batches.value(), onDriverCounts.batches.value());
+        assertEquals(inTaskCounts.examples.value(), onDriverCounts.examples.value());
 
         assertArrayEquals(bits(inTask.state().params()), bits(onDriver.state().params()));
         assertArrayEquals(bits(inTask.state().updaterState()), bits(onDriver.state().updaterState()));
