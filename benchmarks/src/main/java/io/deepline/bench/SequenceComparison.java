@@ -1,14 +1,14 @@
 package io.deepline.bench;
 
 import io.deepline.models.state.Network;
-import io.deepline.pipelines.data.sequence.SequenceBatch;
-import io.deepline.pipelines.data.sequence.SequenceBatches;
-import io.deepline.pipelines.data.sequence.SequenceDataCheck;
-import io.deepline.pipelines.data.sequence.SequenceDataProfile;
-import io.deepline.pipelines.data.sequence.SequenceInput;
-import io.deepline.pipelines.data.sequence.SequenceLabel;
-import io.deepline.pipelines.data.sequence.SequenceLayout;
-import io.deepline.pipelines.data.sequence.Truncation;
+import io.deepline.pipelines.core.data.sequence.SequenceBatch;
+import io.deepline.pipelines.core.data.sequence.SequenceBatches;
+import io.deepline.pipelines.core.data.sequence.SequenceDataCheck;
+import io.deepline.pipelines.core.data.sequence.SequenceDataProfile;
+import io.deepline.pipelines.core.data.sequence.SequenceInput;
+import io.deepline.pipelines.core.data.sequence.SequenceLabel;
+import io.deepline.pipelines.core.data.sequence.SequenceLayout;
+import io.deepline.pipelines.core.data.sequence.Truncation;
 import io.deepline.pipelines.sequence.SequenceClassificationModelBase;
 import io.deepline.pipelines.sequence.SequenceClassifier;
 import io.deepline.pipelines.sequence.TransformerClassifier;

@@ -1,8 +1,8 @@
 package io.deepline.bench;
 
 import io.deepline.pipelines.classification.DeepClassifier;
-import io.deepline.pipelines.train.EpochStats;
-import io.deepline.pipelines.train.TrainingListener;
+import io.deepline.pipelines.core.train.EpochStats;
+import io.deepline.pipelines.core.train.TrainingListener;
 import java.io.IOException;
 import java.util.Locale;
 import org.apache.spark.sql.Dataset;

@@ -49,7 +49,7 @@ class ClusterFaultsIT {
     /** The driver's WARN when a collective epoch's stage failed and the epoch is run again. */
     private static final Pattern RERUN = Pattern.compile("epoch \\d+ failed in collective mode \\(.*\\); rerunning it"
             + " from its start, retry 1 of \\d+");
-    private static final String COLLECTIVE_EXCEPTION = "io.deepline.pipelines.collective.CollectiveException";
+    private static final String COLLECTIVE_EXCEPTION = "io.deepline.pipelines.core.collective.CollectiveException";
 
     private static long startNanos;
     private static LocalCluster local;

@@ -1,6 +1,6 @@
 package io.deepline.jobs;
 
-import io.deepline.pipelines.train.ParameterAveragingTrainer;
+import io.deepline.pipelines.core.train.ParameterAveragingTrainer;
 import java.io.PrintStream;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;

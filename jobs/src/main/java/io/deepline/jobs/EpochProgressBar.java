@@ -1,9 +1,9 @@
 package io.deepline.jobs;
 
-import io.deepline.pipelines.train.BatchProgress;
-import io.deepline.pipelines.train.EpochStats;
-import io.deepline.pipelines.train.FitLabel;
-import io.deepline.pipelines.train.TrainingListener;
+import io.deepline.pipelines.core.train.BatchProgress;
+import io.deepline.pipelines.core.train.EpochStats;
+import io.deepline.pipelines.core.train.FitLabel;
+import io.deepline.pipelines.core.train.TrainingListener;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.deepline.jobs;
 import io.deepline.jobs.config.JobConfigException;
 import io.deepline.jobs.registry.RegistryLockedException;
 import io.deepline.jobs.registry.RetrainLock;
-import io.deepline.pipelines.data.InvalidDataException;
+import io.deepline.pipelines.core.data.InvalidDataException;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.deepline.pipelines.train.BatchProgress;
-import io.deepline.pipelines.train.EpochStats;
-import io.deepline.pipelines.train.FitLabel;
+import io.deepline.pipelines.core.train.BatchProgress;
+import io.deepline.pipelines.core.train.EpochStats;
+import io.deepline.pipelines.core.train.FitLabel;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

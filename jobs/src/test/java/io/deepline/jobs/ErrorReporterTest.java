@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.deepline.pipelines.data.InvalidDataException;
+import io.deepline.pipelines.core.data.InvalidDataException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

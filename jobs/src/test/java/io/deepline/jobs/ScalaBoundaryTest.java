@@ -1,7 +1,7 @@
 package io.deepline.jobs;
 
 import io.deepline.jobs.train.JobSession;
-import io.deepline.pipelines.interop.ScalaReferences;
+import io.deepline.pipelines.core.interop.ScalaReferences;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -14,7 +14,7 @@ import io.deepline.jobs.config.JobConfigLoader;
 import io.deepline.jobs.model.ModelTypes;
 import io.deepline.jobs.train.TrainJob;
 import io.deepline.pipelines.testing.DataSamples;
-import io.deepline.pipelines.train.TrainingListener;
+import io.deepline.pipelines.core.train.TrainingListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import io.deepline.pipelines.testing.SparkSessionExtension;

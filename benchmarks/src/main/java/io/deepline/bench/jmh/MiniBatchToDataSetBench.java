@@ -1,6 +1,6 @@
 package io.deepline.bench.jmh;
 
-import io.deepline.pipelines.data.MiniBatch;
+import io.deepline.pipelines.core.data.MiniBatch;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.dataset.DataSet;

@@ -2,7 +2,7 @@ package io.deepline.bench.jmh;
 
 import io.deepline.bench.MlpSettings;
 import io.deepline.models.state.NetworkSnapshot;
-import io.deepline.pipelines.train.RoundSum;
+import io.deepline.pipelines.core.train.RoundSum;
 import java.util.concurrent.TimeUnit;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -1,8 +1,8 @@
 package io.deepline.bench.jmh;
 
-import io.deepline.pipelines.data.LabelEncoder;
-import io.deepline.pipelines.data.MiniBatch;
-import io.deepline.pipelines.data.VectorFloats;
+import io.deepline.pipelines.core.data.LabelEncoder;
+import io.deepline.pipelines.core.data.MiniBatch;
+import io.deepline.pipelines.core.data.VectorFloats;
 import java.lang.reflect.Constructor;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -79,7 +79,7 @@ public class RowBatchingBench {
     @SuppressWarnings("unchecked")
     static Function2<Integer, Iterator<Row>, Iterator<MiniBatch>> rowBatcher(int batchSize, int features,
             LabelEncoder labels, long seed) throws ReflectiveOperationException {
-        Constructor<?> constructor = Class.forName("io.deepline.pipelines.data.RowBatcher").getDeclaredConstructor(
+        Constructor<?> constructor = Class.forName("io.deepline.pipelines.core.data.RowBatcher").getDeclaredConstructor(
                 int.class, int.class, LabelEncoder.class, long.class, boolean.class, double.class);
         constructor.setAccessible(true);
         return (Function2<Integer, Iterator<Row>, Iterator<MiniBatch>>) constructor.newInstance(batchSize, features,

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import io.deepline.pipelines.selection.KFoldCrossValidation;
+import io.deepline.pipelines.tools.selection.KFoldCrossValidation;
 import java.io.IOException;
 import java.util.Locale;
 

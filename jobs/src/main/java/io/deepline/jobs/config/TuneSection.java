@@ -2,7 +2,7 @@ package io.deepline.jobs.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import io.deepline.pipelines.selection.KFoldCrossValidation;
+import io.deepline.pipelines.tools.selection.KFoldCrossValidation;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.deepline.jobs.model;
 
-import io.deepline.pipelines.data.sequence.SequenceInput;
+import io.deepline.pipelines.core.data.sequence.SequenceInput;
 import io.deepline.pipelines.sequence.HasSequenceInputParams;
 import io.deepline.pipelines.sequence.HasSequenceParams;
 import io.deepline.pipelines.sequence.HasTransformerClassifierParams;

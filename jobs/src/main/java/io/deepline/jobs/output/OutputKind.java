@@ -1,8 +1,8 @@
 package io.deepline.jobs.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.deepline.pipelines.io.Json;
-import io.deepline.pipelines.report.ReportPage;
+import io.deepline.pipelines.core.io.Json;
+import io.deepline.pipelines.tools.report.ReportPage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

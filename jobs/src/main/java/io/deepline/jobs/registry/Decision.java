@@ -1,7 +1,7 @@
 package io.deepline.jobs.registry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.deepline.pipelines.io.Json;
+import io.deepline.pipelines.core.io.Json;
 
 /**
  * Whether a retrain's challenger replaced the champion, and why; written as {@code decision.json} in the

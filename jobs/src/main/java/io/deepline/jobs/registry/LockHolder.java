@@ -1,7 +1,7 @@
 package io.deepline.jobs.registry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.deepline.pipelines.io.Json;
+import io.deepline.pipelines.core.io.Json;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

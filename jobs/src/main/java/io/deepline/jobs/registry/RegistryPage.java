@@ -1,9 +1,9 @@
 package io.deepline.jobs.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.deepline.pipelines.io.Json;
-import io.deepline.pipelines.report.Html;
-import io.deepline.pipelines.report.VersionMetricPlot;
+import io.deepline.pipelines.core.io.Json;
+import io.deepline.pipelines.tools.report.Html;
+import io.deepline.pipelines.tools.report.VersionMetricPlot;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

@@ -23,7 +23,7 @@ import io.deepline.jobs.train.SavedPipeline;
 import io.deepline.jobs.train.SplitData;
 import io.deepline.jobs.train.TrainJob;
 import io.deepline.jobs.train.TrainOutcome;
-import io.deepline.pipelines.train.TrainingListener;
+import io.deepline.pipelines.core.train.TrainingListener;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.Consumer;

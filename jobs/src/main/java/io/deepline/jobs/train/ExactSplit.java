@@ -2,8 +2,8 @@ package io.deepline.jobs.train;
 
 import io.deepline.jobs.config.JobConfigException;
 import io.deepline.jobs.config.SplitSection;
-import io.deepline.pipelines.selection.DataSplits;
-import io.deepline.pipelines.selection.Splits;
+import io.deepline.pipelines.tools.selection.DataSplits;
+import io.deepline.pipelines.tools.selection.Splits;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;

@@ -2,7 +2,7 @@ package io.deepline.jobs.train;
 
 import io.deepline.jobs.config.InputKind;
 import io.deepline.jobs.config.JobConfigException;
-import io.deepline.pipelines.data.InvalidDataException;
+import io.deepline.pipelines.core.data.InvalidDataException;
 
 /**
  * The one place that maps columns back to the job file, for messages: which key names a column of the user's

@@ -1,7 +1,7 @@
 package io.deepline.jobs.train;
 
 import java.util.Map;
-import io.deepline.pipelines.report.ReportFolder;
+import io.deepline.pipelines.tools.report.ReportFolder;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

@@ -1,7 +1,7 @@
 package io.deepline.jobs.train;
 
 import io.deepline.jobs.config.JobConfigException;
-import io.deepline.pipelines.io.HadoopFiles;
+import io.deepline.pipelines.core.io.HadoopFiles;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.deepline.jobs.train;
 import io.deepline.jobs.model.ModelFactory;
 import io.deepline.pipelines.eval.ProbabilityCurves;
 import io.deepline.pipelines.eval.RegressionSample;
-import io.deepline.pipelines.report.ReportFolder;
+import io.deepline.pipelines.tools.report.ReportFolder;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.sql.Dataset;

@@ -4,7 +4,7 @@ import io.deepline.jobs.config.JobConfig;
 import io.deepline.jobs.config.JobConfigException;
 import io.deepline.jobs.config.SplitSection;
 import io.deepline.jobs.model.ConfiguredModel;
-import io.deepline.pipelines.selection.Splits;
+import io.deepline.pipelines.tools.selection.Splits;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package io.deepline.jobs.train;
 
 import io.deepline.jobs.metrics.TestMetrics;
-import io.deepline.pipelines.train.EpochStats;
+import io.deepline.pipelines.core.train.EpochStats;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.deepline.jobs.train;
 import io.deepline.jobs.config.InputKind;
 import io.deepline.jobs.config.JobConfigException;
 import io.deepline.jobs.config.PreprocessSection;
-import io.deepline.pipelines.data.sequence.SequenceInput;
+import io.deepline.pipelines.core.data.sequence.SequenceInput;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.deepline.pipelines.selection.KFoldCrossValidation;
+import io.deepline.pipelines.tools.selection.KFoldCrossValidation;
 import io.deepline.jobs.model.ModelTypes;
 import io.deepline.pipelines.testing.DataSamples;
 import java.nio.file.Files;

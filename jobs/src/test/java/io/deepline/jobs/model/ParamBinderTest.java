@@ -11,7 +11,7 @@ import io.deepline.jobs.config.JobConfigException;
 import io.deepline.pipelines.classification.DeepClassifier;
 import io.deepline.pipelines.generative.AutoEncoder;
 import io.deepline.pipelines.generative.VariationalAutoEncoder;
-import io.deepline.pipelines.param.HasTrainingParams;
+import io.deepline.pipelines.core.param.HasTrainingParams;
 import io.deepline.pipelines.regression.DeepRegressor;
 import io.deepline.pipelines.sequence.Seq2Seq;
 import io.deepline.pipelines.sequence.SequenceClassifier;

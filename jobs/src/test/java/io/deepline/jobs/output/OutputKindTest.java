@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.deepline.jobs.config.JobConfigException;
 import io.deepline.jobs.train.MetricsReport;
-import io.deepline.pipelines.io.HadoopFiles;
-import io.deepline.pipelines.report.ReportFolder;
+import io.deepline.pipelines.core.io.HadoopFiles;
+import io.deepline.pipelines.tools.report.ReportFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.deepline.jobs.config.InputKind;
 import io.deepline.jobs.config.JobConfigException;
-import io.deepline.pipelines.data.InvalidDataException;
+import io.deepline.pipelines.core.data.InvalidDataException;
 import java.util.List;
 import org.apache.spark.ml.Pipeline;
 import org.junit.jupiter.api.Test;

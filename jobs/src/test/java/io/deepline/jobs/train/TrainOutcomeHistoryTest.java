@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.deepline.jobs.metrics.SequenceOutputMetrics;
-import io.deepline.pipelines.train.EpochStats;
+import io.deepline.pipelines.core.train.EpochStats;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package io.deepline.pipelines.classification;
 
 import io.deepline.models.state.NetworkSnapshot;
-import io.deepline.pipelines.param.HasMlpParams;
-import io.deepline.pipelines.param.MlpParamSet;
-import io.deepline.pipelines.param.StageUid;
-import io.deepline.pipelines.persist.Provenance;
-import io.deepline.pipelines.train.TrainingHistory;
+import io.deepline.pipelines.core.param.HasMlpParams;
+import io.deepline.pipelines.core.param.MlpParamSet;
+import io.deepline.pipelines.core.param.StageUid;
+import io.deepline.pipelines.core.persist.Provenance;
+import io.deepline.pipelines.core.train.TrainingHistory;
 import java.util.Arrays;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;

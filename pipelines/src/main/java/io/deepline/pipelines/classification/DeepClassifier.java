@@ -1,11 +1,11 @@
 package io.deepline.pipelines.classification;
 
 import io.deepline.models.spec.MlpSpec;
-import io.deepline.pipelines.data.SchemaChecks;
-import io.deepline.pipelines.param.HasMlpParams;
-import io.deepline.pipelines.param.MlpParamSet;
-import io.deepline.pipelines.param.StageUid;
-import io.deepline.pipelines.persist.ParamsOnlyPersistence;
+import io.deepline.pipelines.core.data.SchemaChecks;
+import io.deepline.pipelines.core.param.HasMlpParams;
+import io.deepline.pipelines.core.param.MlpParamSet;
+import io.deepline.pipelines.core.param.StageUid;
+import io.deepline.pipelines.core.persist.ParamsOnlyPersistence;
 import io.deepline.pipelines.stage.NetworkClassifier;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.util.Identifiable$;

@@ -1,14 +1,14 @@
 package io.deepline.pipelines.classification;
 
 import io.deepline.models.state.NetworkSnapshot;
-import io.deepline.pipelines.data.SchemaChecks;
-import io.deepline.pipelines.inference.FittedNetwork;
-import io.deepline.pipelines.inference.HasFittedNetwork;
-import io.deepline.pipelines.param.HasTrainingParams;
-import io.deepline.pipelines.param.StageUid;
-import io.deepline.pipelines.param.TrainingParamSet;
-import io.deepline.pipelines.persist.Provenance;
-import io.deepline.pipelines.train.TrainingHistory;
+import io.deepline.pipelines.core.data.SchemaChecks;
+import io.deepline.pipelines.core.inference.FittedNetwork;
+import io.deepline.pipelines.core.inference.HasFittedNetwork;
+import io.deepline.pipelines.core.param.HasTrainingParams;
+import io.deepline.pipelines.core.param.StageUid;
+import io.deepline.pipelines.core.param.TrainingParamSet;
+import io.deepline.pipelines.core.persist.Provenance;
+import io.deepline.pipelines.core.train.TrainingHistory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.deepline.pipelines.classification;
 
-import io.deepline.pipelines.io.Json;
-import io.deepline.pipelines.persist.NetworkModelFiles;
+import io.deepline.pipelines.core.io.Json;
+import io.deepline.pipelines.core.persist.NetworkModelFiles;
 import java.util.function.Function;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWriter;

@@ -1,6 +1,6 @@
 package io.deepline.pipelines.ensemble;
 
-import io.deepline.pipelines.interop.ScalaCollections;
+import io.deepline.pipelines.core.interop.ScalaCollections;
 import java.util.List;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;

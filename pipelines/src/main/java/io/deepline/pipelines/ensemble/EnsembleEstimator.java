@@ -1,7 +1,7 @@
 package io.deepline.pipelines.ensemble;
 
-import io.deepline.pipelines.param.StageUid;
-import io.deepline.pipelines.param.Validators;
+import io.deepline.pipelines.core.param.StageUid;
+import io.deepline.pipelines.core.param.Validators;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.deepline.pipelines.ensemble;
 
-import io.deepline.pipelines.io.Json;
-import io.deepline.pipelines.persist.StageMetadata;
+import io.deepline.pipelines.core.io.Json;
+import io.deepline.pipelines.core.persist.StageMetadata;
 import java.util.List;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.util.MLReader;

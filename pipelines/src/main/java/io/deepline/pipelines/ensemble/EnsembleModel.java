@@ -1,6 +1,6 @@
 package io.deepline.pipelines.ensemble;
 
-import io.deepline.pipelines.param.StageUid;
+import io.deepline.pipelines.core.param.StageUid;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.deepline.pipelines.ensemble;
 
-import io.deepline.pipelines.data.SchemaChecks;
+import io.deepline.pipelines.core.data.SchemaChecks;
 import org.apache.spark.ml.attribute.AttributeGroup;
 import org.apache.spark.ml.attribute.NominalAttribute;
 import org.apache.spark.ml.linalg.SQLDataTypes;

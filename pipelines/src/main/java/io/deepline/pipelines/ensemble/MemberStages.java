@@ -1,6 +1,6 @@
 package io.deepline.pipelines.ensemble;
 
-import io.deepline.pipelines.persist.StageMetadata;
+import io.deepline.pipelines.core.persist.StageMetadata;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

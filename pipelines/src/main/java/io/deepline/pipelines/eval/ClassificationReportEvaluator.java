@@ -1,7 +1,7 @@
 package io.deepline.pipelines.eval;
 
-import io.deepline.pipelines.param.Validators;
-import io.deepline.pipelines.persist.ParamsOnlyPersistence;
+import io.deepline.pipelines.core.param.Validators;
+import io.deepline.pipelines.core.persist.ParamsOnlyPersistence;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;

@@ -1,6 +1,6 @@
 package io.deepline.pipelines.eval;
 
-import io.deepline.pipelines.data.SchemaChecks;
+import io.deepline.pipelines.core.data.SchemaChecks;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.deepline.pipelines.eval;
 
-import io.deepline.pipelines.data.SchemaChecks;
+import io.deepline.pipelines.core.data.SchemaChecks;
 import java.io.Serializable;
 import org.apache.commons.math3.special.Gamma;
 import org.apache.spark.sql.Dataset;

@@ -1,11 +1,11 @@
 package io.deepline.pipelines.generative;
 
 import io.deepline.models.state.NetworkSnapshot;
-import io.deepline.pipelines.inference.FittedNetwork;
-import io.deepline.pipelines.param.StageUid;
-import io.deepline.pipelines.persist.Provenance;
+import io.deepline.pipelines.core.inference.FittedNetwork;
+import io.deepline.pipelines.core.param.StageUid;
+import io.deepline.pipelines.core.persist.Provenance;
 import io.deepline.pipelines.stage.NetworkModel;
-import io.deepline.pipelines.train.TrainingHistory;
+import io.deepline.pipelines.core.train.TrainingHistory;
 import java.util.Arrays;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.param.ParamMap;

@@ -1,6 +1,6 @@
 package io.deepline.pipelines.generative;
 
-import io.deepline.pipelines.data.SchemaChecks;
+import io.deepline.pipelines.core.data.SchemaChecks;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;

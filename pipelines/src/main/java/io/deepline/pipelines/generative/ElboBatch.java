@@ -3,8 +3,8 @@ package io.deepline.pipelines.generative;
 import io.deepline.models.optim.VaeElboStep;
 import io.deepline.models.state.Network;
 import io.deepline.models.state.ThreadArrays;
-import io.deepline.pipelines.data.BatchContents;
-import io.deepline.pipelines.data.TrainingBatch;
+import io.deepline.pipelines.core.data.BatchContents;
+import io.deepline.pipelines.core.data.TrainingBatch;
 
 /**
  * A mini-batch of unlabeled rows for a variational autoencoder, as plain row-major floats. Its {@link #fitOn} is

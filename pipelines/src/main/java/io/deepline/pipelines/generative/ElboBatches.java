@@ -1,8 +1,8 @@
 package io.deepline.pipelines.generative;
 
-import io.deepline.pipelines.data.BatchStorage;
-import io.deepline.pipelines.data.Shuffles;
-import io.deepline.pipelines.data.VectorFloats;
+import io.deepline.pipelines.core.data.BatchStorage;
+import io.deepline.pipelines.core.data.Shuffles;
+import io.deepline.pipelines.core.data.VectorFloats;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

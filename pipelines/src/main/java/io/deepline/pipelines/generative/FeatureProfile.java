@@ -7,7 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import io.deepline.models.spec.ReconstructionKind;
-import io.deepline.pipelines.data.InvalidDataException;
+import io.deepline.pipelines.core.data.InvalidDataException;
 import org.apache.spark.ml.functions;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

@@ -5,7 +5,7 @@ import io.deepline.models.spec.AutoEncoderSpec;
 import io.deepline.models.spec.HiddenActivation;
 import io.deepline.models.spec.ReconstructionLoss;
 import io.deepline.models.spec.WeightInitScheme;
-import io.deepline.pipelines.param.HasTrainingParams;
+import io.deepline.pipelines.core.param.HasTrainingParams;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntArrayParam;
 import org.apache.spark.ml.param.IntParam;

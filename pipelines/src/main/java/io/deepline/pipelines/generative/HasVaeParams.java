@@ -5,7 +5,7 @@ import io.deepline.models.spec.NetworkTraining;
 import io.deepline.models.spec.ReconstructionKind;
 import io.deepline.models.spec.VaeSpec;
 import io.deepline.models.spec.WeightInitScheme;
-import io.deepline.pipelines.param.HasTrainingParams;
+import io.deepline.pipelines.core.param.HasTrainingParams;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntArrayParam;
 import org.apache.spark.ml.param.IntParam;

@@ -1,9 +1,9 @@
 package io.deepline.pipelines.generative;
 
 import io.deepline.models.optim.VaeElboStep;
-import io.deepline.pipelines.inference.FittedNetwork;
-import io.deepline.pipelines.io.Json;
-import io.deepline.pipelines.persist.NetworkModelFiles;
+import io.deepline.pipelines.core.inference.FittedNetwork;
+import io.deepline.pipelines.core.io.Json;
+import io.deepline.pipelines.core.persist.NetworkModelFiles;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWriter;
 

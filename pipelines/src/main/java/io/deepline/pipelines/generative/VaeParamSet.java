@@ -3,7 +3,7 @@ package io.deepline.pipelines.generative;
 import io.deepline.models.spec.HiddenActivation;
 import io.deepline.models.spec.ReconstructionKind;
 import io.deepline.models.spec.WeightInitScheme;
-import io.deepline.pipelines.param.Validators;
+import io.deepline.pipelines.core.param.Validators;
 import java.io.Serializable;
 import java.util.Arrays;
 import org.apache.spark.ml.param.DoubleParam;

@@ -2,8 +2,8 @@ package io.deepline.pipelines.generative;
 
 import io.deepline.models.optim.VaeElboStep;
 import io.deepline.models.state.NetworkSnapshot;
-import io.deepline.pipelines.inference.FittedNetwork;
-import io.deepline.pipelines.param.StageUid;
+import io.deepline.pipelines.core.inference.FittedNetwork;
+import io.deepline.pipelines.core.param.StageUid;
 import io.deepline.pipelines.stage.NetworkModel;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,15 +1,15 @@
 package io.deepline.pipelines.regression;
 
-import io.deepline.pipelines.inference.FittedNetwork;
-import io.deepline.pipelines.inference.HasFittedNetwork;
+import io.deepline.pipelines.core.inference.FittedNetwork;
+import io.deepline.pipelines.core.inference.HasFittedNetwork;
 import io.deepline.models.state.NetworkSnapshot;
-import io.deepline.pipelines.data.SchemaChecks;
-import io.deepline.pipelines.param.HasMlpParams;
-import io.deepline.pipelines.param.MlpParamSet;
-import io.deepline.pipelines.param.StageUid;
-import io.deepline.pipelines.param.TrainingParamSet;
-import io.deepline.pipelines.persist.Provenance;
-import io.deepline.pipelines.train.TrainingHistory;
+import io.deepline.pipelines.core.data.SchemaChecks;
+import io.deepline.pipelines.core.param.HasMlpParams;
+import io.deepline.pipelines.core.param.MlpParamSet;
+import io.deepline.pipelines.core.param.StageUid;
+import io.deepline.pipelines.core.param.TrainingParamSet;
+import io.deepline.pipelines.core.persist.Provenance;
+import io.deepline.pipelines.core.train.TrainingHistory;
 import java.util.Arrays;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.PredictionModel;

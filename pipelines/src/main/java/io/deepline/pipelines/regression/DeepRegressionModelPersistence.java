@@ -1,7 +1,7 @@
 package io.deepline.pipelines.regression;
 
-import io.deepline.pipelines.io.Json;
-import io.deepline.pipelines.persist.NetworkModelFiles;
+import io.deepline.pipelines.core.io.Json;
+import io.deepline.pipelines.core.persist.NetworkModelFiles;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWriter;
 

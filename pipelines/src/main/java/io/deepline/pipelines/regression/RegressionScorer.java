@@ -1,7 +1,7 @@
 package io.deepline.pipelines.regression;
 
 import io.deepline.models.state.NetworkSnapshot;
-import io.deepline.pipelines.inference.BatchScorer;
+import io.deepline.pipelines.core.inference.BatchScorer;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.broadcast.Broadcast;

@@ -2,8 +2,8 @@ package io.deepline.pipelines.sequence;
 
 import io.deepline.models.state.NetworkSnapshot;
 import io.deepline.pipelines.classification.ClassProbabilities;
-import io.deepline.pipelines.data.sequence.SequenceReader;
-import io.deepline.pipelines.inference.HasFittedNetwork;
+import io.deepline.pipelines.core.data.sequence.SequenceReader;
+import io.deepline.pipelines.core.inference.HasFittedNetwork;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.broadcast.Broadcast;

@@ -1,9 +1,9 @@
 package io.deepline.pipelines.sequence;
 
-import io.deepline.pipelines.data.Shuffles;
-import io.deepline.pipelines.data.VectorFloats;
-import io.deepline.pipelines.data.sequence.PaddedSteps;
-import io.deepline.pipelines.data.sequence.SequenceBatch;
+import io.deepline.pipelines.core.data.Shuffles;
+import io.deepline.pipelines.core.data.VectorFloats;
+import io.deepline.pipelines.core.data.sequence.PaddedSteps;
+import io.deepline.pipelines.core.data.sequence.SequenceBatch;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

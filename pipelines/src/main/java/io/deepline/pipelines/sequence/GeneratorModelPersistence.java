@@ -1,8 +1,8 @@
 package io.deepline.pipelines.sequence;
 
-import io.deepline.pipelines.inference.FittedNetwork;
-import io.deepline.pipelines.io.Json;
-import io.deepline.pipelines.persist.NetworkModelFiles;
+import io.deepline.pipelines.core.inference.FittedNetwork;
+import io.deepline.pipelines.core.io.Json;
+import io.deepline.pipelines.core.persist.NetworkModelFiles;
 import java.util.Locale;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWriter;

@@ -1,6 +1,6 @@
 package io.deepline.pipelines.sequence;
 
-import io.deepline.pipelines.param.Validators;
+import io.deepline.pipelines.core.param.Validators;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.Params;
 

@@ -2,10 +2,10 @@ package io.deepline.pipelines.sequence;
 
 import io.deepline.models.spec.NetworkTraining;
 import io.deepline.models.spec.WeightInitScheme;
-import io.deepline.pipelines.data.sequence.SequenceInput;
-import io.deepline.pipelines.data.sequence.SequenceReader;
-import io.deepline.pipelines.data.sequence.Truncation;
-import io.deepline.pipelines.param.HasTrainingParams;
+import io.deepline.pipelines.core.data.sequence.SequenceInput;
+import io.deepline.pipelines.core.data.sequence.SequenceReader;
+import io.deepline.pipelines.core.data.sequence.Truncation;
+import io.deepline.pipelines.core.param.HasTrainingParams;
 import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;

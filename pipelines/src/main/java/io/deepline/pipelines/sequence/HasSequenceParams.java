@@ -6,7 +6,7 @@ import io.deepline.models.spec.SequencePooling;
 import io.deepline.models.spec.SequenceSpec;
 import io.deepline.models.spec.StepInput;
 import io.deepline.models.spec.WeightInitScheme;
-import io.deepline.pipelines.data.sequence.SequenceInput;
+import io.deepline.pipelines.core.data.sequence.SequenceInput;
 import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.Param;

@@ -3,7 +3,7 @@ package io.deepline.pipelines.sequence;
 import io.deepline.models.spec.StepInput;
 import io.deepline.models.spec.TransformerPooling;
 import io.deepline.models.spec.TransformerSpec;
-import io.deepline.pipelines.data.sequence.SequenceInput;
+import io.deepline.pipelines.core.data.sequence.SequenceInput;
 import org.apache.spark.ml.param.Param;
 
 /**

@@ -4,7 +4,7 @@ import io.deepline.models.spec.OutputHead;
 import io.deepline.models.spec.SequenceOutput;
 import io.deepline.models.spec.SequencePooling;
 import io.deepline.models.state.NetworkSnapshot;
-import io.deepline.pipelines.data.sequence.SequenceInput;
+import io.deepline.pipelines.core.data.sequence.SequenceInput;
 
 /**
  * A sequence estimator's network before the data is read: given the kind of input column, a validated spec that

@@ -1,9 +1,9 @@
 package io.deepline.pipelines.sequence;
 
-import io.deepline.pipelines.data.Shuffles;
-import io.deepline.pipelines.data.sequence.PaddedSteps;
-import io.deepline.pipelines.data.sequence.Seq2SeqBatch;
-import io.deepline.pipelines.data.sequence.SequenceReader;
+import io.deepline.pipelines.core.data.Shuffles;
+import io.deepline.pipelines.core.data.sequence.PaddedSteps;
+import io.deepline.pipelines.core.data.sequence.Seq2SeqBatch;
+import io.deepline.pipelines.core.data.sequence.SequenceReader;
 import io.deepline.pipelines.text.ReservedTokens;
 import io.deepline.pipelines.text.TargetTokens;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.deepline.pipelines.sequence;
 
-import io.deepline.pipelines.data.SchemaChecks;
-import io.deepline.pipelines.data.sequence.SequenceInput;
+import io.deepline.pipelines.core.data.SchemaChecks;
+import io.deepline.pipelines.core.data.sequence.SequenceInput;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;

@@ -1,8 +1,8 @@
 package io.deepline.pipelines.sequence;
 
-import io.deepline.pipelines.data.sequence.SequenceInput;
-import io.deepline.pipelines.inference.FittedNetwork;
-import io.deepline.pipelines.param.StageUid;
+import io.deepline.pipelines.core.data.sequence.SequenceInput;
+import io.deepline.pipelines.core.inference.FittedNetwork;
+import io.deepline.pipelines.core.param.StageUid;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;

@@ -1,12 +1,12 @@
 package io.deepline.pipelines.sequence;
 
 import io.deepline.pipelines.classification.ClassProbabilities;
-import io.deepline.pipelines.data.sequence.SequenceInput;
-import io.deepline.pipelines.data.sequence.SequenceReader;
-import io.deepline.pipelines.inference.FittedNetwork;
-import io.deepline.pipelines.inference.HasFittedNetwork;
-import io.deepline.pipelines.param.StageUid;
-import io.deepline.pipelines.param.TrainingParamSet;
+import io.deepline.pipelines.core.data.sequence.SequenceInput;
+import io.deepline.pipelines.core.data.sequence.SequenceReader;
+import io.deepline.pipelines.core.inference.FittedNetwork;
+import io.deepline.pipelines.core.inference.HasFittedNetwork;
+import io.deepline.pipelines.core.param.StageUid;
+import io.deepline.pipelines.core.param.TrainingParamSet;
 import org.apache.spark.ml.classification.ProbabilisticClassificationModel;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.ParamMap;

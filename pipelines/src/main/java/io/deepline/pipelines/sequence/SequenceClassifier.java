@@ -1,11 +1,11 @@
 package io.deepline.pipelines.sequence;
 
 import io.deepline.models.spec.SequenceOutput;
-import io.deepline.pipelines.data.ClassLabels;
-import io.deepline.pipelines.data.sequence.SequenceInput;
-import io.deepline.pipelines.data.sequence.SequenceLabel;
-import io.deepline.pipelines.param.StageUid;
-import io.deepline.pipelines.persist.ParamsOnlyPersistence;
+import io.deepline.pipelines.core.data.ClassLabels;
+import io.deepline.pipelines.core.data.sequence.SequenceInput;
+import io.deepline.pipelines.core.data.sequence.SequenceLabel;
+import io.deepline.pipelines.core.param.StageUid;
+import io.deepline.pipelines.core.persist.ParamsOnlyPersistence;
 import io.deepline.pipelines.stage.NetworkClassifier;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.util.Identifiable$;

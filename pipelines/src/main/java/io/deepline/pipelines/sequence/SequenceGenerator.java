@@ -1,8 +1,8 @@
 package io.deepline.pipelines.sequence;
 
-import io.deepline.pipelines.data.SchemaChecks;
-import io.deepline.pipelines.param.StageUid;
-import io.deepline.pipelines.persist.ParamsOnlyPersistence;
+import io.deepline.pipelines.core.data.SchemaChecks;
+import io.deepline.pipelines.core.param.StageUid;
+import io.deepline.pipelines.core.persist.ParamsOnlyPersistence;
 import io.deepline.pipelines.stage.NetworkEstimator;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.ParamMap;

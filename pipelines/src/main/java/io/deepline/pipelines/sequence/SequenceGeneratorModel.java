@@ -2,12 +2,12 @@ package io.deepline.pipelines.sequence;
 
 import io.deepline.models.state.Network;
 import io.deepline.models.state.NetworkSnapshot;
-import io.deepline.pipelines.data.SchemaChecks;
-import io.deepline.pipelines.data.VectorFloats;
-import io.deepline.pipelines.inference.FittedNetwork;
-import io.deepline.pipelines.inference.RowBatchScorer;
-import io.deepline.pipelines.interop.ScalaCollections;
-import io.deepline.pipelines.param.StageUid;
+import io.deepline.pipelines.core.data.SchemaChecks;
+import io.deepline.pipelines.core.data.VectorFloats;
+import io.deepline.pipelines.core.inference.FittedNetwork;
+import io.deepline.pipelines.core.inference.RowBatchScorer;
+import io.deepline.pipelines.core.interop.ScalaCollections;
+import io.deepline.pipelines.core.param.StageUid;
 import io.deepline.pipelines.stage.NetworkModel;
 import java.util.ArrayList;
 import java.util.List;

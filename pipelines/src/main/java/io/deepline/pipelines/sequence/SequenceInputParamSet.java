@@ -1,8 +1,8 @@
 package io.deepline.pipelines.sequence;
 
 import io.deepline.models.spec.WeightInitScheme;
-import io.deepline.pipelines.data.sequence.SequenceInput;
-import io.deepline.pipelines.param.Validators;
+import io.deepline.pipelines.core.data.sequence.SequenceInput;
+import io.deepline.pipelines.core.param.Validators;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import org.apache.spark.ml.param.BooleanParam;

@@ -1,10 +1,10 @@
 package io.deepline.pipelines.sequence;
 
-import io.deepline.pipelines.data.sequence.SequenceInput;
-import io.deepline.pipelines.inference.FittedNetwork;
-import io.deepline.pipelines.inference.HasFittedNetwork;
-import io.deepline.pipelines.io.Json;
-import io.deepline.pipelines.persist.NetworkModelFiles;
+import io.deepline.pipelines.core.data.sequence.SequenceInput;
+import io.deepline.pipelines.core.inference.FittedNetwork;
+import io.deepline.pipelines.core.inference.HasFittedNetwork;
+import io.deepline.pipelines.core.io.Json;
+import io.deepline.pipelines.core.persist.NetworkModelFiles;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Locale;
 import org.apache.spark.ml.param.Params;

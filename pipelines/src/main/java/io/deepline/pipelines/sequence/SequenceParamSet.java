@@ -1,7 +1,7 @@
 package io.deepline.pipelines.sequence;
 
 import io.deepline.models.spec.RecurrentCell;
-import io.deepline.pipelines.param.Validators;
+import io.deepline.pipelines.core.param.Validators;
 import java.io.Serializable;
 import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.IntParam;

@@ -1,12 +1,12 @@
 package io.deepline.pipelines.sequence;
 
 import io.deepline.models.state.NetworkSnapshot;
-import io.deepline.pipelines.data.sequence.SequenceInput;
-import io.deepline.pipelines.data.sequence.SequenceReader;
-import io.deepline.pipelines.inference.FittedNetwork;
-import io.deepline.pipelines.inference.HasFittedNetwork;
-import io.deepline.pipelines.param.StageUid;
-import io.deepline.pipelines.param.TrainingParamSet;
+import io.deepline.pipelines.core.data.sequence.SequenceInput;
+import io.deepline.pipelines.core.data.sequence.SequenceReader;
+import io.deepline.pipelines.core.inference.FittedNetwork;
+import io.deepline.pipelines.core.inference.HasFittedNetwork;
+import io.deepline.pipelines.core.param.StageUid;
+import io.deepline.pipelines.core.param.TrainingParamSet;
 import java.util.List;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.PredictionModel;

@@ -1,8 +1,8 @@
 package io.deepline.pipelines.sequence;
 
-import io.deepline.pipelines.data.SchemaChecks;
-import io.deepline.pipelines.data.sequence.SequenceInput;
-import io.deepline.pipelines.data.sequence.SequenceLabel;
+import io.deepline.pipelines.core.data.SchemaChecks;
+import io.deepline.pipelines.core.data.sequence.SequenceInput;
+import io.deepline.pipelines.core.data.sequence.SequenceLabel;
 import org.apache.spark.ml.attribute.NominalAttribute;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.sql.types.DataType;

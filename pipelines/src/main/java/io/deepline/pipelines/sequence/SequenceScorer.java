@@ -2,9 +2,9 @@ package io.deepline.pipelines.sequence;
 
 import io.deepline.models.state.Network;
 import io.deepline.models.state.NetworkSnapshot;
-import io.deepline.pipelines.data.sequence.PaddedSteps;
-import io.deepline.pipelines.data.sequence.SequenceReader;
-import io.deepline.pipelines.inference.RowBatchScorer;
+import io.deepline.pipelines.core.data.sequence.PaddedSteps;
+import io.deepline.pipelines.core.data.sequence.SequenceReader;
+import io.deepline.pipelines.core.inference.RowBatchScorer;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.TaskContext;

@@ -1,11 +1,11 @@
 package io.deepline.pipelines.sequence;
 
 import io.deepline.models.state.NetworkSnapshot;
-import io.deepline.pipelines.data.sequence.SequenceInput;
-import io.deepline.pipelines.data.sequence.SequenceReader;
-import io.deepline.pipelines.inference.FittedNetwork;
-import io.deepline.pipelines.interop.ScalaCollections;
-import io.deepline.pipelines.param.StageUid;
+import io.deepline.pipelines.core.data.sequence.SequenceInput;
+import io.deepline.pipelines.core.data.sequence.SequenceReader;
+import io.deepline.pipelines.core.inference.FittedNetwork;
+import io.deepline.pipelines.core.interop.ScalaCollections;
+import io.deepline.pipelines.core.param.StageUid;
 import io.deepline.pipelines.stage.NetworkModel;
 import java.util.List;
 import org.apache.spark.broadcast.Broadcast;

@@ -1,9 +1,9 @@
 package io.deepline.pipelines.sequence;
 
 import io.deepline.models.state.Network;
-import io.deepline.pipelines.data.sequence.PaddedSteps;
-import io.deepline.pipelines.data.sequence.SequenceInput;
-import io.deepline.pipelines.inference.FittedNetwork;
+import io.deepline.pipelines.core.data.sequence.PaddedSteps;
+import io.deepline.pipelines.core.data.sequence.SequenceInput;
+import io.deepline.pipelines.core.inference.FittedNetwork;
 import java.io.Serializable;
 import java.util.List;
 

@@ -1,11 +1,11 @@
 package io.deepline.pipelines.stage;
 
-import io.deepline.pipelines.param.HasTrainingParams;
-import io.deepline.pipelines.param.StageUid;
-import io.deepline.pipelines.param.TrainingParamSet;
-import io.deepline.pipelines.persist.ParamsOnlyPersistence;
-import io.deepline.pipelines.train.HasTrainingListener;
-import io.deepline.pipelines.train.TrainingListener;
+import io.deepline.pipelines.core.param.HasTrainingParams;
+import io.deepline.pipelines.core.param.StageUid;
+import io.deepline.pipelines.core.param.TrainingParamSet;
+import io.deepline.pipelines.core.persist.ParamsOnlyPersistence;
+import io.deepline.pipelines.core.train.HasTrainingListener;
+import io.deepline.pipelines.core.train.TrainingListener;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.param.ParamMap;

@@ -1,9 +1,9 @@
 package io.deepline.pipelines.stage;
 
-import io.deepline.pipelines.inference.HasFittedNetwork;
-import io.deepline.pipelines.param.HasTrainingParams;
-import io.deepline.pipelines.param.StageUid;
-import io.deepline.pipelines.param.TrainingParamSet;
+import io.deepline.pipelines.core.inference.HasFittedNetwork;
+import io.deepline.pipelines.core.param.HasTrainingParams;
+import io.deepline.pipelines.core.param.StageUid;
+import io.deepline.pipelines.core.param.TrainingParamSet;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.util.MLWritable;
 

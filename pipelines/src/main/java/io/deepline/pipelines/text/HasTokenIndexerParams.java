@@ -1,6 +1,6 @@
 package io.deepline.pipelines.text;
 
-import io.deepline.pipelines.data.SchemaChecks;
+import io.deepline.pipelines.core.data.SchemaChecks;
 import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;

@@ -1,6 +1,6 @@
 package io.deepline.pipelines.text;
 
-import io.deepline.pipelines.interop.ScalaCollections;
+import io.deepline.pipelines.core.interop.ScalaCollections;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.broadcast.Broadcast;

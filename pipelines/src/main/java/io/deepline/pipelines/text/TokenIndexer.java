@@ -1,7 +1,7 @@
 package io.deepline.pipelines.text;
 
-import io.deepline.pipelines.param.StageUid;
-import io.deepline.pipelines.persist.ParamsOnlyPersistence;
+import io.deepline.pipelines.core.param.StageUid;
+import io.deepline.pipelines.core.persist.ParamsOnlyPersistence;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.feature.CountVectorizer;
 import org.apache.spark.ml.param.ParamMap;

@@ -1,6 +1,6 @@
 package io.deepline.pipelines.text;
 
-import io.deepline.pipelines.param.StageUid;
+import io.deepline.pipelines.core.param.StageUid;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;

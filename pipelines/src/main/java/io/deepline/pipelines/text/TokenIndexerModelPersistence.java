@@ -2,10 +2,10 @@ package io.deepline.pipelines.text;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.deepline.pipelines.io.HadoopFiles;
-import io.deepline.pipelines.io.Json;
-import io.deepline.pipelines.persist.ModelSizeLimit;
-import io.deepline.pipelines.persist.StageMetadata;
+import io.deepline.pipelines.core.io.HadoopFiles;
+import io.deepline.pipelines.core.io.Json;
+import io.deepline.pipelines.core.persist.ModelSizeLimit;
+import io.deepline.pipelines.core.persist.StageMetadata;
 import java.io.UncheckedIOException;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWriter;

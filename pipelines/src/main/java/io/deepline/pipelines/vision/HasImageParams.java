@@ -6,7 +6,7 @@ import io.deepline.models.spec.HiddenActivation;
 import io.deepline.models.spec.ImageShape;
 import io.deepline.models.spec.NetworkTraining;
 import io.deepline.models.spec.WeightInitScheme;
-import io.deepline.pipelines.param.HasTrainingParams;
+import io.deepline.pipelines.core.param.HasTrainingParams;
 import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntArrayParam;

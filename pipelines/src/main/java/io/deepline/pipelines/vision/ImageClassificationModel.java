@@ -3,7 +3,7 @@ package io.deepline.pipelines.vision;
 import io.deepline.pipelines.classification.ClassifierParamSet;
 import io.deepline.pipelines.classification.VectorClassificationModelBase;
 import io.deepline.pipelines.classification.VectorClassifierFitting;
-import io.deepline.pipelines.param.StageUid;
+import io.deepline.pipelines.core.param.StageUid;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.types.StructType;

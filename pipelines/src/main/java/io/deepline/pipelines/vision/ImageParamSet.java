@@ -4,7 +4,7 @@ import io.deepline.models.spec.CnnArchitecture;
 import io.deepline.models.spec.HiddenActivation;
 import io.deepline.models.spec.ImageShape;
 import io.deepline.models.spec.WeightInitScheme;
-import io.deepline.pipelines.param.Validators;
+import io.deepline.pipelines.core.param.Validators;
 import java.io.Serializable;
 import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleParam;

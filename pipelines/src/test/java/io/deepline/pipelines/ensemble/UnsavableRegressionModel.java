@@ -1,6 +1,6 @@
 package io.deepline.pipelines.ensemble;
 
-import io.deepline.pipelines.param.StageUid;
+import io.deepline.pipelines.core.param.StageUid;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.regression.RegressionModel;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.deepline.pipelines.report.CalibrationPlot;
-import io.deepline.pipelines.report.PngPlot;
-import io.deepline.pipelines.report.ProbabilityCurvePlot;
+import io.deepline.pipelines.tools.report.CalibrationPlot;
+import io.deepline.pipelines.tools.report.PngPlot;
+import io.deepline.pipelines.tools.report.ProbabilityCurvePlot;
 import io.deepline.pipelines.testing.SparkSessionExtension;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

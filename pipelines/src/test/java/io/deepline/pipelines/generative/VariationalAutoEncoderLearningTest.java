@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.deepline.pipelines.testing.DataSamples;
 import io.deepline.pipelines.testing.SparkSessionExtension;
-import io.deepline.pipelines.train.EpochStats;
+import io.deepline.pipelines.core.train.EpochStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -3,7 +3,7 @@ package io.deepline.pipelines.regression;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.deepline.pipelines.testing.SparkSessionExtension;
-import io.deepline.pipelines.train.EpochStats;
+import io.deepline.pipelines.core.train.EpochStats;
 import org.apache.spark.ml.evaluation.RegressionEvaluator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

@@ -3,7 +3,7 @@ package io.deepline.pipelines.sequence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.deepline.pipelines.interop.ScalaCollections;
+import io.deepline.pipelines.core.interop.ScalaCollections;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.ml.Transformer;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.deepline.pipelines.eval.ClassificationReport;
-import io.deepline.pipelines.selection.DataSplits;
-import io.deepline.pipelines.selection.Splits;
+import io.deepline.pipelines.tools.selection.DataSplits;
+import io.deepline.pipelines.tools.selection.Splits;
 import io.deepline.pipelines.testing.DataSamples;
 import io.deepline.pipelines.testing.SparkSessionExtension;
 import io.deepline.pipelines.text.ReservedTokens;

@@ -3,7 +3,7 @@ package io.deepline.pipelines.sequence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.deepline.pipelines.data.sequence.SequenceInput;
+import io.deepline.pipelines.core.data.sequence.SequenceInput;
 import io.deepline.pipelines.testing.SparkSessionExtension;
 import io.deepline.pipelines.testing.StageContract;
 import org.apache.spark.sql.Dataset;

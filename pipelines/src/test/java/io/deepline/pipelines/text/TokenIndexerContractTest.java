@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.deepline.pipelines.data.sequence.SequenceInput;
+import io.deepline.pipelines.core.data.sequence.SequenceInput;
 import io.deepline.pipelines.testing.SparkSessionExtension;
 import io.deepline.pipelines.testing.StageContract;
 import java.io.IOException;

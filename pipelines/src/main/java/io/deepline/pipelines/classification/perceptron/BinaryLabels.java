@@ -1,8 +1,8 @@
 package io.deepline.pipelines.classification.perceptron;
 
-import io.deepline.pipelines.data.ClassificationDataCheck;
-import io.deepline.pipelines.data.InvalidDataException;
-import io.deepline.pipelines.data.LabeledDataProfile;
+import io.deepline.pipelines.core.data.ClassificationDataCheck;
+import io.deepline.pipelines.core.data.InvalidDataException;
+import io.deepline.pipelines.core.data.LabeledDataProfile;
 import java.util.OptionalInt;
 
 /**

@@ -1,7 +1,7 @@
 package io.deepline.pipelines.classification.perceptron;
 
-import io.deepline.pipelines.data.SchemaChecks;
-import io.deepline.pipelines.param.StageUid;
+import io.deepline.pipelines.core.data.SchemaChecks;
+import io.deepline.pipelines.core.param.StageUid;
 import java.util.Arrays;
 import org.apache.spark.ml.classification.ClassificationModel;
 import org.apache.spark.ml.linalg.Vector;

@@ -1,11 +1,11 @@
 package io.deepline.pipelines.classification.perceptron;
 
-import io.deepline.pipelines.data.ClassLabels;
-import io.deepline.pipelines.data.ClassificationDataCheck;
-import io.deepline.pipelines.data.LabeledDataProfile;
-import io.deepline.pipelines.data.SchemaChecks;
-import io.deepline.pipelines.param.StageUid;
-import io.deepline.pipelines.persist.ParamsOnlyPersistence;
+import io.deepline.pipelines.core.data.ClassLabels;
+import io.deepline.pipelines.core.data.ClassificationDataCheck;
+import io.deepline.pipelines.core.data.LabeledDataProfile;
+import io.deepline.pipelines.core.data.SchemaChecks;
+import io.deepline.pipelines.core.param.StageUid;
+import io.deepline.pipelines.core.persist.ParamsOnlyPersistence;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.classification.Classifier;
 import org.apache.spark.ml.linalg.Vector;

@@ -1,6 +1,6 @@
 package io.deepline.pipelines.classification.perceptron;
 
-import io.deepline.pipelines.data.Shuffles;
+import io.deepline.pipelines.core.data.Shuffles;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.Function2;

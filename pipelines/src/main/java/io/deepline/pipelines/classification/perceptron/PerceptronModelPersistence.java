@@ -1,10 +1,10 @@
 package io.deepline.pipelines.classification.perceptron;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.deepline.pipelines.io.HadoopFiles;
-import io.deepline.pipelines.io.Json;
-import io.deepline.pipelines.persist.ModelSizeLimit;
-import io.deepline.pipelines.persist.StageMetadata;
+import io.deepline.pipelines.core.io.HadoopFiles;
+import io.deepline.pipelines.core.io.Json;
+import io.deepline.pipelines.core.persist.ModelSizeLimit;
+import io.deepline.pipelines.core.persist.StageMetadata;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWriter;
 

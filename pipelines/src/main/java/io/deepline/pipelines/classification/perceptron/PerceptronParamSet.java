@@ -1,6 +1,6 @@
 package io.deepline.pipelines.classification.perceptron;
 
-import io.deepline.pipelines.param.Validators;
+import io.deepline.pipelines.core.param.Validators;
 import java.io.Serializable;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.LongParam;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.deepline.pipelines.data.Shuffles;
+import io.deepline.pipelines.core.data.Shuffles;
 import io.deepline.pipelines.testing.SparkSessionExtension;
 import java.util.ArrayList;
 import java.util.Arrays;

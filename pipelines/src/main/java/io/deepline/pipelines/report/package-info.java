@@ -1,8 +1,0 @@
-/**
- * Reports a person reads: PNG plots of a fixed size ({@link io.deepline.pipelines.report.LearningCurvePlot},
- * {@link io.deepline.pipelines.report.ConfusionHeatmapPlot}, {@link io.deepline.pipelines.report.SelectionCurvePlot};
- * XChart, rendered headless), CSV tables and one self-contained HTML page
- * ({@link io.deepline.pipelines.report.ReportPage}); {@link io.deepline.pipelines.report.ReportFolder} writes them
- * all, through Hadoop FileSystem, into one folder.
- */
-package io.deepline.pipelines.report;

@@ -1,7 +1,0 @@
-package io.deepline.pipelines.train;
-
-import io.deepline.models.state.NetworkSnapshot;
-
-/** The trained network state and how training went. */
-public record TrainingResult(NetworkSnapshot network, TrainingHistory history) {
-}
