@@ -5,6 +5,10 @@ import io.deepline.models.spec.AutoEncoderSpec;
 import io.deepline.models.spec.HiddenActivation;
 import io.deepline.models.spec.ReconstructionLoss;
 import io.deepline.models.spec.WeightInitScheme;
+import io.deepline.pipelines.core.param.HasActivationParams;
+import io.deepline.pipelines.core.param.HasArchitectureParams;
+import io.deepline.pipelines.core.param.HasHiddenLayersParams;
+import io.deepline.pipelines.core.param.HasLayerParams;
 import io.deepline.pipelines.core.param.HasTrainingParams;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntArrayParam;
@@ -12,7 +16,8 @@ import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.Param;
 
 /** The autoencoder's Params (columns, shape, regularisation) next to the shared training Params. */
-public interface HasAutoEncoderParams<S extends HasAutoEncoderParams<S>> extends HasTrainingParams<S> {
+public interface HasAutoEncoderParams<S extends HasAutoEncoderParams<S>> extends HasTrainingParams<S>,
+        HasLayerParams<S>, HasActivationParams<S>, HasHiddenLayersParams<S>, HasArchitectureParams<S> {
 
     /** This stage's instances of the autoencoder Params. */
     AutoEncoderParamSet autoEncoderParams();
@@ -85,14 +90,6 @@ public interface HasAutoEncoderParams<S extends HasAutoEncoderParams<S>> extends
         return getOrDefault(reconstructionErrorCol());
     }
 
-    default String getArchitecture() {
-        return getOrDefault(architecture());
-    }
-
-    default int[] getHiddenLayers() {
-        return getOrDefault(hiddenLayers()).clone();
-    }
-
     default int getCodeSize() {
         return (Integer) getOrDefault(codeSize());
     }
@@ -104,26 +101,6 @@ public interface HasAutoEncoderParams<S extends HasAutoEncoderParams<S>> extends
 
     default int[] getConvFilters() {
         return getOrDefault(convFilters()).clone();
-    }
-
-    default String getActivation() {
-        return getOrDefault(activation());
-    }
-
-    default double getLeakyReluSlope() {
-        return (Double) getOrDefault(leakyReluSlope());
-    }
-
-    default String getWeightInit() {
-        return getOrDefault(weightInit());
-    }
-
-    default double getDropout() {
-        return (Double) getOrDefault(dropout());
-    }
-
-    default double getL2() {
-        return (Double) getOrDefault(l2());
     }
 
     default String getReconstructionLoss() {
@@ -185,17 +162,6 @@ public interface HasAutoEncoderParams<S extends HasAutoEncoderParams<S>> extends
         return self();
     }
 
-    /** rnn (default) or transformer. */
-    default S setArchitecture(String value) {
-        set(architecture(), value);
-        return self();
-    }
-
-    default S setHiddenLayers(int[] value) {
-        set(hiddenLayers(), value);
-        return self();
-    }
-
     default S setCodeSize(int value) {
         set(codeSize(), value);
         return self();
@@ -208,31 +174,6 @@ public interface HasAutoEncoderParams<S extends HasAutoEncoderParams<S>> extends
 
     default S setConvFilters(int[] value) {
         set(convFilters(), value);
-        return self();
-    }
-
-    default S setActivation(String value) {
-        set(activation(), value);
-        return self();
-    }
-
-    default S setLeakyReluSlope(double value) {
-        set(leakyReluSlope(), value);
-        return self();
-    }
-
-    default S setWeightInit(String value) {
-        set(weightInit(), value);
-        return self();
-    }
-
-    default S setDropout(double value) {
-        set(dropout(), value);
-        return self();
-    }
-
-    default S setL2(double value) {
-        set(l2(), value);
         return self();
     }
 

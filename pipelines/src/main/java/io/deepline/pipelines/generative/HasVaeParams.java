@@ -6,13 +6,14 @@ import io.deepline.models.spec.ReconstructionKind;
 import io.deepline.models.spec.VaeSpec;
 import io.deepline.models.spec.WeightInitScheme;
 import io.deepline.pipelines.core.param.HasTrainingParams;
+import io.deepline.pipelines.core.param.HasWeightParams;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntArrayParam;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.Param;
 
 /** The Params of {@link VariationalAutoEncoder} and its model: columns, network shape and training. */
-public interface HasVaeParams<S extends HasVaeParams<S>> extends HasTrainingParams<S> {
+public interface HasVaeParams<S extends HasVaeParams<S>> extends HasTrainingParams<S>, HasWeightParams<S> {
 
     VaeParamSet vaeParams();
 
@@ -108,14 +109,6 @@ public interface HasVaeParams<S extends HasVaeParams<S>> extends HasTrainingPara
         return (Integer) getOrDefault(numSamples());
     }
 
-    default double getL2() {
-        return (Double) getOrDefault(l2());
-    }
-
-    default String getWeightInit() {
-        return getOrDefault(weightInit());
-    }
-
     /** The network these Params describe. */
     default VaeSpec toVaeSpec() {
         NetworkTraining training = toNetworkTraining(WeightInitScheme.parse(getWeightInit()), getL2());
@@ -188,16 +181,6 @@ public interface HasVaeParams<S extends HasVaeParams<S>> extends HasTrainingPara
 
     default S setNumSamples(int value) {
         set(numSamples(), value);
-        return self();
-    }
-
-    default S setL2(double value) {
-        set(l2(), value);
-        return self();
-    }
-
-    default S setWeightInit(String value) {
-        set(weightInit(), value);
         return self();
     }
 

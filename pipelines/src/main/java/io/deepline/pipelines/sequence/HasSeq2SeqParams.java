@@ -5,7 +5,8 @@ import io.deepline.models.spec.NetworkTraining;
 import io.deepline.models.spec.Seq2SeqSpec;
 import io.deepline.models.spec.UpdaterKind;
 import io.deepline.models.spec.WeightInitScheme;
-import io.deepline.pipelines.core.data.sequence.Truncation;
+import io.deepline.pipelines.core.param.HasArchitectureParams;
+import io.deepline.pipelines.core.param.HasLayerParams;
 import io.deepline.pipelines.core.param.HasTrainingParams;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
@@ -13,7 +14,8 @@ import org.apache.spark.ml.param.Param;
 
 /** An encoder-decoder's shape as Spark Params (public no-argument accessors, found by reflection). */
 public interface HasSeq2SeqParams<S extends HasSeq2SeqParams<S>>
-        extends HasTrainingParams<S>, ColumnParams<S>, HasTransformerParams<S> {
+        extends HasTrainingParams<S>, ColumnParams<S>, HasTransformerParams<S>, HasLayerParams<S>,
+        HasSequenceLengthParams<S>, HasArchitectureParams<S> {
 
     Seq2SeqParamSet seq2seqParams();
 
@@ -65,10 +67,6 @@ public interface HasSeq2SeqParams<S extends HasSeq2SeqParams<S>>
         return seq2seqParams().architecture;
     }
 
-    default String getArchitecture() {
-        return getOrDefault(architecture());
-    }
-
     default IntParam maxOutputLength() {
         return seq2seqParams().maxOutputLength;
     }
@@ -79,14 +77,6 @@ public interface HasSeq2SeqParams<S extends HasSeq2SeqParams<S>>
 
     default int getTargetVocabularySize() {
         return isDefined(targetVocabularySize()) ? (Integer) getOrDefault(targetVocabularySize()) : 0;
-    }
-
-    default int getMaxSequenceLength() {
-        return (Integer) getOrDefault(maxSequenceLength());
-    }
-
-    default Truncation getTruncation() {
-        return Truncation.parse(getOrDefault(truncate()));
     }
 
     default int getMaxOutputLength() {
@@ -137,12 +127,12 @@ public interface HasSeq2SeqParams<S extends HasSeq2SeqParams<S>>
                 .hiddenSize(getHiddenSize())
                 .encoderCell(getCell())
                 .context(getContext())
-                .dropout((Double) getOrDefault(dropout()))
+                .dropout(getDropout())
                 // A seq2seq network trains at a constant learning rate: lrSchedule is not passed (its spec refuses
                 // one), as before the training Params were passed as a whole.
-                .training(new NetworkTraining(WeightInitScheme.parse(getOrDefault(weightInit())),
-                        (Double) getOrDefault(l2()), UpdaterKind.parse(getUpdater()), getLearningRate(),
-                        getMomentum(), LearningRateSchedule.NONE, getSeed(), getAdamMoments()))
+                .training(new NetworkTraining(WeightInitScheme.parse(getWeightInit()), getL2(),
+                        UpdaterKind.parse(getUpdater()), getLearningRate(), getMomentum(), LearningRateSchedule.NONE,
+                        getSeed(), getAdamMoments()))
                 .architecture(getArchitecture())
                 .modelDim(getModelDim())
                 .numHeads(getNumHeads())
@@ -181,37 +171,6 @@ public interface HasSeq2SeqParams<S extends HasSeq2SeqParams<S>>
 
     default S setContext(String value) {
         set(context(), value);
-        return self();
-    }
-
-    default S setDropout(double value) {
-        set(dropout(), value);
-        return self();
-    }
-
-    default S setL2(double value) {
-        set(l2(), value);
-        return self();
-    }
-
-    default S setWeightInit(String value) {
-        set(weightInit(), value);
-        return self();
-    }
-
-    default S setMaxSequenceLength(int value) {
-        set(maxSequenceLength(), value);
-        return self();
-    }
-
-    default S setTruncate(String value) {
-        set(truncate(), value);
-        return self();
-    }
-
-    /** rnn (default) or transformer. */
-    default S setArchitecture(String value) {
-        set(architecture(), value);
         return self();
     }
 

@@ -4,7 +4,7 @@ import io.deepline.models.spec.NetworkTraining;
 import io.deepline.models.spec.WeightInitScheme;
 import io.deepline.pipelines.core.data.sequence.SequenceInput;
 import io.deepline.pipelines.core.data.sequence.SequenceReader;
-import io.deepline.pipelines.core.data.sequence.Truncation;
+import io.deepline.pipelines.core.param.HasLayerParams;
 import io.deepline.pipelines.core.param.HasTrainingParams;
 import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleParam;
@@ -16,7 +16,8 @@ import org.apache.spark.ml.param.Param;
  * vocabulary, length cut and batching, and the network-wide dropout, weight decay and initialisation, as Spark
  * Params (public no-argument accessors, which Spark finds by reflection).
  */
-public interface HasSequenceInputParams<S extends HasSequenceInputParams<S>> extends HasTrainingParams<S> {
+public interface HasSequenceInputParams<S extends HasSequenceInputParams<S>> extends HasTrainingParams<S>,
+        HasLayerParams<S>, HasSequenceLengthParams<S> {
 
     /** This stage's instances of the sequence-input Params. */
     SequenceInputParamSet sequenceInputParams();
@@ -49,24 +50,8 @@ public interface HasSequenceInputParams<S extends HasSequenceInputParams<S>> ext
         return sequenceInputParams().sortByLength;
     }
 
-    default double getDropout() {
-        return (Double) getOrDefault(dropout());
-    }
-
-    default double getL2() {
-        return (Double) getOrDefault(l2());
-    }
-
-    default String getWeightInit() {
-        return getOrDefault(weightInit());
-    }
-
     default int getVocabularySize() {
         return (Integer) getOrDefault(vocabularySize());
-    }
-
-    default int getMaxSequenceLength() {
-        return (Integer) getOrDefault(maxSequenceLength());
     }
 
     default String getTruncate() {
@@ -75,10 +60,6 @@ public interface HasSequenceInputParams<S extends HasSequenceInputParams<S>> ext
 
     default boolean getSortByLength() {
         return (Boolean) getOrDefault(sortByLength());
-    }
-
-    default Truncation getTruncation() {
-        return Truncation.parse(getTruncate());
     }
 
     /** Sets the documented defaults; call from the stage's constructor. */
@@ -105,33 +86,8 @@ public interface HasSequenceInputParams<S extends HasSequenceInputParams<S>> ext
 
     // ---- fluent setters: each returns the stage as its own type, as MLlib's setters do ----
 
-    default S setDropout(double value) {
-        set(dropout(), value);
-        return self();
-    }
-
-    default S setL2(double value) {
-        set(l2(), value);
-        return self();
-    }
-
-    default S setWeightInit(String value) {
-        set(weightInit(), value);
-        return self();
-    }
-
     default S setVocabularySize(int value) {
         set(vocabularySize(), value);
-        return self();
-    }
-
-    default S setMaxSequenceLength(int value) {
-        set(maxSequenceLength(), value);
-        return self();
-    }
-
-    default S setTruncate(String value) {
-        set(truncate(), value);
         return self();
     }
 

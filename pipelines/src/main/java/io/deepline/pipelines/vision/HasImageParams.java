@@ -6,6 +6,9 @@ import io.deepline.models.spec.HiddenActivation;
 import io.deepline.models.spec.ImageShape;
 import io.deepline.models.spec.NetworkTraining;
 import io.deepline.models.spec.WeightInitScheme;
+import io.deepline.pipelines.core.param.HasActivationParams;
+import io.deepline.pipelines.core.param.HasArchitectureParams;
+import io.deepline.pipelines.core.param.HasLayerParams;
 import io.deepline.pipelines.core.param.HasTrainingParams;
 import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleParam;
@@ -13,7 +16,8 @@ import org.apache.spark.ml.param.IntArrayParam;
 import org.apache.spark.ml.param.Param;
 
 /** The input and shape of a convolutional network as Spark Params, shared by {@link ImageClassifier} and its model. */
-public interface HasImageParams<S extends HasImageParams<S>> extends HasTrainingParams<S> {
+public interface HasImageParams<S extends HasImageParams<S>> extends HasTrainingParams<S>, HasLayerParams<S>,
+        HasActivationParams<S>, HasArchitectureParams<S> {
 
     ImageParamSet imageParams();
 
@@ -58,32 +62,8 @@ public interface HasImageParams<S extends HasImageParams<S>> extends HasTraining
         return ImageShape.of(getOrDefault(imageShape()));
     }
 
-    default String getArchitecture() {
-        return getOrDefault(architecture());
-    }
-
-    default String getActivation() {
-        return getOrDefault(activation());
-    }
-
-    default double getLeakyReluSlope() {
-        return (Double) getOrDefault(leakyReluSlope());
-    }
-
-    default String getWeightInit() {
-        return getOrDefault(weightInit());
-    }
-
     default boolean getBatchNorm() {
         return (Boolean) getOrDefault(batchNorm());
-    }
-
-    default double getDropout() {
-        return (Double) getOrDefault(dropout());
-    }
-
-    default double getL2() {
-        return (Double) getOrDefault(l2());
     }
 
     /** Sets the documented defaults; imageShape has none. Call from the stage's constructor. */
@@ -111,39 +91,8 @@ public interface HasImageParams<S extends HasImageParams<S>> extends HasTraining
         return self();
     }
 
-    /** rnn (default) or transformer. */
-    default S setArchitecture(String value) {
-        set(architecture(), value);
-        return self();
-    }
-
-    default S setActivation(String value) {
-        set(activation(), value);
-        return self();
-    }
-
-    default S setLeakyReluSlope(double value) {
-        set(leakyReluSlope(), value);
-        return self();
-    }
-
-    default S setWeightInit(String value) {
-        set(weightInit(), value);
-        return self();
-    }
-
     default S setBatchNorm(boolean value) {
         set(batchNorm(), value);
-        return self();
-    }
-
-    default S setDropout(double value) {
-        set(dropout(), value);
-        return self();
-    }
-
-    default S setL2(double value) {
-        set(l2(), value);
         return self();
     }
 

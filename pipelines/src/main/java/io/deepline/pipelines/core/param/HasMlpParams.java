@@ -13,7 +13,8 @@ import org.apache.spark.ml.param.Param;
  * The shape of a feedforward network as Spark Params. Spark finds Params by reflection over public
  * no-argument methods, which these default methods are.
  */
-public interface HasMlpParams<S extends HasMlpParams<S>> extends HasTrainingParams<S> {
+public interface HasMlpParams<S extends HasMlpParams<S>> extends HasTrainingParams<S>, HasLayerParams<S>,
+        HasActivationParams<S>, HasHiddenLayersParams<S> {
 
     /** This stage's instances of the MLP Params. */
     MlpParamSet mlpParams();
@@ -70,32 +71,8 @@ public interface HasMlpParams<S extends HasMlpParams<S>> extends HasTrainingPara
         return getOrDefault(batchNormPosition());
     }
 
-    default double getLeakyReluSlope() {
-        return (Double) getOrDefault(leakyReluSlope());
-    }
-
-    default String getWeightInit() {
-        return getOrDefault(weightInit());
-    }
-
     default boolean getFitIntercept() {
         return (Boolean) getOrDefault(fitIntercept());
-    }
-
-    default int[] getHiddenLayers() {
-        return getOrDefault(hiddenLayers()).clone();
-    }
-
-    default String getActivation() {
-        return getOrDefault(activation());
-    }
-
-    default double getDropout() {
-        return (Double) getOrDefault(dropout());
-    }
-
-    default double getL2() {
-        return (Double) getOrDefault(l2());
     }
 
     /** Sets the documented defaults; call from the stage's constructor. */
@@ -127,36 +104,6 @@ public interface HasMlpParams<S extends HasMlpParams<S>> extends HasTrainingPara
     }
 
     // ---- fluent setters: each returns the stage as its own type, as MLlib's setters do ----
-
-    default S setHiddenLayers(int[] value) {
-        set(hiddenLayers(), value);
-        return self();
-    }
-
-    default S setActivation(String value) {
-        set(activation(), value);
-        return self();
-    }
-
-    default S setDropout(double value) {
-        set(dropout(), value);
-        return self();
-    }
-
-    default S setL2(double value) {
-        set(l2(), value);
-        return self();
-    }
-
-    default S setLeakyReluSlope(double value) {
-        set(leakyReluSlope(), value);
-        return self();
-    }
-
-    default S setWeightInit(String value) {
-        set(weightInit(), value);
-        return self();
-    }
 
     default S setFitIntercept(boolean value) {
         set(fitIntercept(), value);
