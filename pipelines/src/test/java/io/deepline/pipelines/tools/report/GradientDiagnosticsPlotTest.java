@@ -87,13 +87,16 @@ class GradientDiagnosticsPlotTest {
         HadoopFiles files = new HadoopFiles(new Configuration());
         List<String> written = new ReportFolder("diag", "{}").withHistory(vanishing(3, true))
                 .write(files, dir.resolve("with").toString());
-        assertEquals(List.of("learning-curve.png", "gradients.png", "history.csv", "index.html"), written);
+        // The folder's other files (throughput, metrics.json, ...) come and go with the page; gradients.png is ours.
+        assertTrue(written.contains("gradients.png"), written.toString());
+        assertEquals("index.html", written.get(written.size() - 1));
         PlotsTest.assertPlotSize(Files.readAllBytes(dir.resolve("with/gradients.png")));
         assertTrue(Files.readString(dir.resolve("with/index.html")).contains("src=\"gradients.png\""));
 
         List<String> plain = new ReportFolder("plain", "{}").withHistory(new TrainingHistory(List.of(
                 new EpochStats(1, 1.0, 0.1, 10, 100)))).write(files, dir.resolve("without").toString());
-        assertEquals(List.of("learning-curve.png", "history.csv", "index.html"), plain);
+        assertFalse(plain.contains("gradients.png"), plain.toString());
+        assertTrue(plain.contains("learning-curve.png"), plain.toString());
         IllegalArgumentException reserved = assertThrows(IllegalArgumentException.class,
                 () -> new ReportFolder("r", "{}").withPlot(GradientDiagnosticsPlot.FILE_NAME, "mine",
                         new GradientDiagnosticsPlot(vanishing(1, false))));
