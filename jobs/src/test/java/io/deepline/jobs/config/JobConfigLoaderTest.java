@@ -81,7 +81,7 @@ class JobConfigLoaderTest {
     @ValueSource(strings = {"iris-mlp.yaml", "digits-mlp.yaml", "digits-retrain.yaml", "spam-lstm.yaml",
             "spam-transformer.yaml", "digits-cnn.yaml", "mnist-cnn.yaml", "digits-autoencoder.yaml", "mnist-vae.yaml",
             "diabetes-categorical.yaml", "diabetes-polynomial.yaml", "iris-ensemble.yaml", "cancer-balanced.yaml",
-            "iris-diagnostics.yaml"})
+            "iris-diagnostics.yaml", "diabetes-gradient-stop.yaml", "iris-adam-moments.yaml"})
     void shippedExamplesParseAndTheirParamsBind(String example) throws Exception {
         Path file = DataSamples.dir().resolveSibling("conf/examples").resolve(example);
 
