@@ -1,11 +1,9 @@
 package io.deepline.pipelines.core.param;
 
 import io.deepline.models.spec.AdamMoments;
-import io.deepline.models.spec.LearningRateSchedule;
 import io.deepline.models.spec.NetworkTraining;
 import io.deepline.models.spec.UpdaterKind;
 import io.deepline.models.spec.WeightInitScheme;
-import java.util.Locale;
 import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
@@ -15,42 +13,13 @@ import org.apache.spark.ml.param.Params;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Distributed-training and inference Params shared by every Deepline estimator and model.
+ * Distributed-training and inference Params shared by every Deepline estimator and model: the optimizer
+ * ({@link HasOptimizerParams}), checkpoints and fault tolerance ({@link HasFaultToleranceParams}), and here the
+ * data-parallel loop (batch size, epochs, workers, averaging), validation and early stopping, weights and the
+ * course's gradient diagnostics.
  */
-public interface HasTrainingParams<S extends HasTrainingParams<S>> extends Params {
-
-    /** This stage's instances of the training Params. */
-    TrainingParamSet trainingParams();
-
-    default Param<String> updater() {
-        return trainingParams().updater;
-    }
-
-    default DoubleParam learningRate() {
-        return trainingParams().learningRate;
-    }
-
-    default DoubleParam momentum() {
-        return trainingParams().momentum;
-    }
-
-    default DoubleParam adamBeta1() {
-        return trainingParams().adamBeta1;
-    }
-
-    default DoubleParam adamBeta2() {
-        return trainingParams().adamBeta2;
-    }
-
-    default DoubleParam adamEpsilon() {
-        return trainingParams().adamEpsilon;
-    }
-
-    /** Adam's β1, β2 and ε these Params give (the other updaters ignore them). */
-    default AdamMoments getAdamMoments() {
-        return new AdamMoments((Double) getOrDefault(adamBeta1()), (Double) getOrDefault(adamBeta2()),
-                (Double) getOrDefault(adamEpsilon()));
-    }
+public interface HasTrainingParams<S extends HasTrainingParams<S>>
+        extends HasOptimizerParams<S>, HasFaultToleranceParams<S> {
 
     /**
      * The optimizer, learning-rate schedule, seed and Adam moments of these Params, with the stage's own weight
@@ -77,24 +46,6 @@ public interface HasTrainingParams<S extends HasTrainingParams<S>> extends Param
     /** Whether the history records per-layer gradient norms and dead-ReLU shares per epoch. */
     default boolean getGradientDiagnostics() {
         return (Boolean) getOrDefault(gradientDiagnostics());
-    }
-
-    default Param<String> lrSchedule() {
-        return trainingParams().lrSchedule;
-    }
-
-    default DoubleParam lrDecay() {
-        return trainingParams().lrDecay;
-    }
-
-    default IntParam lrDecayEpochs() {
-        return trainingParams().lrDecayEpochs;
-    }
-
-    /** The validated learning-rate schedule these Params describe. */
-    default LearningRateSchedule getLearningRateSchedule() {
-        return new LearningRateSchedule(LearningRateSchedule.parseKind(getOrDefault(lrSchedule())),
-                (Double) getOrDefault(lrDecay()), (Integer) getOrDefault(lrDecayEpochs()));
     }
 
     default IntParam batchSize() {
@@ -141,41 +92,6 @@ public interface HasTrainingParams<S extends HasTrainingParams<S>> extends Param
         return trainingParams().earlyStoppingMinDelta;
     }
 
-    default Param<String> checkpointDir() {
-        return trainingParams().checkpointDir;
-    }
-
-    default IntParam checkpointInterval() {
-        return trainingParams().checkpointInterval;
-    }
-
-    default Param<String> checkpointMode() {
-        return trainingParams().checkpointMode;
-    }
-
-    default DoubleParam divergenceFactor() {
-        return trainingParams().divergenceFactor;
-    }
-
-    /** The divergence guard's factor, 0 when it is off. */
-    default double getDivergenceFactor() {
-        return (Double) getOrDefault(divergenceFactor());
-    }
-
-    /** The checkpoint directory, or "" when the fit writes no checkpoints. */
-    default String getCheckpointDir() {
-        return getOrDefault(checkpointDir()).trim();
-    }
-
-    default int getCheckpointInterval() {
-        return (Integer) getOrDefault(checkpointInterval());
-    }
-
-    /** "resume" or "overwrite", lower case. */
-    default String getCheckpointMode() {
-        return getOrDefault(checkpointMode()).trim().toLowerCase(Locale.ROOT);
-    }
-
     /** The weight column's name, or null when rows are unweighted. */
     default String weightColOrNull() {
         return isDefined(weightCol()) && !getOrDefault(weightCol()).isEmpty() ? getOrDefault(weightCol()) : null;
@@ -197,34 +113,6 @@ public interface HasTrainingParams<S extends HasTrainingParams<S>> extends Param
 
     default double getEarlyStoppingMinDelta() {
         return (Double) getOrDefault(earlyStoppingMinDelta());
-    }
-
-    default Param<String> syncMode() {
-        return trainingParams().syncMode;
-    }
-
-    default IntParam maxEpochRetries() {
-        return trainingParams().maxEpochRetries;
-    }
-
-    default String getSyncMode() {
-        return getOrDefault(syncMode());
-    }
-
-    default int getMaxEpochRetries() {
-        return (Integer) getOrDefault(maxEpochRetries());
-    }
-
-    default String getUpdater() {
-        return getOrDefault(updater());
-    }
-
-    default double getLearningRate() {
-        return (Double) getOrDefault(learningRate());
-    }
-
-    default double getMomentum() {
-        return (Double) getOrDefault(momentum());
     }
 
     default int getBatchSize() {
@@ -284,36 +172,6 @@ public interface HasTrainingParams<S extends HasTrainingParams<S>> extends Param
 
     // ---- fluent setters: each returns the stage as its own type, as MLlib's setters do ----
 
-    default S setUpdater(String value) {
-        set(updater(), value);
-        return self();
-    }
-
-    default S setLearningRate(double value) {
-        set(learningRate(), value);
-        return self();
-    }
-
-    default S setMomentum(double value) {
-        set(momentum(), value);
-        return self();
-    }
-
-    default S setAdamBeta1(double value) {
-        set(adamBeta1(), value);
-        return self();
-    }
-
-    default S setAdamBeta2(double value) {
-        set(adamBeta2(), value);
-        return self();
-    }
-
-    default S setAdamEpsilon(double value) {
-        set(adamEpsilon(), value);
-        return self();
-    }
-
     /** Stops the fit after the first epoch whose gradient norm is below {@code value}; 0 turns it off. */
     default S setGradientNormStop(double value) {
         set(gradientNormStop(), value);
@@ -323,21 +181,6 @@ public interface HasTrainingParams<S extends HasTrainingParams<S>> extends Param
     /** Records per-layer gradient norms and dead-ReLU shares per epoch in the training history. */
     default S setGradientDiagnostics(boolean value) {
         set(gradientDiagnostics(), value);
-        return self();
-    }
-
-    default S setLrSchedule(String value) {
-        set(lrSchedule(), value);
-        return self();
-    }
-
-    default S setLrDecay(double value) {
-        set(lrDecay(), value);
-        return self();
-    }
-
-    default S setLrDecayEpochs(int value) {
-        set(lrDecayEpochs(), value);
         return self();
     }
 
@@ -396,42 +239,10 @@ public interface HasTrainingParams<S extends HasTrainingParams<S>> extends Param
         return self();
     }
 
-    /** A Hadoop directory for training checkpoints; a later fit of the same params and data resumes from it. */
-    default S setCheckpointDir(String value) {
-        set(checkpointDir(), value);
-        return self();
-    }
-
-    default S setCheckpointInterval(int value) {
-        set(checkpointInterval(), value);
-        return self();
-    }
-
-    /** "resume" (default) or "overwrite". */
-    default S setCheckpointMode(String value) {
-        set(checkpointMode(), value);
-        return self();
-    }
-
-    /** The divergence guard's factor: &gt; 1, or 0 to turn it off (see the Param's doc). */
-    default S setDivergenceFactor(double value) {
-        set(divergenceFactor(), value);
-        return self();
-    }
-
-    default S setSyncMode(String value) {
-        set(syncMode(), value);
-        return self();
-    }
-
-    default S setMaxEpochRetries(int value) {
-        set(maxEpochRetries(), value);
-        return self();
-    }
-
     /** This stage as its own type: S is the implementing class, so the cast cannot fail. */
     @SuppressWarnings("unchecked")
     private S self() {
         return (S) this;
     }
+
 }
