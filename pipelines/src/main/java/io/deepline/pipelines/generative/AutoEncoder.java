@@ -13,6 +13,7 @@ import io.deepline.pipelines.stage.NetworkEstimator;
 import io.deepline.pipelines.core.train.EstimatorTraining;
 import io.deepline.pipelines.core.train.TrainingResult;
 import io.deepline.pipelines.core.train.ValidationMetric;
+import io.deepline.pipelines.core.train.WorkerChoice;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.spark.ml.param.ParamMap;
@@ -85,7 +86,7 @@ public class AutoEncoder extends NetworkEstimator<AutoEncoder, AutoEncoderModel>
         }
         double weightScale = rows.requireNonEmptyAndWeightScale();
         SparkSession spark = dataset.sparkSession();
-        int workers = resolveNumWorkers(spark);
+        int workers = WorkerChoice.resolve(this, "AutoEncoder", spark, profile.rows());
         TrainingResult result = EstimatorTraining.run(this, "AutoEncoder", rows, weightScale, workers, numFeatures,
                 LabelEncoder.vector(numFeatures), ValidationMetric.RMSE, spec.initialState(numFeatures),
                 trainingListener());

@@ -12,6 +12,7 @@ import io.deepline.pipelines.stage.NetworkEstimator;
 import io.deepline.pipelines.core.train.ParameterAveragingTrainer;
 import io.deepline.pipelines.core.train.TrainingResult;
 import io.deepline.pipelines.core.train.TrainingSettings;
+import io.deepline.pipelines.core.train.WorkerChoice;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
@@ -89,7 +90,7 @@ public class VariationalAutoEncoder extends NetworkEstimator<VariationalAutoEnco
         profile.requireTrainable(getFeaturesCol(), spec.reconstruction());
         int numFeatures = profile.maxSize();
         SparkSession spark = dataset.sparkSession();
-        int workers = resolveNumWorkers(spark);
+        int workers = WorkerChoice.resolve(this, NAME, spark, profile.rows());
         JavaRDD<ElboBatch> batches = ElboBatches.build(features, workers, getBatchSize(), numFeatures, getSeed());
         TrainingResult result;
         try {

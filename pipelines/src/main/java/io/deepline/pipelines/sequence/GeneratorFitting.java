@@ -18,6 +18,7 @@ import io.deepline.pipelines.core.train.ParameterAveragingTrainer;
 import io.deepline.pipelines.core.train.TrainingListener;
 import io.deepline.pipelines.core.train.TrainingResult;
 import io.deepline.pipelines.core.train.TrainingSettings;
+import io.deepline.pipelines.core.train.WorkerChoice;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
@@ -60,7 +61,7 @@ final class GeneratorFitting {
         OutputHead head = output == GeneratedOutput.TOKENS ? OutputHead.categorical(layout.outputWidth())
                 : OutputHead.gaussian(1);
         SparkSession spark = dataset.sparkSession();
-        int workers = stage.resolveNumWorkers(spark);
+        int workers = WorkerChoice.resolve(stage, "SequenceGenerator", spark, count);
         JavaRDD<SequenceBatch> batches = rows.javaRDD().repartition(workers)
                 .mapPartitionsWithIndex(new GeneratorBatcher(layout, stage.getBatchSize(), stage.getSeed()), true)
                 .persist(BatchStorage.LEVEL);

@@ -14,6 +14,7 @@ import io.deepline.pipelines.core.train.ParameterAveragingTrainer;
 import io.deepline.pipelines.core.train.TrainingListener;
 import io.deepline.pipelines.core.train.TrainingResult;
 import io.deepline.pipelines.core.train.TrainingSettings;
+import io.deepline.pipelines.core.train.WorkerChoice;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
@@ -41,7 +42,7 @@ final class Seq2SeqFitting {
                 functions.lit(0.0)), SequenceInput.TOKEN_IDS, SequenceLabel.PER_SEQUENCE,
                 stage.getTargetVocabularySize()), targetCol);
         SparkSession spark = dataset.sparkSession();
-        int workers = stage.resolveNumWorkers(spark);
+        int workers = WorkerChoice.resolve(stage, "Seq2Seq", spark, sources.rows());
         SequenceReader reader = new SequenceReader(SequenceInput.TOKEN_IDS, 1, stage.getSourceVocabularySize(),
                 stage.getMaxSequenceLength(), stage.getTruncation(), sourceCol);
         JavaRDD<Seq2SeqBatch> batches = rows.javaRDD().repartition(workers)

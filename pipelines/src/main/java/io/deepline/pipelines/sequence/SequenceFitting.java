@@ -15,6 +15,7 @@ import io.deepline.pipelines.core.train.ParameterAveragingTrainer;
 import io.deepline.pipelines.core.train.TrainingListener;
 import io.deepline.pipelines.core.train.TrainingResult;
 import io.deepline.pipelines.core.train.TrainingSettings;
+import io.deepline.pipelines.core.train.WorkerChoice;
 import java.time.Instant;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -65,7 +66,7 @@ final class SequenceFitting {
         OutputHead head = task.classification() ? OutputHead.categorical(data.target().width())
                 : OutputHead.gaussian(1);
         SparkSession spark = dataset.sparkSession();
-        int workers = stage.resolveNumWorkers(spark);
+        int workers = WorkerChoice.resolve(stage, stageName, spark, data.rows());
         JavaRDD<SequenceBatch> batches = SequenceBatches.build(rows, workers, stage.getBatchSize(), layout,
                 stage.getSeed(), stage.getSortByLength());
         try {
